@@ -1,0 +1,5 @@
+/**
+ * A relay board that lives in memory: the demo station's cabinet and the stand-in for hardware in
+ * fast tests. It remembers every switch with its time so tests can check the order of events.
+ */
+package io.loaxa.devices.simulated;

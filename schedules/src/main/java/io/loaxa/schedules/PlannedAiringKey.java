@@ -1,0 +1,30 @@
+package io.loaxa.schedules;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * The stable key of one planned airing: the rule it comes from and its local start, e.g.
+ * {@code thoi-su-sang@2024-03-04T06:00}. Re-planning yields the same key, so a restart or an
+ * import never airs the same thing twice.
+ */
+public record PlannedAiringKey(String value) {
+  private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+  public PlannedAiringKey {
+    Objects.requireNonNull(value, "value");
+    if (value.isBlank() || value.length() > 200) {
+      throw new IllegalArgumentException("planned airing key must be 1..200 characters");
+    }
+  }
+
+  public static PlannedAiringKey of(String ruleKey, LocalDateTime localStart) {
+    return new PlannedAiringKey(ruleKey + "@" + LOCAL.format(localStart));
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}
