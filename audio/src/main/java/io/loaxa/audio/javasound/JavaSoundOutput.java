@@ -1,9 +1,13 @@
 package io.loaxa.audio.javasound;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Cue;
+import io.loaxa.audio.Fades;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.Playback;
+import io.loaxa.audio.SilenceWatch;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
 import java.time.Clock;
@@ -27,8 +31,9 @@ import javax.sound.sampled.SourceDataLine;
  */
 public final class JavaSoundOutput implements SoundOutput {
   public static final String DEFAULT = "default";
-  private static final Duration LINE_BUFFER = Duration.ofMillis(200);
+  private static final Duration LINE_BUFFER = Duration.ofMillis(100);
   private static final Duration CHUNK = Duration.ofMillis(20);
+  private static final Duration STOP_FADE = Duration.ofMillis(40);
 
   private final String deviceName;
   private final Clock clock;
@@ -100,47 +105,155 @@ public final class JavaSoundOutput implements SoundOutput {
   private final class JavaSoundLine implements OpenLine {
     private final SourceDataLine line;
     private final PcmFormat format;
+    private final int rate;
+    private final int channels;
+    private final int bufferFrames;
+    private final DeviceClock deviceClock;
+    private long written;
     private boolean closed;
 
     JavaSoundLine(SourceDataLine line, PcmFormat format) {
       this.line = line;
       this.format = format;
+      this.rate = format.sampleRate();
+      this.channels = format.channels();
+      this.bufferFrames = line.getBufferSize() / (2 * channels);
+      this.deviceClock = new DeviceClock(rate);
     }
 
     @Override
-    public Playback play(PcmClip clip, StopToken stop) throws AudioException {
-      PcmClip audio = clip.convertTo(format);
-      int chunkFrames = (int) (CHUNK.toMillis() * format.sampleRate() / 1000);
-      float[] chunk = new float[chunkFrames * format.channels()];
+    public Playback play(PcmSource source, StopToken stop, Cue cue) throws AudioException {
+      PcmSource audio = source.convertedTo(format);
+      int chunkFrames = (int) (CHUNK.toMillis() * rate / 1000);
+      float[] chunk = new float[chunkFrames * channels];
       byte[] bytes = new byte[chunk.length * 2];
-      int total = audio.frames();
+      if (cue.startAt().isPresent()) {
+        if (!prime(cue.startAt().get(), stop, chunkFrames, bytes)) {
+          Instant now = clock.instant();
+          return new Playback(now, now, 0, true, 0, List.of(), List.of());
+        }
+      }
+      if (cue.startAt().isEmpty()) {
+        deviceClock.reset();
+      }
+      SilenceWatch silence = new SilenceWatch(rate, cue.silenceAfter());
       Instant first = null;
       long played = 0;
+      long underruns = 0;
+      boolean full = false;
       boolean stopped = false;
-      for (int frame = 0; frame < total; frame += chunkFrames) {
+      while (true) {
         if (stop.requested()) {
           stopped = true;
+          int fade = (int) (STOP_FADE.toMillis() * rate / 1000);
+          float[] tail = new float[fade * channels];
+          int got = readFully(audio, tail, fade);
+          if (got > 0) {
+            Fades.fadeOutInPlace(tail, got, channels);
+            writeFrames(tail, got, new byte[tail.length * 2]);
+            played += got;
+          }
           break;
         }
-        int count = Math.min(chunkFrames, total - frame);
-        audio.copyFrames(frame, count, chunk);
-        int length = toLittleEndian16(chunk, count * format.channels(), bytes);
+        int got = audio.read(chunk, chunkFrames);
+        if (got < 0) {
+          break;
+        }
+        int available = line.available();
         if (first == null) {
-          first = clock.instant();
+          if (!deviceClock.ready()) {
+            observe();
+          }
+          first = deviceClock.heardAt(written);
+        } else if (full && available >= line.getBufferSize()) {
+          underruns++;
+          full = false;
         }
-        int written = line.write(bytes, 0, length);
-        if (written < length) {
-          throw new AudioException("the sound device stopped taking audio after " + played + " frames");
+        if (available <= line.getBufferSize() / 2) {
+          full = true;
         }
-        played += count;
+        silence.accept(chunk, got, channels);
+        writeFrames(chunk, got, bytes);
+        played += got;
       }
-      if (stopped) {
-        line.flush();
-      } else {
-        line.drain();
-      }
+      line.drain();
       Instant end = clock.instant();
-      return new Playback(first == null ? end : first, end, played, stopped);
+      return new Playback(first == null ? end : first, end, played, stopped, underruns,
+          silence.finish(), audio.dropouts());
+    }
+
+    /**
+     * Writes silence until the next frame written is the one the device will play at
+     * {@code startAt}. The device's position is sampled at every write; the estimate taken as
+     * late as possible decides the last silent frame.
+     *
+     * @return false when stopped before the start
+     */
+    private boolean prime(Instant startAt, StopToken stop, int chunkFrames, byte[] bytes) throws AudioException {
+      float[] silence = new float[chunkFrames * channels];
+      deviceClock.reset();
+      long lastPosition = line.getLongFramePosition();
+      Duration bufferTime = Duration.ofNanos(bufferFrames * 1_000_000_000L / rate);
+      while (true) {
+        if (stop.requested()) {
+          return false;
+        }
+        // a line that is filling or restarting reports a position that stands still; only a full,
+        // moving line tells how far ahead the written frames are
+        long position = line.getLongFramePosition();
+        boolean moving = position > lastPosition && line.available() <= line.getBufferSize() / 2;
+        lastPosition = position;
+        if (moving) {
+          observe();
+        }
+        if (!deviceClock.ready()) {
+          if (!clock.instant().isBefore(startAt.minus(bufferTime))) {
+            observe();
+            return true; // too late to prime: start at once
+          }
+          writeFrames(silence, chunkFrames / 4, bytes);
+          continue;
+        }
+        long missing = deviceClock.frameAt(startAt) - written;
+        if (missing <= 0) {
+          return true;
+        }
+        // approach the start in small steps so the last decision uses a fresh position
+        int n = (int) Math.min(missing, missing > bufferFrames + chunkFrames ? chunkFrames : Math.max(1, chunkFrames / 4));
+        writeFrames(silence, n, bytes);
+      }
+    }
+
+    private void observe() {
+      deviceClock.observe(clock.instant(), line.getLongFramePosition());
+    }
+
+    private int readFully(PcmSource audio, float[] target, int frames) throws AudioException {
+      int filled = 0;
+      float[] part = new float[target.length];
+      while (filled < frames) {
+        int got = audio.read(part, frames - filled);
+        if (got < 0) {
+          break;
+        }
+        System.arraycopy(part, 0, target, filled * channels, got * channels);
+        filled += got;
+      }
+      return filled;
+    }
+
+    private void writeFrames(float[] samples, int frames, byte[] bytes) throws AudioException {
+      int length = toLittleEndian16(samples, frames * channels, bytes);
+      int done = 0;
+      while (done < length) {
+        int n = line.write(bytes, done, length - done);
+        if (n <= 0) {
+          throw new AudioException("the sound device '" + deviceName + "' stopped taking audio after "
+              + written + " frames");
+        }
+        done += n;
+      }
+      written += frames;
     }
 
     @Override
