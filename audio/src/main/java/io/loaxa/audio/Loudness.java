@@ -38,7 +38,18 @@ public final class Loudness {
     if (Double.isInfinite(measured)) {
       return clip;
     }
-    return Limiter.limit(clip.amplified(targetLufs - measured), PEAK_CEILING_DBFS);
+    double gain = targetLufs - measured;
+    PcmClip out = clip;
+    // limiting takes some loudness away with the peaks: measure again and make up, a few rounds
+    for (int round = 0; round < 4; round++) {
+      out = Limiter.limit(clip.amplified(gain), PEAK_CEILING_DBFS);
+      double error = targetLufs - integratedLufs(out);
+      if (Math.abs(error) < 0.1) {
+        break;
+      }
+      gain += error;
+    }
+    return out;
   }
 
   /** Measures loudness of audio fed in pieces. Not thread-safe. */

@@ -64,6 +64,7 @@ public final class MonitorTap implements AutoCloseable {
             odd = buffer[i] & 0xFF;
           }
           t0Seconds = Math.min(t0Seconds, now - count / (double) RATE);
+          notifyAll();
         }
       }
     } catch (IOException e) {
@@ -81,6 +82,23 @@ public final class MonitorTap implements AutoCloseable {
   /** Samples recorded so far. */
   public synchronized int count() {
     return count;
+  }
+
+  /**
+   * Waits until the sound heard up to {@code instant} has been recorded, or {@code timeout} passed.
+   *
+   * @return whether it was
+   */
+  public synchronized boolean awaitHeard(Instant instant, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (count == 0 || count < indexAt(instant)) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || !process.isAlive() && count < indexAt(instant)) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
   }
 
   /** When sample {@code index} was heard. */

@@ -1,0 +1,434 @@
+package io.loaxa.audio.stream;
+
+import io.loaxa.audio.AudioDecoder;
+import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Gap;
+import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A live MP3 stream aired for exactly {@code length}. {@link #connect} starts fetching at once and
+ * returns when {@link Settings#prebuffer} of audio is in hand, so the airing can start on its
+ * second; until the first read it keeps only the latest prebuffer (the relay stays live). While
+ * airing, a stream that stalls or drops is fetched again; the airing goes on with silence meanwhile
+ * and each such stretch is reported in {@link #dropouts()}. Reads never block: the output line paces
+ * the airing. One background thread per rebroadcast fetches and decodes.
+ */
+public final class HttpRebroadcast implements PcmSource {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRebroadcast.class);
+
+  /**
+   * @param prebuffer audio held before the first read and again before resuming after a drop
+   * @param maxBuffer most audio held while airing; a faster-than-live server is slowed to this
+   * @param connectTimeout how long {@link #connect} waits for the prebuffer
+   * @param stallTimeout no bytes for this long counts as a drop
+   * @param retryPause wait between reconnection attempts
+   */
+  public record Settings(Duration prebuffer, Duration maxBuffer, Duration connectTimeout, Duration stallTimeout,
+      Duration retryPause) {
+    public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(10),
+        Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMillis(500));
+  }
+
+  private final URI url;
+  private final AudioDecoder decoder;
+  private final PcmFormat format;
+  private final Settings settings;
+  private final HttpClient http;
+  private final long lengthFrames;
+  private final int prebufferFrames;
+  private final int capacityFrames;
+  private final float[] ring;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Thread fetcher;
+  private final List<Gap> dropouts = new ArrayList<>();
+  private int readAt;
+  private int filled;
+  private long delivered;
+  private boolean started;
+  private boolean refilling;
+  private long gapStartFrame = -1;
+  private String lastProblem = "";
+  private long bytesReceived;
+  private volatile boolean closed;
+
+  private HttpRebroadcast(URI url, Duration length, AudioDecoder decoder, PcmFormat format, Settings settings,
+      HttpClient http) {
+    this.url = url;
+    this.decoder = decoder;
+    this.format = format;
+    this.settings = settings;
+    this.http = http;
+    this.lengthFrames = length.toNanos() * format.sampleRate() / 1_000_000_000L;
+    this.prebufferFrames = frames(settings.prebuffer());
+    this.capacityFrames = Math.max(prebufferFrames * 2, frames(settings.maxBuffer()));
+    this.ring = new float[capacityFrames * format.channels()];
+    this.fetcher = new Thread(this::fetchLoop, "rebroadcast " + url.getHost());
+    fetcher.setDaemon(true);
+  }
+
+  /**
+   * Starts fetching {@code url} and waits until the prebuffer is full.
+   *
+   * @throws AudioException when the stream cannot be had (refused, not MP3, silent server) within
+   *     the connect timeout, saying what went wrong
+   */
+  public static HttpRebroadcast connect(URI url, Duration length, AudioDecoder decoder, PcmFormat format,
+      Settings settings) throws AudioException {
+    if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
+      throw new AudioException("rebroadcast address must be http or https: " + url);
+    }
+    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpRebroadcast stream = new HttpRebroadcast(url, length, decoder, format, settings, http);
+    stream.fetcher.start();
+    stream.awaitPrebuffer();
+    return stream;
+  }
+
+  private void awaitPrebuffer() throws AudioException {
+    long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+    lock.lock();
+    try {
+      while (filled < prebufferFrames) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          String why = lastProblem.isEmpty() ? "no audio arrived" : lastProblem;
+          close();
+          throw new AudioException("rebroadcast " + url + " not ready within " + settings.connectTimeout().toSeconds()
+              + " s: " + why);
+        }
+        changed.awaitNanos(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      close();
+      throw new AudioException("interrupted while connecting to " + url, e);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int frames(Duration d) {
+    return (int) (d.toNanos() * format.sampleRate() / 1_000_000_000L);
+  }
+
+  @Override
+  public PcmFormat format() {
+    return format;
+  }
+
+  /** Bytes of the stream received so far, over every connection. */
+  public long bytesReceived() {
+    lock.lock();
+    try {
+      return bytesReceived;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public int read(float[] target, int frames) {
+    int channels = format.channels();
+    lock.lock();
+    try {
+      if (delivered >= lengthFrames) {
+        return -1;
+      }
+      started = true;
+      int n = (int) Math.min(frames, lengthFrames - delivered);
+      if (refilling && filled >= prebufferFrames) {
+        refilling = false;
+        endGap();
+      }
+      int fromRing = refilling ? 0 : Math.min(n, filled);
+      for (int i = 0; i < fromRing; i++) {
+        int at = (readAt + i) % capacityFrames;
+        System.arraycopy(ring, at * channels, target, i * channels, channels);
+      }
+      readAt = (readAt + fromRing) % capacityFrames;
+      filled -= fromRing;
+      if (fromRing < n) {
+        java.util.Arrays.fill(target, fromRing * channels, n * channels, 0f);
+        if (!refilling) {
+          refilling = true;
+          gapStartFrame = delivered + fromRing;
+          LOG.warn("rebroadcast {} ran dry, airing silence until it is back ({})", url, lastProblem);
+        }
+      }
+      delivered += n;
+      if (delivered >= lengthFrames && refilling) {
+        endGap();
+      }
+      changed.signalAll();
+      return n;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void endGap() {
+    long end = delivered;
+    long from = gapStartFrame;
+    dropouts.add(new Gap(toDuration(from), toDuration(Math.max(0, end - from)),
+        "stream lost: " + (lastProblem.isEmpty() ? "no audio" : lastProblem)));
+    LOG.info("rebroadcast {} back after {} ms of silence", url, toDuration(end - from).toMillis());
+    gapStartFrame = -1;
+  }
+
+  private Duration toDuration(long frames) {
+    return Duration.ofNanos(frames * 1_000_000_000L / format.sampleRate());
+  }
+
+  @Override
+  public List<Gap> dropouts() {
+    lock.lock();
+    try {
+      List<Gap> all = new ArrayList<>(dropouts);
+      if (refilling && gapStartFrame >= 0) {
+        all.add(new Gap(toDuration(gapStartFrame), toDuration(delivered - gapStartFrame),
+            "stream lost: " + lastProblem));
+      }
+      return all;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void fetchLoop() {
+    while (!closed && !finished()) {
+      try {
+        fetchOnce();
+        problem("the server ended the stream");
+      } catch (AudioException | IOException e) {
+        problem(e.getMessage());
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        problem(e.toString());
+      }
+      long until = System.nanoTime() + settings.retryPause().toNanos();
+      lock.lock();
+      try {
+        long left;
+        while (!closed && (left = until - System.nanoTime()) > 0) {
+          changed.awaitNanos(left);
+        }
+      } catch (InterruptedException e) {
+        return;
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+
+  private boolean finished() {
+    lock.lock();
+    try {
+      return delivered >= lengthFrames;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void problem(String what) {
+    lock.lock();
+    try {
+      lastProblem = what;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void fetchOnce() throws IOException, InterruptedException, AudioException {
+    HttpRequest request = HttpRequest.newBuilder(url).header("User-Agent", "loaxa").GET().build();
+    ByteQueue body = new ByteQueue(settings.stallTimeout());
+    HttpResponse<Void> response;
+    try {
+      response = http.sendAsync(request, info -> HttpResponse.BodySubscribers.fromSubscriber(body))
+          .get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IOException("cannot connect: " + e.getCause().getMessage(), e);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IOException("no answer within " + settings.connectTimeout().toSeconds() + " s", e);
+    }
+    if (response.statusCode() != 200) {
+      body.close();
+      throw new IOException("HTTP " + response.statusCode());
+    }
+    try (PcmSource decoded = decoder.stream(body, url.toString()).convertedTo(format)) {
+      int channels = format.channels();
+      float[] chunk = new float[format.sampleRate() / 20 * channels];
+      int got;
+      while (!closed && (got = decoded.read(chunk, chunk.length / channels)) >= 0) {
+        push(chunk, got);
+        if (finished()) {
+          return;
+        }
+      }
+    } finally {
+      body.close();
+    }
+  }
+
+  private void push(float[] chunk, int frames) throws InterruptedException {
+    int channels = format.channels();
+    lock.lock();
+    try {
+      for (int i = 0; i < frames; i++) {
+        if (!started && filled >= prebufferFrames) {
+          // before air time keep only the latest audio: the relay stays live
+          readAt = (readAt + 1) % capacityFrames;
+          filled--;
+        }
+        while (started && filled >= capacityFrames && !closed) {
+          changed.await(100, TimeUnit.MILLISECONDS);
+        }
+        if (closed) {
+          return;
+        }
+        int at = (readAt + filled) % capacityFrames;
+        System.arraycopy(chunk, i * channels, ring, at * channels, channels);
+        filled++;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    lock.lock();
+    try {
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    fetcher.interrupt();
+  }
+
+  /**
+   * The response body as an input stream fed by the HTTP client one buffer at a time; a read
+   * that waits longer than the stall timeout fails, so a silent server counts as a drop.
+   */
+  private final class ByteQueue extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Duration stall;
+    private volatile Flow.Subscription subscription;
+    private ByteBuffer current;
+    private boolean ended;
+
+    ByteQueue(Duration stall) {
+      this.stall = stall;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      queue.add(buffers);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      queue.add(t);
+    }
+
+    @Override
+    public void onComplete() {
+      queue.add(Boolean.TRUE);
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      while (current == null || !current.hasRemaining()) {
+        if (ended || closed) {
+          return -1;
+        }
+        Object next;
+        try {
+          next = queue.poll(stall.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new java.io.InterruptedIOException("rebroadcast closed");
+        }
+        if (next == null) {
+          throw new IOException("the stream stalled: no data for " + stall.toMillis() + " ms");
+        }
+        if (next instanceof Throwable t) {
+          throw new IOException("the connection broke: " + t.getMessage(), t);
+        }
+        if (next instanceof Boolean) {
+          ended = true;
+          return -1;
+        }
+        @SuppressWarnings("unchecked")
+        List<ByteBuffer> buffers = (List<ByteBuffer>) next;
+        int size = 0;
+        for (ByteBuffer buffer : buffers) {
+          size += buffer.remaining();
+        }
+        ByteBuffer joined = ByteBuffer.allocate(size);
+        for (ByteBuffer buffer : buffers) {
+          joined.put(buffer);
+        }
+        joined.flip();
+        current = joined;
+        countBytes(size);
+        subscription.request(1);
+      }
+      int n = Math.min(len, current.remaining());
+      current.get(b, off, n);
+      return n;
+    }
+
+    @Override
+    public void close() {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
+  }
+
+  private void countBytes(int n) {
+    lock.lock();
+    try {
+      bytesReceived += n;
+    } finally {
+      lock.unlock();
+    }
+  }
+}
