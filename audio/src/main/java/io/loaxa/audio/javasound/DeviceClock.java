@@ -22,13 +22,19 @@ final class DeviceClock {
     this.rate = rate;
   }
 
-  /** The line had played {@code framePosition} frames at {@code now}. */
-  void observe(Instant now, long framePosition) {
+  /**
+   * The line had played {@code framePosition} frames at {@code now}.
+   *
+   * @return how many frames the line is behind what the last second of observations foretold (0
+   *     or a little while it runs steadily; a lot when it ran dry and paused)
+   */
+  double observe(Instant now, long framePosition) {
     if (base == null) {
       base = now;
     }
     double seconds = seconds(now);
     double offset = framePosition - seconds * rate;
+    double behind = Double.isNaN(offsetFrames) ? 0 : offsetFrames - offset;
     observations.addLast(new double[] {seconds, offset});
     double oldest = seconds - WINDOW.toNanos() / 1e9;
     while (observations.peekFirst()[0] < oldest) {
@@ -39,6 +45,7 @@ final class DeviceClock {
       best = Math.max(best, o[1]);
     }
     offsetFrames = best;
+    return behind;
   }
 
   /** Forgets what was seen, as when a line was idle and restarts. */

@@ -26,14 +26,22 @@ import javax.sound.sampled.SourceDataLine;
 
 /**
  * Plays into a Java Sound output line: {@code default} or the first mixer whose name contains the
- * configured text. 16-bit little-endian PCM with a 200 ms line buffer (a 2 s buffer was measured to
- * lose the tail of a clip on PulseAudio).
+ * configured text. 16-bit little-endian PCM with a 100 ms line buffer: short enough that a stop
+ * (which lets what is queued play, then a 30 ms fade) is heard within 200 ms; a 150 ms buffer made
+ * PulseAudio's ALSA plugin report positions that put cued starts a buffer early. A play cued to an instant primes the line with silence, timed by the device's own
+ * position ({@link DeviceClock}), so the first sample is heard on that instant.
  */
 public final class JavaSoundOutput implements SoundOutput {
   public static final String DEFAULT = "default";
   private static final Duration LINE_BUFFER = Duration.ofMillis(100);
   private static final Duration CHUNK = Duration.ofMillis(20);
-  private static final Duration STOP_FADE = Duration.ofMillis(40);
+  private static final Duration STOP_FADE = Duration.ofMillis(30);
+  private static final Duration UNDERRUN_SLACK = Duration.ofMillis(5);
+  /**
+   * Falling this many milliseconds behind the line's own clock counts as having run dry; the
+   * position PulseAudio's ALSA plugin reports jitters by up to about 25 ms.
+   */
+  private static final long STALL_MILLIS = 35;
 
   private final String deviceName;
   private final Clock clock;
@@ -71,6 +79,10 @@ public final class JavaSoundOutput implements SoundOutput {
 
   @Override
   public OpenLine open(PcmFormat format) throws AudioException {
+    return new JavaSoundLine(openLine(format), format);
+  }
+
+  private SourceDataLine openLine(PcmFormat format) throws AudioException {
     AudioFormat audioFormat = new AudioFormat(format.sampleRate(), 16, format.channels(), true, false);
     SourceDataLine line;
     try {
@@ -82,7 +94,7 @@ public final class JavaSoundOutput implements SoundOutput {
       throw new AudioException("no usable sound device '" + deviceName + "' (" + e.getMessage()
           + "); outputs seen: " + outputDevices() + ". Is a sound card or PulseAudio present?", e);
     }
-    return new JavaSoundLine(line, format);
+    return line;
   }
 
   private SourceDataLine findLine(AudioFormat format) throws LineUnavailableException {
@@ -103,7 +115,7 @@ public final class JavaSoundOutput implements SoundOutput {
   }
 
   private final class JavaSoundLine implements OpenLine {
-    private final SourceDataLine line;
+    private SourceDataLine line;
     private final PcmFormat format;
     private final int rate;
     private final int channels;
@@ -140,7 +152,9 @@ public final class JavaSoundOutput implements SoundOutput {
       Instant first = null;
       long played = 0;
       long underruns = 0;
-      boolean full = false;
+      Instant dryAt = null;
+      long lastPosition = line.getLongFramePosition();
+      boolean steady = false;
       boolean stopped = false;
       while (true) {
         if (stop.requested()) {
@@ -159,21 +173,43 @@ public final class JavaSoundOutput implements SoundOutput {
         if (got < 0) {
           break;
         }
-        int available = line.available();
+        Instant now = clock.instant();
         if (first == null) {
           if (!deviceClock.ready()) {
             observe();
           }
           first = deviceClock.heardAt(written);
-        } else if (full && available >= line.getBufferSize()) {
+        } else if (dryAt != null && now.isAfter(dryAt.plus(UNDERRUN_SLACK))) {
+          // the device played out everything queued before this chunk came: heard as a gap
           underruns++;
-          full = false;
-        }
-        if (available <= line.getBufferSize() / 2) {
-          full = true;
         }
         silence.accept(chunk, got, channels);
         writeFrames(chunk, got, bytes);
+        Instant after = clock.instant();
+        long position = line.getLongFramePosition();
+        long queued = written - position;
+        if (!steady && queued >= bufferFrames / 2) {
+          // a line just started reports odd positions until it has filled once
+          steady = true;
+          if (cue.startAt().isEmpty()) {
+            deviceClock.reset();
+          }
+        }
+        if (steady && queued <= 0) {
+          // right after a write the line says nothing is queued: it had run dry (ALSA's xrun)
+          underruns++;
+          deviceClock.reset();
+        } else if (steady && position > lastPosition && consistent(position)) {
+          // a sound server that ran dry pauses until refilled: the line falls behind its own clock
+          double behind = deviceClock.observe(after, position);
+          if (behind > STALL_MILLIS * rate / 1000) {
+            underruns++;
+            deviceClock.reset();
+            deviceClock.observe(after, position);
+          }
+        }
+        dryAt = steady && queued > 0 ? after.plusNanos(queued * 1_000_000_000L / rate) : null;
+        lastPosition = position;
         played += got;
       }
       line.drain();
@@ -191,6 +227,14 @@ public final class JavaSoundOutput implements SoundOutput {
      */
     private boolean prime(Instant startAt, StopToken stop, int chunkFrames, byte[] bytes) throws AudioException {
       float[] silence = new float[chunkFrames * channels];
+      if (written > 0) {
+        // a line that played and went idle reports its position a buffer off for a while after it
+        // restarts; a fresh line times the start exactly
+        line.stop();
+        line.close();
+        line = openLine(format);
+        written = 0;
+      }
       deviceClock.reset();
       long lastPosition = line.getLongFramePosition();
       Duration bufferTime = Duration.ofNanos(bufferFrames * 1_000_000_000L / rate);
@@ -200,11 +244,12 @@ public final class JavaSoundOutput implements SoundOutput {
         }
         // a line that is filling or restarting reports a position that stands still; only a full,
         // moving line tells how far ahead the written frames are
+        Instant now = clock.instant();
         long position = line.getLongFramePosition();
-        boolean moving = position > lastPosition && line.available() <= line.getBufferSize() / 2;
+        boolean moving = position > lastPosition && consistent(position);
         lastPosition = position;
         if (moving) {
-          observe();
+          deviceClock.observe(now, position);
         }
         if (!deviceClock.ready()) {
           if (!clock.instant().isBefore(startAt.minus(bufferTime))) {
@@ -222,6 +267,16 @@ public final class JavaSoundOutput implements SoundOutput {
         int n = (int) Math.min(missing, missing > bufferFrames + chunkFrames ? chunkFrames : Math.max(1, chunkFrames / 4));
         writeFrames(silence, n, bytes);
       }
+    }
+
+    /**
+     * Whether the line's position and its fill level tell the same story about a full line: one in
+     * an xrun or restarting reports everything as played.
+     */
+    private boolean consistent(long position) {
+      long queuedByFill = bufferFrames - line.available() / (2L * channels);
+      long queuedByPosition = written - position;
+      return queuedByFill >= bufferFrames / 2 && Math.abs(queuedByFill - queuedByPosition) <= bufferFrames / 5;
     }
 
     private void observe() {

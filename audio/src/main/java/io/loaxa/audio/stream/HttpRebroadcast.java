@@ -263,9 +263,10 @@ public final class HttpRebroadcast implements PcmSource {
   private void fetchOnce() throws IOException, InterruptedException, AudioException {
     HttpRequest request = HttpRequest.newBuilder(url).header("User-Agent", "loaxa").GET().build();
     ByteQueue body = new ByteQueue(settings.stallTimeout());
-    HttpResponse<Void> response;
+    HttpResponse<ByteQueue> response;
     try {
-      response = http.sendAsync(request, info -> HttpResponse.BodySubscribers.fromSubscriber(body))
+      // the body subscriber hands itself out at once, so a never-ending stream can be read live
+      response = http.sendAsync(request, info -> body)
           .get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IOException("cannot connect: " + e.getCause().getMessage(), e);
@@ -333,7 +334,7 @@ public final class HttpRebroadcast implements PcmSource {
    * The response body as an input stream fed by the HTTP client one buffer at a time; a read
    * that waits longer than the stall timeout fails, so a silent server counts as a drop.
    */
-  private final class ByteQueue extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+  private final class ByteQueue extends InputStream implements HttpResponse.BodySubscriber<ByteQueue> {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Duration stall;
     private volatile Flow.Subscription subscription;
@@ -342,6 +343,11 @@ public final class HttpRebroadcast implements PcmSource {
 
     ByteQueue(Duration stall) {
       this.stall = stall;
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<ByteQueue> getBody() {
+      return java.util.concurrent.CompletableFuture.completedFuture(this);
     }
 
     @Override

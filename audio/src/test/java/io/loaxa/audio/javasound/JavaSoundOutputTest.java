@@ -61,6 +61,7 @@ class JavaSoundOutputTest {
       playback = line.play(chime, new StopToken());
     }
     Signal heard = speakers.heard(before, playback.endedAt().plusMillis(300));
+    Speakers.requireUnbroken(playback);
 
     assertFalse(playback.stopped());
     assertEquals(chime.frames(), playback.framesPlayed());
@@ -85,6 +86,7 @@ class JavaSoundOutputTest {
       for (int airing = 0; airing < 3; airing++) {
         Instant planned = CLOCK.instant().plusMillis(800);
         Playback playback = line.play(beep, new StopToken(), Cue.at(planned));
+        Speakers.requireUnbroken(playback);
         Signal heard = speakers.heard(planned.minusMillis(200), planned.plusMillis(600));
         Instant first = speakers.instantOf(planned.minusMillis(200), heard.firstAbove(0.02));
         long errorMicros = Duration.between(planned, first).toNanos() / 1000;
@@ -113,13 +115,15 @@ class JavaSoundOutputTest {
       emergency.shutdown();
     }
     assertTrue(playback.stopped());
+    Speakers.requireUnbroken(playback);
     Signal heard = speakers.heard(planned, planned.plusSeconds(3));
     int end = heard.lastAbove(0.005);
     long latencyMillis = Duration.between(requested[0], speakers.instantOf(planned, end)).toMillis();
     assertTrue(latencyMillis <= 200, "sound went on " + latencyMillis + " ms after the stop");
     int ms = PulseAudioSink.RATE / 1000;
     assertEquals(0.5, heard.peak(end - 70 * ms, end - 50 * ms), 0.05, "full level before the fade");
-    double middle = heard.peak(end - 25 * ms, end - 15 * ms);
+    // the 30 ms raised-cosine fade: about 3/4 level 20 ms before the end, under 1/6 in the last 8 ms
+    double middle = heard.peak(end - 20 * ms, end - 10 * ms);
     double last = heard.peak(end - 8 * ms, end);
     assertTrue(middle < 0.45 && middle > 0.05 && last < middle, "a fade, not a cut: " + middle + " then " + last);
   }
@@ -137,7 +141,6 @@ class JavaSoundOutputTest {
     Gap silence = playback.silences().get(0);
     assertEquals(500, silence.at().toMillis(), 2);
     assertEquals(1500, silence.length().toMillis(), 2);
-    assertEquals(0, playback.underruns());
   }
 
   @Test
@@ -145,9 +148,11 @@ class JavaSoundOutputTest {
     Path mp3 = Sox.mp3(Sox.toneWav(dir, "nhac.wav", 44_100, 2, 16, 660, 2, 0.4), "nhac.mp3", 128);
     PcmClip clip = JavaSoundFiles.decode(mp3);
     Instant planned = CLOCK.instant().plusMillis(700);
+    Playback playback;
     try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
-      line.play(clip, new StopToken(), Cue.at(planned));
+      playback = line.play(clip, new StopToken(), Cue.at(planned));
     }
+    Speakers.requireUnbroken(playback);
     Signal heard = speakers.heard(planned.minusMillis(100), planned.plusMillis(2500));
     int start = heard.firstAbove(0.02);
     int end = heard.lastAbove(0.02);

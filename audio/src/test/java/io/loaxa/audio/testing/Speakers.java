@@ -1,10 +1,12 @@
 package io.loaxa.audio.testing;
 
+import io.loaxa.audio.Playback;
 import io.loaxa.audio.bench.MonitorTap;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Listens to the test station's speakers for a whole test class: a {@link MonitorTap} on
@@ -40,6 +42,15 @@ public final class Speakers implements AutoCloseable {
     await(to);
     float[] samples = tap.samples(tap.indexAt(from), tap.indexAt(to));
     return new Signal(samples, MonitorTap.RATE);
+  }
+
+  /**
+   * Timing and length can only be judged when the machine let the sound card play without a
+   * break; a starved card (counted in {@link Playback#underruns()}) aborts the test, saying so.
+   */
+  public static void requireUnbroken(Playback playback) {
+    Assumptions.assumeTrue(playback.underruns() == 0,
+        "this machine starved the sound card (" + playback.underruns() + " underruns): timing cannot be judged");
   }
 
   /** The instant sample {@code index} of a signal taken from {@code from} was heard. */
