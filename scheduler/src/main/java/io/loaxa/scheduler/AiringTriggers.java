@@ -14,6 +14,12 @@ public interface AiringTriggers extends AutoCloseable {
   /** Fires the airing at {@code fireAt} (at once when past). Planning the same key twice does nothing. */
   void plan(PlannedAiringKey key, Instant fireAt, Trigger trigger);
 
+  /**
+   * True while the firing thread is alive: started, not stopped, and its heartbeat recent. The
+   * service manager's watchdog is fed only while this holds.
+   */
+  boolean healthy();
+
   /** Keys that will still fire. */
   java.util.Set<String> pending();
 

@@ -78,6 +78,11 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
+  /** True while airings can fire: the service manager's watchdog is fed only then. */
+  public boolean healthy() {
+    return !stopped && triggers.healthy();
+  }
+
   /** What is planned next, for the operator. */
   public List<PlannedAiring> upcoming(int count) {
     Instant now = station.clock().instant();

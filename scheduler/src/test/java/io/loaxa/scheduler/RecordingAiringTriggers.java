@@ -29,6 +29,11 @@ final class RecordingAiringTriggers implements AiringTriggers {
   }
 
   @Override
+  public boolean healthy() {
+    return started && !stopped;
+  }
+
+  @Override
   public Set<String> pending() {
     Set<String> keys = new TreeSet<>();
     planned.forEach(p -> keys.add(p.key().value()));
