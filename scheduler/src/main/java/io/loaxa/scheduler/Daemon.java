@@ -45,9 +45,7 @@ public final class Daemon implements AutoCloseable {
   /** Brings the station on air; returns once triggers are running. */
   public void start() {
     List<String> failures = station.switchboard().allOff();
-    if (failures.isEmpty()) {
-      LOG.info("all relays off");
-    } else {
+    if (!failures.isEmpty()) {
       LOG.error("relays not confirmed off at start: {}", failures);
     }
     int interrupted = station.log().closeInterrupted(station.clock().instant());

@@ -25,6 +25,7 @@ import java.util.Optional;
  * {@link #assemble} shows the whole wiring.
  */
 public final class Station implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Station.class);
   private final StationConfig config;
   private final Path dataDir;
   private final Clock clock;
@@ -81,6 +82,11 @@ public final class Station implements AutoCloseable {
     List<ZoneLine> zones = config.zones().stream()
         .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()))).toList();
     Switchboard switchboard = new Switchboard(boards, amplifier, zones);
+    // safe state first, before anything slower (database migration, sound) can delay it
+    List<String> notOff = switchboard.allOff();
+    if (notOff.isEmpty()) {
+      LOG.info("all relays off");
+    }
     Database database;
     try {
       database = Database.open(dataDir);
