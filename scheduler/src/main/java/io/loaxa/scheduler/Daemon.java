@@ -120,19 +120,30 @@ public final class Daemon implements AutoCloseable {
    */
   private void catchUp() {
     Instant now = station.clock().instant();
-    for (PlannedAiring airing : station.planned().withoutRunBefore(now)) {
-      Optional<Programme> programme = station.programmes().find(airing.programme());
-      Duration tolerance = programme.map(Programme::lateTolerance).orElse(Duration.ZERO);
+    // at most one catch-up per programme (its latest due airing), oldest first: never a burst
+    java.util.Map<io.loaxa.schedules.ProgrammeKey, PlannedAiring> latestDue = new java.util.LinkedHashMap<>();
+    java.util.Set<PlannedAiring> withinTolerance = new java.util.HashSet<>();
+    List<PlannedAiring> overdue = station.planned().withoutRunBefore(now);
+    for (PlannedAiring airing : overdue) {
+      Duration tolerance = station.programmes().find(airing.programme()).map(Programme::lateTolerance).orElse(Duration.ZERO);
       if (!airing.startsAt().plus(tolerance).isBefore(now)) {
-        LOG.info("{} was due at {} while the station was down; airing it late", airing.key(), airing.startsAt());
-        triggers.plan(airing.key(), now, Trigger.CATCH_UP);
-      } else {
-        try {
-          station.runner().run(airing.key(), now, Trigger.CATCH_UP);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
+        latestDue.put(airing.programme(), airing);
+        withinTolerance.add(airing);
+      }
+    }
+    for (PlannedAiring airing : overdue) {
+      try {
+        if (!withinTolerance.contains(airing)) {
+          station.runner().run(airing.key(), now, Trigger.CATCH_UP); // logged MISSED by the runner's rule
+        } else if (latestDue.get(airing.programme()) == airing) {
+          LOG.info("{} was due at {} while the station was down; airing it late", airing.key(), airing.startsAt());
+          triggers.plan(airing.key(), now, Trigger.CATCH_UP);
+        } else {
+          station.runner().skip(airing.key(), "superseded by a later airing of the same programme due while the station was down");
         }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
     }
   }

@@ -215,4 +215,23 @@ class DaemonTest {
       assertEquals(1, runs(station).size());
     }
   }
+
+  @Test
+  void afterDowntimeAirsOnlyTheLatestDueAiringOfEachProgrammeOldestFirst() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring a = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(100), "all");
+      PlannedAiring b = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(40), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+
+      new Daemon(station, triggers).start();
+
+      assertEquals(List.of(new RecordingAiringTriggers.Planned(b.key(), T0, Trigger.CATCH_UP)), triggers.planned);
+      List<AiringRunRecord> runs = runs(station);
+      assertEquals(1, runs.size());
+      assertEquals(a.key().value(), runs.get(0).plannedKey());
+      assertEquals(Optional.of(Outcome.SKIPPED), runs.get(0).outcome());
+      assertTrue(runs.get(0).reason().contains("superseded"), runs.get(0).reason());
+    }
+  }
 }
