@@ -1,6 +1,7 @@
 package io.loaxa.scheduler;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Cue;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
@@ -44,6 +45,8 @@ public final class AiringRunner {
   private final ContentRenderer renderer;
   private final List<ZoneKey> stationZones;
   private final Duration warmUp;
+  /** How long before its first sample the line is handed the programme, to prime itself. */
+  private static final Duration CUE_LEAD = Duration.ofMillis(700);
   private final ReentrantLock onAir = new ReentrantLock(true);
   private volatile StopToken current = new StopToken();
 
@@ -126,6 +129,18 @@ public final class AiringRunner {
   }
 
   /**
+   * Airs the planned airing with this key at its planned instant: waits (zones still off) until
+   * its pre-roll, then runs it as {@link #run} does. For the operator's "air this at 17:30".
+   */
+  public Optional<Outcome> runWhenDue(PlannedAiringKey key, Trigger trigger) throws InterruptedException {
+    Optional<PlannedAiring> found = planned.find(key);
+    if (found.isPresent()) {
+      pause.until(found.get().startsAt().minus(preRoll()));
+    }
+    return run(key, clock.instant(), trigger);
+  }
+
+  /**
    * Logs a planned airing as not aired on purpose ({@link Outcome#SKIPPED}) without switching
    * anything; does nothing when it already has a run.
    */
@@ -163,15 +178,22 @@ public final class AiringRunner {
         reason = "no zone could be switched on: " + switched.failed();
       } else {
         Instant firstAt = later(airing.startsAt(), ampOn.plus(warmUp));
-        pause.until(firstAt);
-        Playback playback = line.play(audio, stop);
+        // hand the line the planned instant ahead of it: it primes itself so the first sample is
+        // heard on that instant
+        pause.until(firstAt.minus(CUE_LEAD));
+        Playback playback = line.play(audio, stop, Cue.at(firstAt));
         firstSample = Optional.of(playback.firstSampleAt());
+        String heard = playback.troubles();
+        if (!heard.isEmpty()) {
+          LOG.warn("airing {}: {}", airing.key(), heard);
+          reason = heard;
+        }
         if (playback.stopped()) {
-          reason = "stopped: " + stop.reason();
+          reason = join("stopped: " + stop.reason(), reason);
           outcome = Outcome.FAILED;
         } else if (!switched.failed().isEmpty()) {
           outcome = Outcome.PARTIAL;
-          reason = "zones failed: " + switched.failed();
+          reason = join("zones failed: " + switched.failed(), reason);
         } else {
           outcome = Outcome.COMPLETED;
         }
@@ -217,6 +239,10 @@ public final class AiringRunner {
       String category, String content) {
     return new RunStart(airing.key().value(), airing.programme().value(), title, category,
         airing.priority().name(), trigger, airing.startsAt(), zones, content);
+  }
+
+  private static String join(String first, String then) {
+    return then.isEmpty() ? first : first + "; " + then;
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -4,14 +4,16 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.ProgrammeAudio;
 import io.loaxa.audio.javasound.JavaSoundFiles;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.Segment;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Turns a programme's segments into the audio that airs, in the station's output format. */
+/**
+ * Turns a programme's segments into the audio that airs, in the station's output format: decoded
+ * (a corrupt file fails here, before air time), resampled and levelled to one loudness.
+ */
 public final class ContentRenderer {
   private final Path contentDir;
   private final PcmFormat format;
@@ -33,24 +35,24 @@ public final class ContentRenderer {
    * @throws AudioException naming the segment that cannot be rendered
    */
   public PcmClip render(Programme programme) throws AudioException {
-    List<PcmClip> parts = new ArrayList<>();
+    ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
     for (Segment segment : programme.segments()) {
-      parts.add(render(segment));
+      add(audio, segment);
     }
-    return PcmClip.concat(format, parts);
+    return audio.clip();
   }
 
-  private PcmClip render(Segment segment) throws AudioException {
+  /** Chimes and files are levelled to the station's loudness target; gaps stay silent. */
+  private void add(ProgrammeAudio.Builder audio, Segment segment) throws AudioException {
     if (segment instanceof Segment.Chime chime) {
-      return Chimes.named(chime.name(), format)
-          .orElseThrow(() -> new AudioException("unknown chime '" + chime.name() + "'"));
+      audio.add(Chimes.named(chime.name(), format)
+          .orElseThrow(() -> new AudioException("unknown chime '" + chime.name() + "'")));
+    } else if (segment instanceof Segment.File file) {
+      audio.add(JavaSoundFiles.decode(resolve(file.path())));
+    } else if (segment instanceof Segment.Gap gap) {
+      audio.gap(gap.length());
+    } else {
+      throw new AudioException("segment kind not supported by this station: " + segment.describe());
     }
-    if (segment instanceof Segment.File file) {
-      return JavaSoundFiles.decode(resolve(file.path())).convertTo(format);
-    }
-    if (segment instanceof Segment.Gap gap) {
-      return PcmClip.silence(format, gap.length());
-    }
-    throw new AudioException("segment kind not supported by this station: " + segment.describe());
   }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +30,22 @@ public final class ManualAiring {
 
   private ManualAiring() {}
 
+  /** {@code HH:MM} or {@code HH:MM:SS}, station time. */
+  static LocalTime parseTime(String text) {
+    try {
+      return LocalTime.parse(text.length() == 5 ? text + ":00" : text, DateTimeFormatter.ofPattern("HH:mm:ss"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError("--at: '" + text + "' is not a time of day as HH:MM or HH:MM:SS", e);
+    }
+  }
+
   /** The request as the CLI or the control API received it. */
-  public record Request(Optional<String> file, Optional<String> programme, String zones, String priority) {}
+  public record Request(Optional<String> file, Optional<String> programme, String zones, String priority,
+      Optional<String> at) {
+    public Request(Optional<String> file, Optional<String> programme, String zones, String priority) {
+      this(file, programme, zones, priority, Optional.empty());
+    }
+  }
 
   /**
    * Checks the request, stores its programme when it airs a file, and plans it at {@code now}.
@@ -54,6 +69,17 @@ public final class ManualAiring {
     }
     Instant now = station.clock().instant();
     LocalDateTime local = LocalDateTime.ofInstant(now, station.config().timeZone());
+    Instant startsAt = now;
+    if (request.at().isPresent()) {
+      LocalTime time = parseTime(request.at().get());
+      LocalDateTime planned = local.toLocalDate().atTime(time);
+      startsAt = planned.atZone(station.config().timeZone()).toInstant();
+      if (startsAt.isBefore(now.minusSeconds(1))) {
+        throw new UserError("--at " + request.at().get() + " has already passed today (it is "
+            + local.toLocalTime().withNano(0) + " now)");
+      }
+      local = planned;
+    }
     String suffix = STAMP.format(local) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     ProgrammeKey programmeKey;
     if (request.file().isPresent() == request.programme().isPresent()) {
@@ -80,7 +106,7 @@ public final class ManualAiring {
       }
       programmeKey = new ProgrammeKey(key);
     }
-    PlannedAiring airing = new PlannedAiring(PlannedAiringKey.of("manual-" + suffix, local), programmeKey, now,
+    PlannedAiring airing = new PlannedAiring(PlannedAiringKey.of("manual-" + suffix, local), programmeKey, startsAt,
         zones, priority);
     station.planned().add(airing);
     return airing;

@@ -1,27 +1,35 @@
 package io.loaxa.audio.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for an Icecast server on 127.0.0.1: serves one MP3 (looped) as a live stream, a one
+ * A stand-in for an Icecast server on 127.0.0.1, speaking plain HTTP/1.0 over a socket as Icecast
+ * does: serves one MP3 (looped) as a live stream, a one
  * second burst on connect and then at its bit rate, as a real relay source does. It can be told to
  * drop the first connection after some audio and refuse new ones for a while, as a flaky uplink.
  */
 public final class LiveMp3Server implements AutoCloseable {
-  private final HttpServer server;
+  private final ServerSocket socket;
   private final byte[] mp3;
   private final int bytesPerSecond;
   private final int loopFrom;
   private final AtomicInteger connections = new AtomicInteger();
+  private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "live-mp3-server");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile long dropAfterBytes = -1;
   private volatile long refuseUntilNanos;
   private volatile Duration refuseFor = Duration.ZERO;
@@ -34,18 +42,12 @@ public final class LiveMp3Server implements AutoCloseable {
     this.mp3 = mp3;
     this.bytesPerSecond = kbps * 1000 / 8;
     this.loopFrom = firstAudioFrame(mp3);
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/live.mp3", this::serve);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "live-mp3-server");
-      t.setDaemon(true);
-      return t;
-    }));
-    server.start();
+    this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    workers.execute(this::acceptLoop);
   }
 
   public URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/live.mp3");
+    return URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/live.mp3");
   }
 
   /** The first connection ends after {@code audio} of stream; connections in the next {@code refuse} get 503. */
@@ -58,18 +60,28 @@ public final class LiveMp3Server implements AutoCloseable {
     return connections.get();
   }
 
-  private void serve(HttpExchange exchange) throws IOException {
-    int number = connections.incrementAndGet();
-    if (System.nanoTime() < refuseUntilNanos) {
-      exchange.sendResponseHeaders(503, -1);
-      exchange.close();
-      return;
+  private void acceptLoop() {
+    while (!socket.isClosed()) {
+      try {
+        Socket client = socket.accept();
+        workers.execute(() -> serve(client));
+      } catch (IOException e) {
+        return; // closed
+      }
     }
-    exchange.getResponseHeaders().add("Content-Type", "audio/mpeg");
-    exchange.getResponseHeaders().add("icy-name", "loaxa test relay");
-    exchange.sendResponseHeaders(200, 0);
-    long limit = number == 1 ? dropAfterBytes : -1;
-    try (OutputStream out = exchange.getResponseBody()) {
+  }
+
+  private void serve(Socket client) {
+    int number = connections.incrementAndGet();
+    try (client; OutputStream out = client.getOutputStream()) {
+      readRequestHead(client.getInputStream());
+      if (System.nanoTime() < refuseUntilNanos) {
+        out.write("HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        return;
+      }
+      out.write(("HTTP/1.0 200 OK\r\nContent-Type: audio/mpeg\r\nicy-name: loaxa test relay\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      long limit = number == 1 ? dropAfterBytes : -1;
       long sent = 0;
       int at = 0;
       long started = System.nanoTime();
@@ -103,6 +115,22 @@ public final class LiveMp3Server implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static void readRequestHead(InputStream in) throws IOException {
+    int matched = 0;
+    byte[] end = {'\r', '\n', '\r', '\n'};
+    for (int count = 0; count < 16_384; count++) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("request ended early");
+      }
+      matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
+      if (matched == 4) {
+        return;
+      }
+    }
+    throw new IOException("request head too long");
   }
 
   /** Where the audio frames start, past an ID3 tag and the Info frame, so the loop repeats only audio. */
@@ -144,6 +172,11 @@ public final class LiveMp3Server implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // already closed: nothing to release
+    }
+    workers.shutdownNow();
   }
 }

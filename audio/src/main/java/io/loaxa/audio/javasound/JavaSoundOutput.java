@@ -248,7 +248,9 @@ public final class JavaSoundOutput implements SoundOutput {
         long position = line.getLongFramePosition();
         boolean moving = position > lastPosition && consistent(position);
         lastPosition = position;
-        if (moving) {
+        if (moving && deviceClock.observe(now, position) > STALL_MILLIS * rate / 1000) {
+          // the machine kept us from writing until the line ran dry and paused: time it afresh
+          deviceClock.reset();
           deviceClock.observe(now, position);
         }
         if (!deviceClock.ready()) {
