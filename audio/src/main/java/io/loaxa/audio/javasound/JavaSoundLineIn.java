@@ -1,6 +1,8 @@
 package io.loaxa.audio.javasound;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Gap;
+import io.loaxa.audio.LiveBuffer;
 import io.loaxa.audio.LineInput;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
@@ -18,12 +20,16 @@ import javax.sound.sampled.TargetDataLine;
 
 /**
  * The line input through a Java Sound capture line: {@code default} or the first mixer whose name
- * contains the configured text. 16-bit capture with a 200 ms buffer, read in 20 ms steps.
+ * contains the configured text. 16-bit capture with a 200 ms buffer, read in 20 ms steps by a
+ * capture thread into a {@link LiveBuffer} that holds the latest 150 ms until air time: the airing
+ * carries live sound 150 ms behind the tuner, and a capture that stalls airs as silence, reported.
  */
 public final class JavaSoundLineIn implements LineInput {
   public static final String DEFAULT = "default";
   private static final Duration BUFFER = Duration.ofMillis(200);
   private static final Duration CHUNK = Duration.ofMillis(20);
+  /** Held between capture and output so the capture's bursts do not reach the listener. */
+  private static final Duration JITTER = Duration.ofMillis(150);
   private final String deviceName;
 
   public JavaSoundLineIn(String deviceName) {
@@ -58,7 +64,9 @@ public final class JavaSoundLineIn implements LineInput {
       throw new AudioException("no usable line input '" + deviceName + "' (" + e.getMessage()
           + "); inputs seen: " + inputDevices(), e);
     }
-    return new Capture(line, format, length.toNanos() * format.sampleRate() / 1_000_000_000L);
+    Capture capture = new Capture(line, format, length);
+    capture.awaitAudio();
+    return capture;
   }
 
   private TargetDataLine findLine(AudioFormat format) throws LineUnavailableException {
@@ -78,22 +86,60 @@ public final class JavaSoundLineIn implements LineInput {
     throw new IllegalArgumentException("no input named like '" + deviceName + "'");
   }
 
+  /** A capture thread feeding a {@link LiveBuffer}: the airing never waits on the capture device. */
   private static final class Capture implements PcmSource {
     private final TargetDataLine line;
     private final PcmFormat format;
     private final AudioFormat audioFormat;
-    private final long lengthFrames;
-    private final byte[] bytes;
-    private long captured;
-    private boolean first = true;
-    private volatile boolean closed;
+    private final LiveBuffer buffer;
+    private final Thread thread;
 
-    Capture(TargetDataLine line, PcmFormat format, long lengthFrames) {
+    Capture(TargetDataLine line, PcmFormat format, Duration length) {
       this.line = line;
       this.format = format;
       this.audioFormat = line.getFormat();
-      this.lengthFrames = lengthFrames;
-      this.bytes = new byte[(int) (CHUNK.toMillis() * format.sampleRate() / 1000) * format.channels() * 2];
+      this.buffer = new LiveBuffer(format, JITTER, Duration.ofSeconds(2), length, "line input lost");
+      this.thread = new Thread(this::captureLoop, "line-in capture");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void captureLoop() {
+      int frameSize = format.channels() * 2;
+      byte[] bytes = new byte[(int) (CHUNK.toMillis() * format.sampleRate() / 1000) * frameSize];
+      float[] samples = new float[bytes.length / 2];
+      try {
+        while (!buffer.done()) {
+          int got = line.read(bytes, 0, bytes.length);
+          if (got <= 0) {
+            if (!buffer.done()) {
+              buffer.problem("the line input stopped delivering");
+            }
+            return;
+          }
+          int frames = got / frameSize;
+          JavaSoundFiles.toFloats(bytes, samples, frames * format.channels(), audioFormat);
+          buffer.push(samples, frames);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        buffer.problem("the line input failed: " + e.getMessage());
+      }
+    }
+
+    void awaitAudio() throws AudioException {
+      try {
+        if (!buffer.awaitPrebuffer(Duration.ofSeconds(3))) {
+          close();
+          throw new AudioException("the line input delivers no audio" + (buffer.lastProblem().isEmpty() ? ""
+              : " (" + buffer.lastProblem() + ")"));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        close();
+        throw new AudioException("interrupted while opening the line input", e);
+      }
     }
 
     @Override
@@ -102,37 +148,21 @@ public final class JavaSoundLineIn implements LineInput {
     }
 
     @Override
-    public int read(float[] target, int frames) throws AudioException {
-      if (captured >= lengthFrames || closed) {
-        return -1;
-      }
-      if (first) {
-        line.flush(); // what queued up before air time is not live any more
-        first = false;
-      }
-      int frameSize = format.channels() * 2;
-      int want = (int) Math.min(Math.min(frames, lengthFrames - captured), bytes.length / frameSize);
-      int got = line.read(bytes, 0, want * frameSize);
-      if (got <= 0) {
-        if (closed) {
-          return -1;
-        }
-        throw new AudioException("the line input stopped delivering after " + captured + " frames");
-      }
-      int n = got / frameSize;
-      JavaSoundFiles.toFloats(bytes, target, n * format.channels(), audioFormat);
-      captured += n;
-      return n;
+    public int read(float[] target, int frames) {
+      return buffer.read(target, frames);
+    }
+
+    @Override
+    public List<Gap> dropouts() {
+      return buffer.dropouts();
     }
 
     @Override
     public void close() {
-      if (closed) {
-        return;
-      }
-      closed = true;
+      buffer.close();
       line.stop();
       line.close();
+      thread.interrupt();
     }
   }
 }

@@ -3,6 +3,7 @@ package io.loaxa.audio.stream;
 import io.loaxa.audio.AudioDecoder;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Gap;
+import io.loaxa.audio.LiveBuffer;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
 import java.io.IOException;
@@ -13,13 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,23 +50,9 @@ public final class HttpRebroadcast implements PcmSource {
   private final PcmFormat format;
   private final Settings settings;
   private final HttpClient http;
-  private final long lengthFrames;
-  private final int prebufferFrames;
-  private final int capacityFrames;
-  private final float[] ring;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  private final LiveBuffer buffer;
   private final Thread fetcher;
-  private final List<Gap> dropouts = new ArrayList<>();
-  private int readAt;
-  private int filled;
-  private long delivered;
-  private boolean started;
-  private boolean refilling;
-  private long gapStartFrame = -1;
-  private String lastProblem = "";
   private long bytesReceived;
-  private volatile boolean closed;
 
   private HttpRebroadcast(URI url, Duration length, AudioDecoder decoder, PcmFormat format, Settings settings,
       HttpClient http) {
@@ -77,10 +61,7 @@ public final class HttpRebroadcast implements PcmSource {
     this.format = format;
     this.settings = settings;
     this.http = http;
-    this.lengthFrames = length.toNanos() * format.sampleRate() / 1_000_000_000L;
-    this.prebufferFrames = frames(settings.prebuffer());
-    this.capacityFrames = Math.max(prebufferFrames * 2, frames(settings.maxBuffer()));
-    this.ring = new float[capacityFrames * format.channels()];
+    this.buffer = new LiveBuffer(format, settings.prebuffer(), settings.maxBuffer(), length, "stream lost");
     this.fetcher = new Thread(this::fetchLoop, "rebroadcast " + url.getHost());
     fetcher.setDaemon(true);
   }
@@ -100,35 +81,19 @@ public final class HttpRebroadcast implements PcmSource {
         .followRedirects(HttpClient.Redirect.NORMAL).build();
     HttpRebroadcast stream = new HttpRebroadcast(url, length, decoder, format, settings, http);
     stream.fetcher.start();
-    stream.awaitPrebuffer();
-    return stream;
-  }
-
-  private void awaitPrebuffer() throws AudioException {
-    long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-    lock.lock();
     try {
-      while (filled < prebufferFrames) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          String why = lastProblem.isEmpty() ? "no audio arrived" : lastProblem;
-          close();
-          throw new AudioException("rebroadcast " + url + " not ready within " + settings.connectTimeout().toSeconds()
-              + " s: " + why);
-        }
-        changed.awaitNanos(left);
+      if (!stream.buffer.awaitPrebuffer(settings.connectTimeout())) {
+        String why = stream.buffer.lastProblem();
+        stream.close();
+        throw new AudioException("rebroadcast " + url + " not ready within " + settings.connectTimeout().toSeconds()
+            + " s: " + (why.isEmpty() ? "no audio arrived" : why));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close();
+      stream.close();
       throw new AudioException("interrupted while connecting to " + url, e);
-    } finally {
-      lock.unlock();
     }
-  }
-
-  private int frames(Duration d) {
-    return (int) (d.toNanos() * format.sampleRate() / 1_000_000_000L);
+    return stream;
   }
 
   @Override
@@ -137,126 +102,51 @@ public final class HttpRebroadcast implements PcmSource {
   }
 
   /** Bytes of the stream received so far, over every connection. */
-  public long bytesReceived() {
-    lock.lock();
-    try {
-      return bytesReceived;
-    } finally {
-      lock.unlock();
-    }
+  public synchronized long bytesReceived() {
+    return bytesReceived;
+  }
+
+  private synchronized void countBytes(int n) {
+    bytesReceived += n;
   }
 
   @Override
   public int read(float[] target, int frames) {
-    int channels = format.channels();
-    lock.lock();
-    try {
-      if (delivered >= lengthFrames) {
-        return -1;
-      }
-      started = true;
-      int n = (int) Math.min(frames, lengthFrames - delivered);
-      if (refilling && filled >= prebufferFrames) {
-        refilling = false;
-        endGap();
-      }
-      int fromRing = refilling ? 0 : Math.min(n, filled);
-      for (int i = 0; i < fromRing; i++) {
-        int at = (readAt + i) % capacityFrames;
-        System.arraycopy(ring, at * channels, target, i * channels, channels);
-      }
-      readAt = (readAt + fromRing) % capacityFrames;
-      filled -= fromRing;
-      if (fromRing < n) {
-        java.util.Arrays.fill(target, fromRing * channels, n * channels, 0f);
-        if (!refilling) {
-          refilling = true;
-          gapStartFrame = delivered + fromRing;
-          LOG.warn("rebroadcast {} ran dry, airing silence until it is back ({})", url, lastProblem);
-        }
-      }
-      delivered += n;
-      if (delivered >= lengthFrames && refilling) {
-        endGap();
-      }
-      changed.signalAll();
-      return n;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void endGap() {
-    long end = delivered;
-    long from = gapStartFrame;
-    dropouts.add(new Gap(toDuration(from), toDuration(Math.max(0, end - from)),
-        "stream lost: " + (lastProblem.isEmpty() ? "no audio" : lastProblem)));
-    LOG.info("rebroadcast {} back after {} ms of silence", url, toDuration(end - from).toMillis());
-    gapStartFrame = -1;
-  }
-
-  private Duration toDuration(long frames) {
-    return Duration.ofNanos(frames * 1_000_000_000L / format.sampleRate());
+    return buffer.read(target, frames);
   }
 
   @Override
   public List<Gap> dropouts() {
-    lock.lock();
-    try {
-      List<Gap> all = new ArrayList<>(dropouts);
-      if (refilling && gapStartFrame >= 0) {
-        all.add(new Gap(toDuration(gapStartFrame), toDuration(delivered - gapStartFrame),
-            "stream lost: " + lastProblem));
-      }
-      return all;
-    } finally {
-      lock.unlock();
-    }
+    return buffer.dropouts();
   }
 
   private void fetchLoop() {
-    while (!closed && !finished()) {
+    boolean lost = false;
+    while (!buffer.done()) {
       try {
         fetchOnce();
-        problem("the server ended the stream");
+        if (!buffer.done()) {
+          buffer.problem("the server ended the stream");
+        }
       } catch (AudioException | IOException e) {
-        problem(e.getMessage());
+        buffer.problem(e.getMessage());
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        problem(e.toString());
+        buffer.problem(e.toString());
       }
-      long until = System.nanoTime() + settings.retryPause().toNanos();
-      lock.lock();
+      if (buffer.done()) {
+        return;
+      }
+      if (!lost) {
+        LOG.warn("rebroadcast {} lost ({}); reconnecting", url, buffer.lastProblem());
+        lost = true;
+      }
       try {
-        long left;
-        while (!closed && (left = until - System.nanoTime()) > 0) {
-          changed.awaitNanos(left);
-        }
+        buffer.idle(settings.retryPause());
       } catch (InterruptedException e) {
         return;
-      } finally {
-        lock.unlock();
       }
-    }
-  }
-
-  private boolean finished() {
-    lock.lock();
-    try {
-      return delivered >= lengthFrames;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void problem(String what) {
-    lock.lock();
-    try {
-      lastProblem = what;
-      changed.signalAll();
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -281,52 +171,17 @@ public final class HttpRebroadcast implements PcmSource {
       int channels = format.channels();
       float[] chunk = new float[format.sampleRate() / 20 * channels];
       int got;
-      while (!closed && (got = decoded.read(chunk, chunk.length / channels)) >= 0) {
-        push(chunk, got);
-        if (finished()) {
-          return;
-        }
+      while (!buffer.done() && (got = decoded.read(chunk, chunk.length / channels)) >= 0) {
+        buffer.push(chunk, got);
       }
     } finally {
       body.close();
     }
   }
 
-  private void push(float[] chunk, int frames) throws InterruptedException {
-    int channels = format.channels();
-    lock.lock();
-    try {
-      for (int i = 0; i < frames; i++) {
-        if (!started && filled >= prebufferFrames) {
-          // before air time keep only the latest audio: the relay stays live
-          readAt = (readAt + 1) % capacityFrames;
-          filled--;
-        }
-        while (started && filled >= capacityFrames && !closed) {
-          changed.await(100, TimeUnit.MILLISECONDS);
-        }
-        if (closed) {
-          return;
-        }
-        int at = (readAt + filled) % capacityFrames;
-        System.arraycopy(chunk, i * channels, ring, at * channels, channels);
-        filled++;
-      }
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
-  }
-
   @Override
   public void close() {
-    closed = true;
-    lock.lock();
-    try {
-      changed.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    buffer.close();
     fetcher.interrupt();
   }
 
@@ -380,7 +235,7 @@ public final class HttpRebroadcast implements PcmSource {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
       while (current == null || !current.hasRemaining()) {
-        if (ended || closed) {
+        if (ended || buffer.done()) {
           return -1;
         }
         Object next;
@@ -429,12 +284,4 @@ public final class HttpRebroadcast implements PcmSource {
     }
   }
 
-  private void countBytes(int n) {
-    lock.lock();
-    try {
-      bytesReceived += n;
-    } finally {
-      lock.unlock();
-    }
-  }
 }
