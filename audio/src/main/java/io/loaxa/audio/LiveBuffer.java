@@ -202,16 +202,6 @@ public final class LiveBuffer {
     return Duration.ofNanos(frames * 1_000_000_000L / format.sampleRate());
   }
 
-  /** Whether the airing is airing silence now for want of the feed. */
-  public boolean starving() {
-    lock.lock();
-    try {
-      return refilling;
-    } finally {
-      lock.unlock();
-    }
-  }
-
   /** The dropouts so far, the one still running included. */
   public List<Gap> dropouts() {
     lock.lock();

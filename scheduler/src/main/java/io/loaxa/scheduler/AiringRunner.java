@@ -2,7 +2,7 @@ package io.loaxa.scheduler;
 
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Cue;
-import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
@@ -105,26 +105,28 @@ public final class AiringRunner {
       return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
           "started " + Duration.between(airing.startsAt(), now).toSeconds() + " s late, beyond the late tolerance of " + p.lateTolerance()));
     }
-    PcmClip audio;
+    PcmSource audio;
     try {
-      audio = renderer.render(p);
+      audio = renderer.prepare(p);
     } catch (AudioException e) {
       return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.FAILED,
           "content could not be prepared: " + e.getMessage()));
     }
-    onAir.lockInterruptibly();
-    try {
-      // waiting for the air may have taken it past its tolerance (a long airing before it, a burst of
-      // triggers after a clock jump): decide again now
-      Instant granted = clock.instant();
-      if (granted.isAfter(latest.plus(preRoll()))) {
-        return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
-            "the air was busy until " + Duration.between(airing.startsAt(), granted).toSeconds()
-                + " s after its time, beyond the late tolerance of " + p.lateTolerance()));
+    try (audio) {
+      onAir.lockInterruptibly();
+      try {
+        // waiting for the air may have taken it past its tolerance (a long airing before it, a burst
+        // of triggers after a clock jump): decide again now
+        Instant granted = clock.instant();
+        if (granted.isAfter(latest.plus(preRoll()))) {
+          return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
+              "the air was busy until " + Duration.between(airing.startsAt(), granted).toSeconds()
+                  + " s after its time, beyond the late tolerance of " + p.lateTolerance()));
+        }
+        return Optional.of(air(airing, p, zones, audio, trigger));
+      } finally {
+        onAir.unlock();
       }
-      return Optional.of(air(airing, p, zones, audio, trigger));
-    } finally {
-      onAir.unlock();
     }
   }
 
@@ -156,7 +158,7 @@ public final class AiringRunner {
         p.map(x -> x.category().key()).orElse(""), Outcome.SKIPPED, reason);
   }
 
-  private Outcome air(PlannedAiring airing, Programme p, List<String> zones, PcmClip audio, Trigger trigger)
+  private Outcome air(PlannedAiring airing, Programme p, List<String> zones, PcmSource audio, Trigger trigger)
       throws InterruptedException {
     RunStart start = runStart(airing, zones, trigger, p.title(), p.category().key(), SegmentText.format(p.segments()));
     long id = log.begin(start);

@@ -4,6 +4,7 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.ProgrammeAudio;
 import io.loaxa.audio.javasound.JavaSoundFiles;
 import io.loaxa.schedules.Programme;
@@ -40,6 +41,16 @@ public final class ContentRenderer {
       add(audio, segment);
     }
     return audio.clip();
+  }
+
+  /**
+   * The programme as the runner plays it, read as it airs. Everything is rendered ahead today;
+   * live segments (rebroadcast, line input) will join here as live parts.
+   *
+   * @throws AudioException naming the segment that cannot be prepared
+   */
+  public PcmSource prepare(Programme programme) throws AudioException {
+    return PcmSource.of(render(programme));
   }
 
   /** Chimes and files are levelled to the station's loudness target; gaps stay silent. */
