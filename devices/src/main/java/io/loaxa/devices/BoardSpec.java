@@ -27,6 +27,11 @@ public record BoardSpec(String key, String driver, Optional<String> port, int ch
     }
   }
 
+  /** The same board with another channel count. */
+  public BoardSpec withChannels(int count) {
+    return new BoardSpec(key, driver, port, count, options);
+  }
+
   /** The port, which this driver cannot do without. */
   public String requirePort() {
     return port.filter(p -> !p.isBlank()).orElseThrow(() ->

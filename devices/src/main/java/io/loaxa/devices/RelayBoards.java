@@ -22,7 +22,9 @@ import java.util.Set;
  */
 public final class RelayBoards {
   private static final Map<String, Set<String>> OPTIONS = Map.of(
-      "simulated", Set.of(),
+      // a stand-in for any board: a config switched to it for a test bench keeps its other settings
+      "simulated", java.util.stream.Stream.of(ModbusCoilBoard.OPTIONS, ModbusRegisterBoard.OPTIONS, LcusBoard.OPTIONS,
+          KmtronicBoard.OPTIONS, NumatoBoard.OPTIONS).flatMap(Set::stream).collect(java.util.stream.Collectors.toSet()),
       "modbus-rtu", ModbusCoilBoard.OPTIONS,
       "modbus-register", ModbusRegisterBoard.OPTIONS,
       "lcus", LcusBoard.OPTIONS,
@@ -125,6 +127,57 @@ public final class RelayBoards {
       case "dtr-rts" -> DtrRtsBoard.of(spec, line);
       default -> throw unknown(spec.key(), spec.driver());
     };
+  }
+
+  /**
+   * Checks a board's driver, port and options the way opening it would, without opening anything:
+   * for reading a station config, so a bad value is reported with the file's line before the
+   * station starts.
+   *
+   * @throws IllegalArgumentException naming the board and the option
+   */
+  public static void validate(BoardSpec spec) {
+    spec.requireOnlyOptions(options(spec));
+    if (spec.driver().equals("simulated")) {
+      return;
+    }
+    SerialLine unopened = new UnopenedLine(spec.requirePort());
+    spec.serialSettings();
+    Clock still = Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC);
+    driver(spec, unopened, new DeviceContext(still, d -> { }, (p, s) -> unopened, LineEvents.logging())).close();
+  }
+
+  /** Stands in for a port while options are checked: modem lines accepted, bytes refused. */
+  private record UnopenedLine(String port) implements SerialLine {
+    @Override
+    public void write(byte[] bytes) throws DeviceException {
+      throw new DeviceException(port + " is not open");
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length, java.time.Duration timeout) throws DeviceException {
+      throw new DeviceException(port + " is not open");
+    }
+
+    @Override
+    public void discardInput() {
+      // nothing is waiting on a port that is not open
+    }
+
+    @Override
+    public void setDtr(boolean on) {
+      // the dtr-rts driver drops its outputs when made; nothing to drop here
+    }
+
+    @Override
+    public void setRts(boolean on) {
+      // as setDtr
+    }
+
+    @Override
+    public void close() {
+      // never opened
+    }
   }
 
   /**

@@ -667,6 +667,33 @@ public final class Switchboard implements AutoCloseable {
     }
   }
 
+  /**
+   * Closes every board leaving the relays as they are: for a one-shot command whose lines must stay on
+   * after it exits (the installer's line test). Boards keep their relays when their port closes,
+   * except dtr-rts, whose outputs drop with the port. {@link #close()} afterwards does nothing.
+   */
+  public void detach() {
+    ScheduledExecutorService stopping;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      stopping = watchdog;
+      watchdog = null;
+      for (RelayBoard board : boards.values()) {
+        try {
+          board.close();
+        } catch (RuntimeException e) {
+          LOG.warn("closing board {} failed", board.key(), e);
+        }
+      }
+    }
+    if (stopping != null) {
+      stopping.shutdownNow();
+    }
+  }
+
   /** Switches everything off and closes every board. Idempotent, never throws. */
   @Override
   public void close() {

@@ -94,6 +94,20 @@ class RelayBoardsTest {
   }
 
   @Test
+  void validatingAConfigFindsBadOptionValuesWithoutOpeningAPort() {
+    RelayBoards.validate(spec("b", "modbus-register", "/dev/ttyX", Map.of("holdSeconds", "30")));
+    RelayBoards.validate(spec("b", "dtr-rts", "/dev/ttyX", Map.of()).withChannels(2));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> RelayBoards.validate(spec("b", "modbus-register", "/dev/ttyX", Map.of("holdSeconds", "300"))));
+    assertTrue(e.getMessage().contains("holdSeconds"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> RelayBoards.validate(spec("b", "kmtronic", "/dev/ttyX", Map.of("readBack", "maybe"))));
+    assertThrows(IllegalArgumentException.class,
+        () -> RelayBoards.validate(spec("b", "dtr-rts", "/dev/ttyX", Map.of())));
+    assertTrue(openedPorts.isEmpty());
+  }
+
+  @Test
   void durationsMayBeWrittenInSeveralWays() {
     BoardSpec spec = spec("b", "lcus", "/dev/x", Map.of("a", "200ms", "b", "2s", "c", "PT0.5S", "d", "150"));
     assertEquals(200, spec.durationOption("a", null).toMillis());

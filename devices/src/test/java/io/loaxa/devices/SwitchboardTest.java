@@ -334,6 +334,16 @@ class SwitchboardTest {
   }
 
   @Test
+  void detachingLeavesTheInstallersLineTestOn() {
+    Switchboard board = standard(SwitchPolicy.DEFAULT);
+    board.zonesOn(List.of("ap-1"), Switchboard.NO_LIMIT);
+    board.detach();
+    board.close();
+    assertTrue(cabinet.isOn(ch(1)));
+    assertThrows(IllegalStateException.class, () -> board.zonesOff(List.of("ap-1")));
+  }
+
+  @Test
   void closingSwitchesEverythingOffAndCanBeDoneTwice() throws DeviceException {
     Switchboard board = standard(SwitchPolicy.DEFAULT);
     board.amplifierOn();

@@ -15,6 +15,7 @@ import io.loaxa.devices.modbus.ModbusFrames;
 import io.loaxa.devices.serial.JSerialCommPorts;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -60,6 +61,14 @@ public final class SwitchingBench {
    * @throws IllegalStateException when socat or python3-pymodbus is missing
    */
   public static List<Row> run(PrintStream out, int rounds) throws IOException, DeviceException {
+    PrintWriter writer = new PrintWriter(out, true);
+    List<Row> rows = run(writer, rounds);
+    writer.flush();
+    return rows;
+  }
+
+  /** As {@link #run(PrintStream, int)}, printing to a writer (the command line's). */
+  public static List<Row> run(PrintWriter out, int rounds) throws IOException, DeviceException {
     for (String tool : List.of("/usr/bin/socat", PeerProcess.PYTHON)) {
       if (!Files.isExecutable(Path.of(tool))) {
         throw new IllegalStateException(tool + " is needed for this benchmark (apt-get install socat python3-pymodbus python3-serial-asyncio)");
@@ -177,7 +186,7 @@ public final class SwitchingBench {
     }
   }
 
-  static void print(PrintStream out, List<Row> rows) {
+  static void print(PrintWriter out, List<Row> rows) {
     out.println("Switch and confirm n zones, modbus-rtu at " + BAUD + " baud over a pty, pymodbus slave paced to the wire");
     out.printf("%6s %7s %10s %9s %11s %8s %7s%n", "zones", "frames", "wire bytes", "wire ms", "median ms", "p90 ms", "ratio");
     for (Row r : rows) {
