@@ -18,6 +18,8 @@ public final class Daemon implements AutoCloseable {
   /** How far ahead planned airings are handed to Quartz; refreshed every {@link #REFRESH}. */
   public static final Duration HORIZON = Duration.ofHours(48);
   public static final Duration REFRESH = Duration.ofMinutes(10);
+  /** How often the switchboard checks lines past their maximum, dead-man holds and boards coming back. */
+  public static final Duration WATCHDOG = Duration.ofSeconds(1);
 
   private final Station station;
   private final AiringTriggers triggers;
@@ -36,6 +38,7 @@ public final class Daemon implements AutoCloseable {
     } else {
       LOG.error("relays not confirmed off at start: {}", failures);
     }
+    station.switchboard().startWatchdog(WATCHDOG);
     int interrupted = station.log().closeInterrupted(station.clock().instant());
     if (interrupted > 0) {
       LOG.warn("{} airing run(s) were cut off by the last stop; logged INTERRUPTED", interrupted);
