@@ -20,6 +20,12 @@ public interface AiringTriggers extends AutoCloseable {
    */
   boolean healthy();
 
+  /** Holds every planned airing's trigger (the clock cannot be trusted); housekeeping goes on. */
+  void hold();
+
+  /** Lets held triggers fire again; those whose time passed fire at once and meet the late-tolerance rule. */
+  void release();
+
   /** Keys that will still fire. */
   java.util.Set<String> pending();
 

@@ -26,6 +26,7 @@ import java.util.Optional;
  * {@link #assemble} shows the whole wiring.
  */
 public final class Station implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Station.class);
   private final StationConfig config;
   private final Path dataDir;
   private final Clock clock;
@@ -69,6 +70,11 @@ public final class Station implements AutoCloseable {
   public static Station assemble(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound)
       throws DeviceException {
     Switchboard switchboard = switchboard(config, clock, pause);
+    // safe state first, before anything slower (database migration, sound) can delay it
+    List<String> notOff = switchboard.allOff();
+    if (notOff.isEmpty()) {
+      LOG.info("all relays off");
+    }
     Database database;
     try {
       database = Database.open(dataDir);

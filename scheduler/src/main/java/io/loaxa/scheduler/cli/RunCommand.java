@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import io.loaxa.scheduler.ServiceSupervisor;
 import io.loaxa.scheduler.systemd.SystemdNotify;
+import io.loaxa.scheduler.systemd.TimedatectlSync;
+import io.loaxa.scheduler.ClockTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -52,7 +54,8 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError("a loaxa daemon already runs on " + options.dataDir() + " (pid " + running.get().pid() + ")");
     }
     Station station = Station.assemble(config, options.dataDir());
-    Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), config.name()));
+    Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), config.name()),
+        new ClockTrust(station.log()::latest, new TimedatectlSync(), false));
     CountDownLatch stopped = new CountDownLatch(1);
     ControlServer[] control = new ControlServer[1];
     ServiceSupervisor supervisor = SystemdNotify.fromEnvironment(System.getenv()).orElse(ServiceSupervisor.NONE);

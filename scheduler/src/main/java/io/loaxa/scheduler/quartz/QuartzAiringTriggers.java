@@ -95,6 +95,24 @@ public final class QuartzAiringTriggers implements AiringTriggers {
   }
 
   @Override
+  public void hold() {
+    try {
+      scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(AIRINGS));
+    } catch (SchedulerException e) {
+      LOG.error("could not hold the airing triggers: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void release() {
+    try {
+      scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(AIRINGS));
+    } catch (SchedulerException e) {
+      LOG.error("could not release the airing triggers: {}", e.getMessage());
+    }
+  }
+
+  @Override
   public boolean healthy() {
     try {
       boolean running = scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
