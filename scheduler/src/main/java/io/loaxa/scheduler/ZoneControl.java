@@ -27,7 +27,7 @@ public final class ZoneControl {
   public String status() {
     StringBuilder out = new StringBuilder();
     out.append("Trạng thái loa — line status: ").append(config.name()).append('\n');
-    out.append(String.format("%-14s %-20s %-12s %-10s %-10s %s%n", "zone", "name", "board", "reported", "commanded", ""));
+    out.append(String.format("%-14s %-20s %-12s %-10s %s%n", "zone", "name", "board", "reported", "commanded"));
     for (ZoneStatus z : switchboard.report()) {
       String name = z.zoneKey().equals(Switchboard.AMPLIFIER) ? "tăng âm"
           : config.zones().stream().filter(c -> c.key().value().equals(z.zoneKey())).map(StationConfig.Zone::name)
@@ -37,7 +37,8 @@ public final class ZoneControl {
       out.append(String.format("%-14s %-20s %-12s %-10s %-10s %s", z.zoneKey(), name, z.boardKey() + " " + z.channel(),
           reported, z.commanded().map(ZoneControl::word).orElse("-"), note).stripTrailing()).append('\n');
     }
-    out.append("reported: what the board reads back ('-': this board cannot report); commanded: as switched by this process\n");
+    out.append("reported: what the board reads back ('-': it cannot report); commanded: as last switched by the daemon,"
+        + " or by this command when no daemon runs\n");
     return out.toString();
   }
 
