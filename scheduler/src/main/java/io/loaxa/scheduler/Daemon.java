@@ -88,7 +88,6 @@ public final class Daemon implements AutoCloseable {
         LOG.error("holding every airing: {}", doubt.get());
         return;
       }
-      catchUp();
     }
     refresh();
   }
@@ -112,17 +111,15 @@ public final class Daemon implements AutoCloseable {
     }
     distrust = Optional.empty();
     triggers.release();
-    catchUp();
-    refresh();
     onAir = true;
+    refresh();
   }
 
   /**
    * Planned airings whose time passed while the station was down: the runner airs them late when
    * within their programme's late tolerance and logs them MISSED otherwise.
    */
-  private void catchUp() {
-    Instant now = station.clock().instant();
+  private void catchUp(Instant now) {
     // at most one catch-up per programme (its latest due airing), oldest first: never a burst
     java.util.Map<io.loaxa.schedules.ProgrammeKey, PlannedAiring> latestDue = new java.util.LinkedHashMap<>();
     java.util.Set<PlannedAiring> withinTolerance = new java.util.HashSet<>();
@@ -151,12 +148,17 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  /** Hands every planned airing in the horizon to the triggers (idempotent). */
-  public void refresh() {
-    if (!onAir && distrust.isPresent()) {
+  /**
+   * Settles every planned airing whose time has passed without a run (late within tolerance, else
+   * logged) and hands every one in the horizon to the triggers. Idempotent. Both halves use the
+   * same instant, so no airing falls between "overdue" and "ahead".
+   */
+  public synchronized void refresh() {
+    if (!onAir) {
       return;
     }
     Instant now = station.clock().instant();
+    catchUp(now);
     for (PlannedAiring airing : station.planned().between(now, now.plus(HORIZON))) {
       if (!station.log().hasRun(airing.key().value())) {
         triggers.plan(airing.key(), airing.startsAt().minus(station.runner().preRoll()), Trigger.SCHEDULED);
