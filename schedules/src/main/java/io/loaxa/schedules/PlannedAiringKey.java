@@ -23,6 +23,25 @@ public record PlannedAiringKey(String value) {
     return new PlannedAiringKey(ruleKey + "@" + LOCAL.format(localStart));
   }
 
+  /** The local start written after {@code @}; empty when the key has none. */
+  public java.util.Optional<LocalDateTime> localStart() {
+    int at = value.lastIndexOf('@');
+    if (at < 0) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(LocalDateTime.parse(value.substring(at + 1), LOCAL));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The rule part, before {@code @}; the whole key when it has none. */
+  public String ruleKey() {
+    int at = value.lastIndexOf('@');
+    return at < 0 ? value : value.substring(0, at);
+  }
+
   @Override
   public String toString() {
     return value;
