@@ -55,8 +55,9 @@ public record StationFacts(
 
   /**
    * The built-in demo commune: four hamlets {@code ap-1..ap-4}, the group {@code ven-song} of the
-   * riverside hamlets ap-3 and ap-4 (flood warnings), Vietnam time, peak windows 05:30-06:30 and 17:30-19:00, and
-   * six CCHC topics.
+   * riverside hamlets ap-3 and ap-4 (flood warnings), Vietnam time, peak windows 05:30-06:30 and
+   * 17:30-19:00, a policy of sessions up to 90 minutes and quiet hours 21:30-05:00, and six CCHC
+   * topics.
    */
   public static StationFacts demo() {
     List<ZoneKey> zones = List.of(new ZoneKey("ap-1"), new ZoneKey("ap-2"), new ZoneKey("ap-3"), new ZoneKey("ap-4"));
@@ -65,6 +66,8 @@ public record StationFacts(
     return of(VIETNAM, zones)
         .withZoneGroups(groups)
         .withPeakWindows(List.of(TimeWindow.parse("05:30-06:30").orElseThrow(), TimeWindow.parse("17:30-19:00").orElseThrow()))
+        .withPolicy(new AirtimePolicy(java.util.Optional.of(java.time.Duration.ofMinutes(90)), AirtimePolicy.DEFAULT_SESSION_BREAK,
+            List.of(TimeWindow.parse("21:30-05:00").orElseThrow()), false))
         .withCchcTopics(List.of("tai-sao-cchc", "mot-cua-lien-thong", "dich-vu-cong-truc-tuyen", "de-an-06",
             "chuyen-doi-so", "chi-so-par-index"));
   }
