@@ -13,17 +13,36 @@ public final class DemoSchedule {
   /** Its name in positions and messages. */
   public static final String FILE = "demo-schedule.yaml";
 
+  /** The content files the demo schedule's segments name, relative to the content folder. */
+  public static final java.util.List<String> CONTENT = java.util.List.of(
+      "thong-tin/buoi-sang.txt", "ban-tin/ban-tin-xa.txt", "ban-tin/diem-tin-thang.txt", "phap-luat/chuyen-muc.txt",
+      "pctt/mua-mua-bao.txt", "le-tet/thu-chuc-tet.txt", "le-tet/quoc-khanh.txt",
+      "cchc/tai-sao-cchc.txt", "cchc/mot-cua-lien-thong.txt", "cchc/dich-vu-cong-truc-tuyen.txt", "cchc/de-an-06.txt",
+      "cchc/chuyen-doi-so.txt", "cchc/chi-so-par-index.txt");
+
   private DemoSchedule() {}
+
+  /** The text of one demo content file (Vietnamese, UTF-8), by its path in {@link #CONTENT}. */
+  public static String content(String path) {
+    if (!CONTENT.contains(path)) {
+      throw new IllegalArgumentException("not a demo content file: " + path);
+    }
+    return resource("demo-content/" + path);
+  }
 
   /** The file's text, as shipped. */
   public static String text() {
-    try (InputStream in = DemoSchedule.class.getResourceAsStream(FILE)) {
+    return resource(FILE);
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = DemoSchedule.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the demo schedule is missing from the build: " + FILE);
+        throw new IllegalStateException("missing from the build: " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the demo schedule", e);
+      throw new UncheckedIOException("reading " + name, e);
     }
   }
 }
