@@ -72,6 +72,14 @@ public record AiringRule(
     return text != null && KEY.matcher(text).matches();
   }
 
+  /** Whether {@code day} lies within its from/until dates (a one-off: is its day); overrides apply only there. */
+  public boolean covers(LocalDate day) {
+    if (recurrence instanceof Recurrence.Once once) {
+      return once.date().equals(day);
+    }
+    return (from.isEmpty() || !day.isBefore(from.get())) && (until.isEmpty() || !day.isAfter(until.get()));
+  }
+
   /** Whether its recurrence fires on {@code day} within from/until and not on an except date. */
   public boolean firesOn(LocalDate day) {
     if (from.isPresent() && day.isBefore(from.get())) {

@@ -74,7 +74,9 @@ public final class RandomSchedules {
     List<DatedOverride> overrides = new ArrayList<>();
     if (random.nextInt(4) == 0) {
       LocalDate on = date(LocalDate.of(2024, 1, 1), 2200);
-      if (!except.contains(on)) {
+      boolean inRange = once ? on.equals(((Recurrence.Once) r).date())
+          : (from.isEmpty() || !on.isBefore(from.get())) && (until.isEmpty() || !on.isAfter(until.get()));
+      if (!except.contains(on) && inRange) {
         overrides.add(new DatedOverride(on, Optional.of(time()), random.nextBoolean() ? Optional.of(others.get(random.nextInt(others.size()))) : Optional.empty(),
             random.nextBoolean() ? Optional.of(zoneChoice(Map.of())) : Optional.empty()));
       }

@@ -78,6 +78,9 @@ public final class IcsWriter {
         event(rule, programme.get(), time);
       }
       for (DatedOverride o : rule.overrides()) {
+        if (!rule.covers(o.on())) {
+          continue;
+        }
         Programme p = o.programme().flatMap(schedule::programme).orElse(programme.get());
         LocalDateTime start = o.on().atTime(o.at().orElse(rule.times().get(0)));
         line("BEGIN:VEVENT");

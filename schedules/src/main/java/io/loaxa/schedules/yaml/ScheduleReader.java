@@ -435,9 +435,21 @@ final class ScheduleReader {
     if (problems.size() > before || key.isEmpty() || programme.isEmpty() || zones.isEmpty() || times.isEmpty() || recurrence.isEmpty()) {
       return Optional.empty();
     }
+    AiringRule rule = new AiringRule(key.get(), programme.get(), zones.get(), times, recurrence.get(), from, until, except, overrides,
+        priority, rotate, topics);
+    List<Node> overrideNodes = m.get("overrides").map(n -> n instanceof Node.Sequence seq ? seq.items() : List.<Node>of()).orElse(List.of());
+    for (int i = 0; i < overrideNodes.size(); i++) {
+      if (overrideNodes.get(i) instanceof Node.Mapping om && om.get("on").isPresent()) {
+        Node onNode = om.get("on").get();
+        date(onNode, "on").filter(d -> !rule.covers(d)).ifPresent(d -> problem(onNode.at(),
+            "the override on " + d + " is outside the days this airing runs (from/until or its one day); it would never apply"));
+      }
+    }
+    if (problems.size() > before) {
+      return Optional.empty();
+    }
     ruleSources.put(key.get(), new RuleSource(m.at(), programmeNode.get().at(), zonesNode.get().at(), atNode.get().at(), recurrencePos));
-    return Optional.of(new AiringRule(key.get(), programme.get(), zones.get(), times, recurrence.get(), from, until, except, overrides,
-        priority, rotate, topics));
+    return Optional.of(rule);
   }
 
   private static String defaultKey(ProgrammeKey programme, LocalTime first, List<String> recurrenceKeys) {
