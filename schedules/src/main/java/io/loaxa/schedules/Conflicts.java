@@ -24,8 +24,14 @@ public final class Conflicts {
    * @param stationZones every zone of the station, what {@code all} means
    */
   public static List<Conflict> find(List<PlannedAiring> airings, Function<ProgrammeKey, Duration> lengths, List<ZoneKey> stationZones) {
-    List<PlannedAiring> sorted = new ArrayList<>(airings);
-    sorted.sort(Expansion.IN_ORDER);
+    List<PlannedAiring> sorted = airings;
+    for (int i = 1; i < airings.size(); i++) {
+      if (Expansion.IN_ORDER.compare(airings.get(i - 1), airings.get(i)) > 0) {
+        sorted = new ArrayList<>(airings);
+        sorted.sort(Expansion.IN_ORDER);
+        break;
+      }
+    }
     Map<ZoneKey, Integer> index = new HashMap<>();
     List<ZoneKey> byIndex = new ArrayList<>();
     for (ZoneKey z : stationZones) {
@@ -33,10 +39,13 @@ public final class Conflicts {
         byIndex.add(z);
       }
     }
+    Map<ZoneSelection, Boolean> indexed = new IdentityHashMap<>();
     for (PlannedAiring a : sorted) {
-      for (ZoneKey z : a.zones().keys()) {
-        if (index.putIfAbsent(z, byIndex.size()) == null) {
-          byIndex.add(z);
+      if (indexed.put(a.zones(), Boolean.TRUE) == null) {
+        for (ZoneKey z : a.zones().keys()) {
+          if (index.putIfAbsent(z, byIndex.size()) == null) {
+            byIndex.add(z);
+          }
         }
       }
     }
@@ -48,6 +57,8 @@ public final class Conflicts {
     }
     Map<ZoneSelection, long[]> masks = new IdentityHashMap<>();
     Map<ProgrammeKey, Long> lengthMillis = new HashMap<>();
+    ProgrammeKey lastProgramme = null;
+    long lastLength = 0;
 
     int n = sorted.size();
     long[] starts = new long[n];
@@ -56,8 +67,11 @@ public final class Conflicts {
     for (int i = 0; i < n; i++) {
       PlannedAiring a = sorted.get(i);
       starts[i] = a.startsAt().toEpochMilli();
-      long len = lengthMillis.computeIfAbsent(a.programme(), k -> lengths.apply(k).toMillis());
-      ends[i] = starts[i] + Math.max(1, len);
+      if (a.programme() != lastProgramme) {
+        lastProgramme = a.programme();
+        lastLength = lengthMillis.computeIfAbsent(lastProgramme, k -> lengths.apply(k).toMillis());
+      }
+      ends[i] = starts[i] + Math.max(1, lastLength);
       zoneMasks[i] = masks.computeIfAbsent(a.zones(), z -> {
         if (z.all()) {
           return allMask;

@@ -22,8 +22,10 @@ import java.util.Optional;
  */
 public final class Expansion {
   /** Planned airings in start order, then key order. */
-  public static final Comparator<PlannedAiring> IN_ORDER =
-      Comparator.comparing(PlannedAiring::startsAt).thenComparing(a -> a.key().value());
+  public static final Comparator<PlannedAiring> IN_ORDER = (a, b) -> {
+    int c = a.startsAt().compareTo(b.startsAt());
+    return c != 0 ? c : a.key().value().compareTo(b.key().value());
+  };
 
   private Expansion() {}
 
@@ -91,7 +93,7 @@ public final class Expansion {
     ZoneSelection zones = rule.zones().resolve(groups);
     Priority priority = rule.priority().orElse(programme.priority());
     ZoneId zone = station.timeZone();
-    ZoneOffset fixed = zone.getRules().isFixedOffset() ? zone.getRules().getOffset(Instant.EPOCH) : null;
+    ZoneOffset fixed = fixedOffset(zone, first, end);
     LocalDate start = rule.from().filter(f -> f.isAfter(first)).orElse(first);
     LocalDate stop = rule.until().map(u -> u.plusDays(1)).filter(u -> u.isBefore(end)).orElse(end);
     if (rule.recurrence() instanceof Recurrence.Once once) {
@@ -128,6 +130,20 @@ public final class Expansion {
             fixed != null ? local.toInstant(fixed) : instant(local, zone), zones, priority, topic, Optional.empty()));
       }
     }
+  }
+
+  /** The zone's offset when it has no transition around the range (Vietnam since 1975), else null. */
+  private static ZoneOffset fixedOffset(ZoneId zone, LocalDate first, LocalDate end) {
+    java.time.zone.ZoneRules rules = zone.getRules();
+    if (rules.isFixedOffset()) {
+      return rules.getOffset(Instant.EPOCH);
+    }
+    Instant from = first.minusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant();
+    java.time.zone.ZoneOffsetTransition next = rules.nextTransition(from);
+    if (next == null || next.getInstant().isAfter(end.plusDays(2).atStartOfDay(ZoneOffset.UTC).toInstant())) {
+      return rules.getOffset(from);
+    }
+    return null;
   }
 
   private static Programme programme(Map<ProgrammeKey, Programme> programmes, ProgrammeKey key, AiringRule rule) {
