@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code thoi-su}, {@code thong-tin}, {@code pctt}, {@code phap-luat}, … Stations may add their own.
  */
 public record Category(String key) {
-  // declared before the constants below, which need it while the class initialises
+  // before the constants: they are checked against it as the class initialises
   private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
   public static final Category CCHC = new Category("cchc");
