@@ -16,7 +16,7 @@ import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ZoneChoice;
 import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.ical.RecurrenceRules;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -56,7 +56,7 @@ public final class ExpansionBench {
   private ExpansionBench() {}
 
   public static void main(String[] args) {
-    run(60, 300, 7, System.out);
+    run(60, 300, 7, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true));
   }
 
   /**
@@ -64,7 +64,7 @@ public final class ExpansionBench {
    *
    * @param rounds measured rounds after two warm-up rounds; the median is reported
    */
-  public static Result run(int zoneCount, int ruleCount, int rounds, PrintStream out) {
+  public static Result run(int zoneCount, int ruleCount, int rounds, PrintWriter out) {
     StationFacts station = station(zoneCount);
     Schedule schedule = schedule(station, ruleCount, 20260101L);
     LocalDate first = LocalDate.of(2026, 1, 1);
@@ -113,10 +113,11 @@ public final class ExpansionBench {
     Result result = new Result(zoneCount, ruleCount, kept.size(), keptConflicts.size(), median(expand), median(check), median(baseline),
         median(cpu), peak, Math.max(0, retained));
     report(result, rounds, out);
+    out.flush();
     return result;
   }
 
-  private static void report(Result r, int rounds, PrintStream out) {
+  private static void report(Result r, int rounds, PrintWriter out) {
     out.printf("schedule bench: %d zones x %d rules, one year (2026), median of %d rounds%n", r.zones(), r.rules(), rounds);
     out.printf("  planned airings      %,10d%n", r.airings());
     out.printf("  same-priority overlaps found %,d%n", r.conflicts());

@@ -9,7 +9,7 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ical.RecurrenceRules;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ExpansionBenchTest {
   @Test
   void theReportNamesEveryFigureTheBenchmarkPageQuotes() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ExpansionBench.Result r = ExpansionBench.run(8, 20, 1, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    ExpansionBench.Result r = ExpansionBench.run(8, 20, 1, new PrintWriter(new java.io.OutputStreamWriter(bytes, StandardCharsets.UTF_8), true));
     String report = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(r.airings() > 1000, report);
     for (String figure : new String[] {"planned airings", "expand ", "conflict check", "expand + check", "CPU", "baseline", "peak heap"}) {
