@@ -54,17 +54,14 @@ public record StationFacts(
   }
 
   /**
-   * The built-in demo commune: four hamlets {@code ap-1..ap-4}, the group {@code ven-song} of the
-   * riverside hamlets ap-3 and ap-4 (flood warnings), Vietnam time, peak windows 05:30-06:30 and
+   * The built-in demo commune: four hamlets {@code ap-1..ap-4} (its schedule defines the zone
+   * groups), Vietnam time, peak windows 05:30-06:30 and
    * 17:30-19:00, a policy of sessions up to 90 minutes and quiet hours 21:30-05:00, and six CCHC
    * topics.
    */
   public static StationFacts demo() {
     List<ZoneKey> zones = List.of(new ZoneKey("ap-1"), new ZoneKey("ap-2"), new ZoneKey("ap-3"), new ZoneKey("ap-4"));
-    Map<String, List<ZoneKey>> groups = new LinkedHashMap<>();
-    groups.put("ven-song", List.of(zones.get(2), zones.get(3)));
     return of(VIETNAM, zones)
-        .withZoneGroups(groups)
         .withPeakWindows(List.of(TimeWindow.parse("05:30-06:30").orElseThrow(), TimeWindow.parse("17:30-19:00").orElseThrow()))
         .withPolicy(new AirtimePolicy(java.util.Optional.of(java.time.Duration.ofMinutes(90)), AirtimePolicy.DEFAULT_SESSION_BREAK,
             List.of(TimeWindow.parse("21:30-05:00").orElseThrow()), false))

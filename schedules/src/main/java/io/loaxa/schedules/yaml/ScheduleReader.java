@@ -64,6 +64,8 @@ final class ScheduleReader {
   final Map<ProgrammeKey, ProgrammeSource> programmeSources = new LinkedHashMap<>();
   private final Map<String, List<ZoneKey>> groups = new LinkedHashMap<>();
   private final Set<ProgrammeKey> declaredProgrammes = new HashSet<>();
+  /** Programmes some airing marked rotateTopics names, whether or not that airing read without problems. */
+  final Set<ProgrammeKey> rotatingProgrammes = new HashSet<>();
 
   ScheduleReader(StationFacts station, List<Problem> problems) {
     this.station = station;
@@ -392,6 +394,9 @@ final class ScheduleReader {
     });
     Optional<Priority> priority = mapping(m, "priority").flatMap(this::priority);
     boolean rotate = mapping(m, "rotateTopics").flatMap(n -> bool(n, "rotateTopics")).orElse(false);
+    if (rotate) {
+      programme.ifPresent(rotatingProgrammes::add);
+    }
     List<String> topics = new ArrayList<>();
     mapping(m, "topics").ifPresent(n -> {
       for (Node t : items(n, "topics")) {
