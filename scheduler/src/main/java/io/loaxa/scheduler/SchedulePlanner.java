@@ -141,6 +141,13 @@ public final class SchedulePlanner {
     List<PlannedAiring> plannedThisMonth = new ArrayList<>(planned.between(monthStart, monthEnd));
     List<PlannedAiring> makeUps = new ArrayList<>();
     for (MakeUp m : MonthlyCchc.makeUps(schedule.get(), facts, month, aired, local, plannedThisMonth)) {
+      // only a month whose airing this station had planned (and so meant to air) needs a make-up;
+      // a schedule imported after the month's airing time starts with the next month
+      boolean wasPlanned = plannedThisMonth.stream()
+          .anyMatch(a -> a.ruleKey().equals(m.ruleKey()) && a.startsAt().isBefore(now));
+      if (!wasPlanned) {
+        continue;
+      }
       if (m.airing().isPresent()) {
         makeUps.add(m.airing().get());
       } else {

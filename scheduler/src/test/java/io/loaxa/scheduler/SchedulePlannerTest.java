@@ -154,4 +154,16 @@ class SchedulePlannerTest {
       assertEquals(0, again, "one make-up, not one per planning round");
     }
   }
+
+  @Test
+  void aScheduleImportedAfterTheMonthsCchcTimeWaitsForNextMonthInsteadOfAMakeUp() throws Exception {
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-03T01:00:00Z"));
+    try (Station station = station(clock)) {
+      SchedulePlanner planner = new SchedulePlanner(station);
+      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+      planner.planAhead();
+      assertTrue(station.planned().between(clock.instant(), clock.instant().plus(Duration.ofDays(28))).stream()
+          .noneMatch(a -> a.ruleKey().endsWith("~makeup")), "nothing was meant to air on 2 March here");
+    }
+  }
 }
