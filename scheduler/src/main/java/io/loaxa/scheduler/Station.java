@@ -16,6 +16,7 @@ import io.loaxa.scheduler.sqlite.Database;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
 import io.loaxa.scheduler.sqlite.SqliteProgrammes;
+import io.loaxa.scheduler.sqlite.SqliteSchedule;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class Station implements AutoCloseable {
   private final Database database;
   private final SqlitePlannedAirings planned;
   private final SqliteProgrammes programmes;
+  private final SqliteSchedule schedule;
   private final SqliteAiringLog log;
   private final Switchboard switchboard;
   private final SoundOutput sound;
@@ -48,6 +50,7 @@ public final class Station implements AutoCloseable {
     this.database = database;
     this.planned = new SqlitePlannedAirings(database, clock);
     this.programmes = new SqliteProgrammes(database, clock);
+    this.schedule = new SqliteSchedule(database, programmes, planned);
     this.log = new SqliteAiringLog(database, clock);
     this.switchboard = switchboard;
     this.sound = sound;
@@ -125,6 +128,10 @@ public final class Station implements AutoCloseable {
 
   public Programmes programmes() {
     return programmes;
+  }
+
+  public ScheduleStore schedule() {
+    return schedule;
   }
 
   public AiringLog log() {

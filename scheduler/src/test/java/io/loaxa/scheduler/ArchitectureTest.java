@@ -58,6 +58,7 @@ class ArchitectureTest {
       "org.sqlite.., io.loaxa.scheduler.sqlite..",
       "org.flywaydb.., io.loaxa.scheduler.sqlite..",
       "org.snakeyaml.., io.loaxa.schedules.yaml..",
+      "org.dmfs.., io.loaxa.schedules.ical..",
       "picocli.., io.loaxa.scheduler.cli..",
       "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
   })

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class})
+    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -18,6 +18,30 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code loaxa bench schedule}. */
+  @Command(name = "schedule", mixinStandardHelpOptions = true,
+      description = {"Expand and conflict-check one year of a large commune's grid (60 hamlets, 300 rules by default):",
+          "time, CPU time and peak heap, against lib-recur iterating the same rules."})
+  static final class ScheduleBench implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--zones", defaultValue = "60", description = "Hamlets (default ${DEFAULT-VALUE}).")
+    int zones;
+
+    @Option(names = "--rules", defaultValue = "300", description = "Airing rules (default ${DEFAULT-VALUE}).")
+    int rules;
+
+    @Option(names = "--rounds", defaultValue = "7", description = "Measured rounds; the median is shown (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      io.loaxa.schedules.bench.ExpansionBench.run(zones, rules, rounds, spec.commandLine().getOut());
+      return 0;
+    }
   }
 
   /** {@code loaxa bench start}. */

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
         LogCommand.class,
         DoctorCommand.class,
         BenchCommand.class,
+        ScheduleCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;
