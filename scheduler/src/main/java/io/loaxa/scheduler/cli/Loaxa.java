@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         RunCommand.class,
         AirCommand.class,
         LogCommand.class,
+        ReportCommand.class,
         DoctorCommand.class,
         BenchCommand.class,
     })
