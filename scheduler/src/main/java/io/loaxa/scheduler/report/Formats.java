@@ -14,8 +14,8 @@ public final class Formats {
   public static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
   public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
   public static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
-  /** After this many spans a title's days are summarised, so a daily programme does not fill a page. */
-  static final int MAX_SPANS = 24;
+  /** After this many spans a title's days are summarised, so a programme airing most days does not fill a page. */
+  static final int MAX_SPANS = 10;
 
   private Formats() {}
 
@@ -40,16 +40,19 @@ public final class Formats {
 
   /**
    * Days as a short list: "04/03, 11/03, 18–22/03, 30/03–02/04"; years are added when the days are
-   * not all in {@code year}. Past {@link #MAX_SPANS} spans: the first ones, then "… (+N ngày)".
+   * not all in {@code year}. Past {@link #MAX_SPANS} spans (a programme airing most days) a list
+   * would fill the page: "185 ngày, từ 01/01 đến 31/12" instead.
    */
   public static String spans(List<DaySpan> spans, int dayCount, int year, Language lang) {
+    if (spans.size() > MAX_SPANS) {
+      LocalDate first = spans.get(0).from();
+      LocalDate last = spans.get(spans.size() - 1).to();
+      DateTimeFormatter f = first.getYear() == year && last.getYear() == year ? DAY_MONTH : DAY;
+      return lang.pick(dayCount + " ngày, từ " + f.format(first) + " đến " + f.format(last),
+          dayCount + " days, " + f.format(first) + " to " + f.format(last));
+    }
     StringBuilder b = new StringBuilder();
-    int shownDays = 0;
     for (int i = 0; i < spans.size(); i++) {
-      if (i == MAX_SPANS) {
-        b.append(", … (+").append(dayCount - shownDays).append(lang.pick(" ngày)", " days)"));
-        break;
-      }
       DaySpan s = spans.get(i);
       if (i > 0) {
         b.append(", ");
@@ -63,7 +66,6 @@ public final class Formats {
       } else {
         b.append(f.format(s.from())).append('–').append(f.format(s.to()));
       }
-      shownDays += (int) (s.to().toEpochDay() - s.from().toEpochDay() + 1);
     }
     return b.toString();
   }

@@ -73,7 +73,12 @@ public record PeakWindows(List<Window> windows) {
   }
 
   public boolean contains(LocalTime t) {
-    return windows.stream().anyMatch(w -> w.contains(t));
+    for (Window w : windows) {
+      if (w.contains(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "05:00–07:00, 17:00–19:30". */

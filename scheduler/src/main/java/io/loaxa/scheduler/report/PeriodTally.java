@@ -49,6 +49,8 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
   private final AiringLogTable table;
   private final List<YearMonth> months;
   private final Map<String, Integer> hamletIndex = new HashMap<>();
+  /** Titles as written in the log, composed once each: a busy year repeats a few hundred titles. */
+  private final Map<String, String> composedTitles = new HashMap<>();
 
   private long runs;
   private long aired;
@@ -172,7 +174,8 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
         }
       }
     }
-    TitleCount title = titles.computeIfAbsent(new TitleKey(AiringLogTable.text(r.title()), categoryKey),
+    String composed = composedTitles.computeIfAbsent(r.title() == null ? "" : r.title(), AiringLogTable::text);
+    TitleCount title = titles.computeIfAbsent(new TitleKey(composed, categoryKey),
         k -> new TitleCount());
     title.aired++;
     title.airtime += seconds;

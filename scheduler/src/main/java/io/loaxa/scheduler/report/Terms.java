@@ -64,7 +64,7 @@ public final class Terms {
     return switch (outcome.get()) {
       case COMPLETED -> lang.pick("Hoàn thành", "Completed");
       case PARTIAL -> lang.pick("Thiếu khu vực", "Partial");
-      case PREEMPTED -> lang.pick("Bị ngắt (tin ưu tiên)", "Pre-empted");
+      case PREEMPTED -> lang.pick("Bị ngắt", "Pre-empted");
       case FAILED -> lang.pick("Lỗi", "Failed");
       case MISSED -> lang.pick("Bị lỡ", "Missed");
       case INTERRUPTED -> lang.pick("Gián đoạn", "Interrupted");

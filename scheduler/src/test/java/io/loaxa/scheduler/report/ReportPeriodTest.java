@@ -124,6 +124,24 @@ class ReportPeriodTest {
     assertEquals("999", Terms.number(999, Language.VI));
   }
 
+  @Test
+  void theDaysATitleAiredAreListedOrSummarisedWhenThereAreMany() {
+    List<PeriodReport.DaySpan> few = List.of(span("2024-03-04", "2024-03-04"), span("2024-03-11", "2024-03-15"),
+        span("2024-03-30", "2024-04-02"), span("2024-12-31", "2025-01-01"));
+    assertEquals("04/03, 11–15/03, 30/03–02/04, 31/12/2024–01/01/2025", Formats.spans(few, 12, 2024, Language.VI));
+    List<PeriodReport.DaySpan> many = new java.util.ArrayList<>();
+    for (int week = 0; week < 52; week++) {
+      LocalDate monday = LocalDate.of(2024, 1, 1).plusWeeks(week);
+      many.add(new PeriodReport.DaySpan(monday, monday));
+    }
+    assertEquals("52 ngày, từ 01/01 đến 23/12", Formats.spans(many, 52, 2024, Language.VI));
+    assertEquals("52 days, 01/01 to 23/12", Formats.spans(many, 52, 2024, Language.EN));
+  }
+
+  private static PeriodReport.DaySpan span(String from, String to) {
+    return new PeriodReport.DaySpan(LocalDate.parse(from), LocalDate.parse(to));
+  }
+
   private static ReportStation station(String... names) {
     List<ReportStation.Hamlet> hamlets = new java.util.ArrayList<>();
     for (int i = 0; i < names.length; i++) {

@@ -95,7 +95,9 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     /** Station, title, period, when made; returns the next free row. */
     private int header(XSSFSheet sheet, String what) {
       text(sheet, 0, 0, r.station().name(), s.title);
-      text(sheet, 1, 0, what + " " + r.period().label(lang), s.subtitle);
+      String label = r.period().label(lang);
+      text(sheet, 1, 0, what + " — " + label.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + label.substring(1),
+          s.subtitle);
       text(sheet, 2, 0, lang.pick("Kỳ báo cáo: ", "Period: ") + r.period().span() + lang.pick(" · lập lúc ", " · made ")
           + Formats.dayTime(LocalDateTime.ofInstant(r.madeAt(), r.station().timeZone()))
           + lang.pick(" (giờ địa phương)", " (station time)"), s.note);
@@ -115,7 +117,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
       for (int c = 0; c < widths.length; c++) {
         sheet.setColumnWidth(c, widths[c] * 256);
       }
-      int row = header(sheet, lang.pick("BÁO CÁO KẾT QUẢ PHÁT THANH", "BROADCAST REPORT,"));
+      int row = header(sheet, lang.pick("BÁO CÁO KẾT QUẢ PHÁT THANH", "BROADCAST REPORT"));
       text(sheet, row, 0, lang.pick("Giờ cao điểm (CCHC): ", "Peak hours (CCHC): ") + r.peaks(), s.note);
       row += 2;
       text(sheet, row++, 0, lang.pick("Tóm tắt số liệu (để dán vào báo cáo)", "Summary (to paste into the report)"),
@@ -195,7 +197,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     void compliance() {
       Compliance c = r.compliance();
       XSSFSheet sheet = wb.createSheet("CCHC");
-      int row = header(sheet, lang.pick("TUÂN THỦ CCHC", "CCHC COMPLIANCE,"));
+      int row = header(sheet, lang.pick("TUÂN THỦ CCHC", "CCHC COMPLIANCE"));
       text(sheet, row++, 0, lang.pick(
           "Số lượt tin, bài cải cách hành chính phát tới mỗi " + r.station().hamletWord()
               + " trong giờ cao điểm (" + r.peaks() + "), theo tháng. Ô đỏ: tháng chưa có lượt nào (chưa đạt).",
@@ -254,7 +256,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
 
     void titles() {
       XSSFSheet sheet = wb.createSheet(lang.pick("Theo nội dung", "By title"));
-      int row = header(sheet, lang.pick("THEO NỘI DUNG", "BY TITLE,"));
+      int row = header(sheet, lang.pick("THEO NỘI DUNG", "BY TITLE"));
       int headingRow = row;
       headings(sheet, row++, lang.pick("Tiêu đề", "Title"), lang.pick("Chuyên mục", "Category"),
           lang.pick("Lượt phát", "Airings"), lang.pick("Thời lượng (phút)", "Airtime (min)"),
@@ -288,7 +290,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
 
     void shortfalls() {
       XSSFSheet sheet = wb.createSheet(lang.pick("Không hoàn thành", "Not completed"));
-      int row = header(sheet, lang.pick("LƯỢT PHÁT KHÔNG HOÀN THÀNH", "RUNS NOT COMPLETED,"));
+      int row = header(sheet, lang.pick("LƯỢT PHÁT KHÔNG HOÀN THÀNH", "RUNS NOT COMPLETED"));
       int headingRow = row;
       headings(sheet, row++, lang.pick("Giờ dự kiến", "Planned"), lang.pick("Mã lượt", "Run"),
           lang.pick("Tiêu đề", "Title"), lang.pick("Chuyên mục", "Category"), lang.pick("Kết quả", "Outcome"),
@@ -321,7 +323,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     void chart() {
       MonthlyAirtime m = r.monthly();
       XSSFSheet sheet = wb.createSheet(lang.pick("Biểu đồ", "Chart"));
-      int row = header(sheet, lang.pick("THỜI LƯỢNG PHÁT THEO THÁNG", "AIRTIME PER MONTH,"));
+      int row = header(sheet, lang.pick("THỜI LƯỢNG PHÁT THEO THÁNG", "AIRTIME PER MONTH"));
       int headingRow = row;
       Row heading = sheet.createRow(row++);
       heading.setHeightInPoints(30);

@@ -144,7 +144,7 @@ class XlsxFilesTest {
 
     Sheet summary = book.sheet("Tổng hợp");
     assertEquals("Đài truyền thanh xã Tân Hưng", summary.text("A1"));
-    assertEquals("BÁO CÁO KẾT QUẢ PHÁT THANH quý I năm 2024", summary.text("A2"));
+    assertEquals("BÁO CÁO KẾT QUẢ PHÁT THANH — Quý I năm 2024", summary.text("A2"));
     assertTrue(summary.text("A3").contains("01/01/2024 – 31/03/2024") && summary.text("A3").contains("15/04/2024 08:30"),
         summary.text("A3"));
     String paragraph = summary.find(report.summary());
