@@ -1,6 +1,9 @@
 package io.loaxa.scheduler.cli;
 
+import io.loaxa.scheduler.bench.ReportBench;
 import io.loaxa.scheduler.bench.StartBench;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -8,7 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = BenchCommand.Start.class)
+    subcommands = {BenchCommand.Start.class, BenchCommand.Report.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -32,6 +35,30 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       new StartBench(airings).run(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench report}. */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = {"Time, peak heap and peak RSS of the log exports (csv, xlsx, pdf) and the year report (xlsx, pdf)",
+          "over a generated year of a busy station, against the CSV export of the same rows."})
+  static final class Report implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "200000", description = "Airing runs in the year (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--heap", defaultValue = "128m", description = "Each phase's -Xmx (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the files written, in DIR.")
+    Optional<Path> keep = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      new ReportBench(runs, heap, keep).run(spec.commandLine().getOut());
       return 0;
     }
   }
