@@ -27,6 +27,9 @@ public interface AiringLog {
   /** Marks every run still open (the process died mid-airing) {@link Outcome#INTERRUPTED}; returns how many. */
   int closeInterrupted(Instant now);
 
+  /** The latest moment the log recorded (a run's start or end): a floor for a clock that went back. */
+  java.util.Optional<Instant> latest();
+
   /** Streams the runs planned in {@code [from, to)} in planned order, without holding them all in memory. */
   void forEachRun(Instant from, Instant to, Consumer<AiringRunRecord> sink);
 }

@@ -111,10 +111,34 @@ public final class AiringRunner {
     }
     onAir.lockInterruptibly();
     try {
+      // waiting for the air may have taken it past its tolerance (a long airing before it, a burst of
+      // triggers after a clock jump): decide again now
+      Instant granted = clock.instant();
+      if (granted.isAfter(latest.plus(preRoll()))) {
+        return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
+            "the air was busy until " + Duration.between(airing.startsAt(), granted).toSeconds()
+                + " s after its time, beyond the late tolerance of " + p.lateTolerance()));
+      }
       return Optional.of(air(airing, p, zones, audio, trigger));
     } finally {
       onAir.unlock();
     }
+  }
+
+  /**
+   * Logs a planned airing as not aired on purpose ({@link Outcome#SKIPPED}) without switching
+   * anything; does nothing when it already has a run.
+   */
+  public void skip(PlannedAiringKey key, String reason) {
+    Optional<PlannedAiring> found = planned.find(key);
+    if (found.isEmpty() || log.hasRun(key.value())) {
+      return;
+    }
+    PlannedAiring airing = found.get();
+    List<String> zones = airing.zones().resolve(stationZones).stream().map(ZoneKey::value).toList();
+    Optional<Programme> p = programmes.find(airing.programme());
+    recordUnaired(airing, zones, Trigger.CATCH_UP, p.map(Programme::title).orElse(""),
+        p.map(x -> x.category().key()).orElse(""), Outcome.SKIPPED, reason);
   }
 
   private Outcome air(PlannedAiring airing, Programme p, List<String> zones, PcmClip audio, Trigger trigger)

@@ -14,6 +14,18 @@ public interface AiringTriggers extends AutoCloseable {
   /** Fires the airing at {@code fireAt} (at once when past). Planning the same key twice does nothing. */
   void plan(PlannedAiringKey key, Instant fireAt, Trigger trigger);
 
+  /**
+   * True while the firing thread is alive: started, not stopped, and its heartbeat recent. The
+   * service manager's watchdog is fed only while this holds.
+   */
+  boolean healthy();
+
+  /** Holds every planned airing's trigger (the clock cannot be trusted); housekeeping goes on. */
+  void hold();
+
+  /** Lets held triggers fire again; those whose time passed fire at once and meet the late-tolerance rule. */
+  void release();
+
   /** Keys that will still fire. */
   java.util.Set<String> pending();
 

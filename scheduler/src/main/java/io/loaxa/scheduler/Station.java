@@ -3,20 +3,21 @@ package io.loaxa.scheduler;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.javasound.JavaSoundOutput;
-import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.DeviceContext;
 import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.LineEvents;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneLine;
+import io.loaxa.devices.serial.JSerialCommPorts;
 import io.loaxa.scheduler.sqlite.Database;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
 import io.loaxa.scheduler.sqlite.SqliteProgrammes;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,7 @@ import java.util.Optional;
  * {@link #assemble} shows the whole wiring.
  */
 public final class Station implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Station.class);
   private final StationConfig config;
   private final Path dataDir;
   private final Clock clock;
@@ -67,20 +69,12 @@ public final class Station implements AutoCloseable {
    */
   public static Station assemble(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound)
       throws DeviceException {
-    List<RelayBoard> boards = new ArrayList<>();
-    try {
-      for (BoardSpec spec : config.boards()) {
-        boards.add(RelayBoards.open(spec, clock));
-      }
-    } catch (DeviceException | RuntimeException e) {
-      boards.forEach(RelayBoard::close);
-      throw e;
+    Switchboard switchboard = switchboard(config, clock, pause);
+    // safe state first, before anything slower (database migration, sound) can delay it
+    List<String> notOff = switchboard.allOff();
+    if (notOff.isEmpty()) {
+      LOG.info("all relays off");
     }
-    Optional<ZoneLine> amplifier = config.amplifier()
-        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
-    List<ZoneLine> zones = config.zones().stream()
-        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()))).toList();
-    Switchboard switchboard = new Switchboard(boards, amplifier, zones);
     Database database;
     try {
       database = Database.open(dataDir);
@@ -89,6 +83,28 @@ public final class Station implements AutoCloseable {
       throw e;
     }
     return new Station(config, dataDir, clock, pause, sound, database, switchboard);
+  }
+
+  /**
+   * The station's relay boards, amplifier and hamlet lines, opened on real serial ports. Boards on one
+   * RS-485 port share it; a USB adapter missing now is picked up when it appears.
+   *
+   * @throws DeviceException when a relay board cannot be set up
+   */
+  public static Switchboard switchboard(StationConfig config, Clock clock, Pause pause) throws DeviceException {
+    io.loaxa.devices.Pause devicePause = pause.forDevices(clock);
+    List<RelayBoard> boards = RelayBoards.openAll(config.boards(),
+        new DeviceContext(clock, devicePause, new JSerialCommPorts(), LineEvents.logging()));
+    Optional<ZoneLine> amplifier = config.amplifier()
+        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
+    List<ZoneLine> zones = config.zones().stream()
+        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()), z.inverted())).toList();
+    try {
+      return new Switchboard(boards, amplifier, zones, config.switching(), clock, devicePause);
+    } catch (RuntimeException e) {
+      boards.forEach(RelayBoard::close);
+      throw e;
+    }
   }
 
   public StationConfig config() {

@@ -37,6 +37,13 @@ class AiringRunnerTest {
   private SimulatedSoundOutput sound;
   private Station station;
   private SimulatedRelayBoard board;
+  private int switchesAtStart;
+
+  /** What the board did after the station's own all-off at assembly. */
+  private List<SimulatedRelayBoard.Switch> switches() {
+    List<SimulatedRelayBoard.Switch> all = board.history();
+    return all.subList(switchesAtStart, all.size());
+  }
 
   @BeforeEach
   void setUp() throws Exception {
@@ -44,6 +51,7 @@ class AiringRunnerTest {
     sound = new SimulatedSoundOutput(clock, clock::advance);
     station = TestStations.station(data, clock, new ClockPause(clock), sound, WARM_UP);
     board = (SimulatedRelayBoard) station.switchboard().board("tu-chinh").orElseThrow();
+    switchesAtStart = board.history().size();
   }
 
   @AfterEach
@@ -68,7 +76,7 @@ class AiringRunnerTest {
     assertEquals(Optional.of(Outcome.COMPLETED), outcome);
     Playback played = sound.plays().get(0);
     assertEquals(at, played.firstSampleAt(), "first sample at the planned instant");
-    List<SimulatedRelayBoard.Switch> history = board.history();
+    List<SimulatedRelayBoard.Switch> history = switches();
     Instant amplifierOn = history.stream().filter(s -> s.channel().number() == 8 && s.on()).findFirst().orElseThrow().at();
     assertFalse(amplifierOn.plus(WARM_UP).isAfter(played.firstSampleAt()), "amplifier warmed up before the first sample");
     for (SimulatedRelayBoard.Switch s : history) {
@@ -120,7 +128,7 @@ class AiringRunnerTest {
     Optional<Outcome> outcome = station.runner().run(airing.key(), clock.instant(), Trigger.SCHEDULED);
 
     assertEquals(Optional.of(Outcome.FAILED), outcome);
-    assertTrue(board.history().stream().noneMatch(SimulatedRelayBoard.Switch::on), "no relay switched on without a sound device");
+    assertTrue(switches().stream().noneMatch(SimulatedRelayBoard.Switch::on), "no relay switched on without a sound device");
     AiringRunRecord run = runs().get(0);
     assertTrue(run.reason().contains("no usable sound device"), run.reason());
     assertEquals(Optional.empty(), run.startedAt());
@@ -150,11 +158,12 @@ class AiringRunnerTest {
     station.close();
     station = TestStations.station(data, clock, new ClockPause(clock), faulty, WARM_UP);
     board = (SimulatedRelayBoard) station.switchboard().board("tu-chinh").orElseThrow();
+    switchesAtStart = board.history().size();
     PlannedAiring airing = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(10), "all");
 
     assertEquals(Optional.of(Outcome.FAILED), station.runner().run(airing.key(), clock.instant(), Trigger.SCHEDULED));
 
-    assertTrue(board.history().stream().anyMatch(SimulatedRelayBoard.Switch::on), "it did switch on");
+    assertTrue(switches().stream().anyMatch(SimulatedRelayBoard.Switch::on), "it did switch on");
     assertTrue(board.allOff(), "and everything is off again");
     assertTrue(runs().get(0).reason().contains("unplugged"));
   }
@@ -178,7 +187,7 @@ class AiringRunnerTest {
     assertEquals(Optional.of(Outcome.MISSED), station.runner().run(airing.key(), clock.instant(), Trigger.SCHEDULED));
 
     assertTrue(sound.plays().isEmpty());
-    assertTrue(board.history().isEmpty());
+    assertTrue(switches().isEmpty());
     assertTrue(runs().get(0).reason().contains("late tolerance"), runs().get(0).reason());
   }
 
@@ -203,7 +212,54 @@ class AiringRunnerTest {
 
     assertEquals(Optional.of(Outcome.FAILED), station.runner().run(airing.key(), clock.instant(), Trigger.SCHEDULED));
 
-    assertTrue(board.history().isEmpty());
+    assertTrue(switches().isEmpty());
     assertTrue(runs().get(0).reason().contains("khong-co.wav"), runs().get(0).reason());
+  }
+
+  @Test
+  void anAiringThatWaitedForTheAirBeyondItsToleranceIsLoggedMissed() throws Exception {
+    PlannedAiring first = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(10), "all");
+    PlannedAiring second = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(11), "all");
+    java.util.concurrent.CountDownLatch onAir = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    station.close();
+    SimulatedSoundOutput slow = new SimulatedSoundOutput(clock, d -> {
+      onAir.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      clock.advance(Duration.ofMinutes(5)); // a long first airing
+    });
+    station = TestStations.station(data, clock, new ClockPause(clock), slow, WARM_UP);
+    Thread t = new Thread(() -> {
+      try {
+        station.runner().run(first.key(), clock.instant(), Trigger.SCHEDULED);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    t.start();
+    onAir.await();
+    Thread second_ = new Thread(() -> {
+      try {
+        station.runner().run(second.key(), clock.instant(), Trigger.SCHEDULED);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    second_.start();
+    while (second_.getState() != Thread.State.WAITING && second_.getState() != Thread.State.TERMINATED) {
+      Thread.onSpinWait();
+    }
+    release.countDown();
+    t.join();
+    second_.join();
+
+    List<AiringRunRecord> runs = runs();
+    AiringRunRecord late = runs.stream().filter(r -> r.plannedKey().equals(second.key().value())).findFirst().orElseThrow();
+    assertEquals(Optional.of(Outcome.MISSED), late.outcome());
+    assertTrue(late.reason().contains("busy"), late.reason());
   }
 }

@@ -104,4 +104,134 @@ class DaemonTest {
       assertEquals(1, station.planned().between(T0, T0.plusSeconds(60)).size());
     }
   }
+
+  @Test
+  void firesNothingWhileTheClockReadsBeforeTheLastLoggedRunAndGoesOnAirOnceItIsCorrected() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring aired = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(10), "all");
+      station.runner().run(aired.key(), clock.instant(), Trigger.SCHEDULED);
+      clock.set(T0.minus(Duration.ofDays(3))); // a Pi that booted with the clock of its last shutdown
+      PlannedAiring back = TestStations.plan(station, TestStations.CHIME, clock.instant().minusSeconds(60), "all");
+      PlannedAiring upcoming = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(2)), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+      Daemon daemon = new Daemon(station, triggers);
+
+      daemon.start();
+
+      assertEquals(false, daemon.onAir());
+      assertTrue(triggers.planned.isEmpty(), "nothing fires on an untrusted clock");
+      assertEquals(1, runs(station).size(), "and nothing is logged missed on its say-so");
+
+      clock.set(T0.plus(Duration.ofHours(1)));
+      daemon.tick();
+
+      assertEquals(true, daemon.onAir());
+      assertEquals(false, triggers.held);
+      assertEquals(List.of(upcoming.key()), triggers.planned.stream().map(RecordingAiringTriggers.Planned::key).toList());
+      assertEquals(Optional.of(Outcome.MISSED), runs(station).stream()
+          .filter(r -> r.plannedKey().equals(back.key().value())).findFirst().orElseThrow().outcome());
+    }
+  }
+
+  @Test
+  void aBootAt1970WaitsThenTheJumpToTodayAirsWhatIsStillWithinTolerance() throws Exception {
+    MutableClock clock = new MutableClock(Instant.EPOCH.plusSeconds(42));
+    try (Station station = station(clock)) {
+      PlannedAiring recent = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(60), "all");
+      PlannedAiring old = TestStations.plan(station, TestStations.CHIME, T0.minus(Duration.ofHours(5)), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+      Daemon daemon = new Daemon(station, triggers);
+
+      daemon.start();
+      assertEquals(false, daemon.onAir());
+      assertTrue(runs(station).isEmpty());
+
+      clock.set(T0);
+      daemon.tick();
+
+      assertEquals(List.of(new RecordingAiringTriggers.Planned(recent.key(), T0, Trigger.CATCH_UP)), triggers.planned);
+      List<AiringRunRecord> runs = runs(station);
+      assertEquals(1, runs.size());
+      assertEquals(old.key().value(), runs.get(0).plannedKey());
+      assertEquals(Optional.of(Outcome.MISSED), runs.get(0).outcome());
+    }
+  }
+
+  @Test
+  void trustsAClockTheSystemReportsSynchronisedEvenBeforeTheLastLoggedRun() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring aired = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(10), "all");
+      station.runner().run(aired.key(), clock.instant(), Trigger.SCHEDULED);
+      clock.set(T0.minus(Duration.ofHours(6))); // the old clock was ahead; NTP corrected it
+      Daemon daemon = new Daemon(station, new RecordingAiringTriggers(),
+          new ClockTrust(station.log()::latest, () -> Optional.of(true), false));
+
+      daemon.start();
+
+      assertEquals(true, daemon.onAir());
+    }
+  }
+
+  @Test
+  void aForwardJumpOfTwelveHoursLogsWhatItSkippedMissedWithoutABurst() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring skipped = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(1)), "all");
+      PlannedAiring after = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(13)), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+      Daemon daemon = new Daemon(station, triggers);
+      daemon.start();
+
+      clock.advance(Duration.ofHours(12));
+      daemon.tick();
+
+      List<AiringRunRecord> runs = runs(station);
+      assertEquals(1, runs.size());
+      assertEquals(skipped.key().value(), runs.get(0).plannedKey());
+      assertEquals(Optional.of(Outcome.MISSED), runs.get(0).outcome());
+      assertTrue(triggers.planned.stream().anyMatch(p -> p.key().equals(after.key())));
+    }
+  }
+
+  @Test
+  void aBackwardJumpOfOneHourNeverAirsAnythingTwice() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring first = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(30), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+      Daemon daemon = new Daemon(station, triggers);
+      daemon.start();
+      station.runner().run(first.key(), clock.instant(), Trigger.SCHEDULED);
+      triggers.planned.clear();
+
+      clock.set(T0.minus(Duration.ofHours(1)));
+      daemon.tick();
+
+      assertTrue(triggers.held, "a clock behind the log holds every trigger");
+      assertTrue(triggers.planned.stream().noneMatch(p -> p.key().equals(first.key())), "not planned again");
+      assertEquals(Optional.empty(), station.runner().run(first.key(), clock.instant(), Trigger.SCHEDULED));
+      assertEquals(1, runs(station).size());
+    }
+  }
+
+  @Test
+  void afterDowntimeAirsOnlyTheLatestDueAiringOfEachProgrammeOldestFirst() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    try (Station station = station(clock)) {
+      PlannedAiring a = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(100), "all");
+      PlannedAiring b = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(40), "all");
+      RecordingAiringTriggers triggers = new RecordingAiringTriggers();
+
+      new Daemon(station, triggers).start();
+
+      assertEquals(List.of(new RecordingAiringTriggers.Planned(b.key(), T0, Trigger.CATCH_UP)), triggers.planned);
+      List<AiringRunRecord> runs = runs(station);
+      assertEquals(1, runs.size());
+      assertEquals(a.key().value(), runs.get(0).plannedKey());
+      assertEquals(Optional.of(Outcome.SKIPPED), runs.get(0).outcome());
+      assertTrue(runs.get(0).reason().contains("superseded"), runs.get(0).reason());
+    }
+  }
 }

@@ -14,6 +14,7 @@ final class RecordingAiringTriggers implements AiringTriggers {
 
   final List<Planned> planned = new ArrayList<>();
   boolean started;
+  boolean held;
   boolean stopped;
 
   @Override
@@ -26,6 +27,21 @@ final class RecordingAiringTriggers implements AiringTriggers {
     if (planned.stream().noneMatch(p -> p.key().equals(key))) {
       planned.add(new Planned(key, fireAt, trigger));
     }
+  }
+
+  @Override
+  public void hold() {
+    held = true;
+  }
+
+  @Override
+  public void release() {
+    held = false;
+  }
+
+  @Override
+  public boolean healthy() {
+    return started && !stopped;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.cli;
 
+import io.loaxa.devices.bench.SwitchingBench;
+import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.bench.ReportBench;
 import io.loaxa.scheduler.bench.StartBench;
 import java.nio.file.Path;
@@ -11,7 +13,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = {BenchCommand.Start.class, BenchCommand.Report.class})
+    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.Report.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -35,6 +37,28 @@ final class BenchCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       new StartBench(airings).run(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench relays}. */
+  @Command(name = "relays", mixinStandardHelpOptions = true,
+      description = {"Time to switch and confirm 1, 8 and 16 zones on modbus-rtu at 9600 baud over a pty against a",
+          "pymodbus slave, against the wire time of the same frames (needs socat and python3-pymodbus)."})
+  static final class Relays implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "Timed switch-ons per row (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        SwitchingBench.run(spec.commandLine().getOut(), rounds);
+      } catch (IllegalStateException e) {
+        throw new UserError(e.getMessage(), e);
+      }
       return 0;
     }
   }

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         RunCommand.class,
         AirCommand.class,
+        ZonesCommand.class,
+        RelayCommand.class,
         LogCommand.class,
         ReportCommand.class,
         DoctorCommand.class,

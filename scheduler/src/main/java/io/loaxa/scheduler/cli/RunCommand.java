@@ -19,6 +19,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import io.loaxa.scheduler.ServiceSupervisor;
+import io.loaxa.scheduler.systemd.SystemdNotify;
+import io.loaxa.scheduler.systemd.TimedatectlSync;
+import io.loaxa.scheduler.ClockTrust;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -47,11 +54,20 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError("a loaxa daemon already runs on " + options.dataDir() + " (pid " + running.get().pid() + ")");
     }
     Station station = Station.assemble(config, options.dataDir());
-    Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), config.name()));
+    Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), config.name()),
+        new ClockTrust(station.log()::latest, new TimedatectlSync(), false));
     CountDownLatch stopped = new CountDownLatch(1);
     ControlServer[] control = new ControlServer[1];
+    ServiceSupervisor supervisor = SystemdNotify.fromEnvironment(System.getenv()).orElse(ServiceSupervisor.NONE);
+    ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "watchdog");
+      t.setDaemon(true);
+      return t;
+    });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");
+      supervisor.stopping();
+      watchdog.shutdownNow();
       if (control[0] != null) {
         control[0].close();
       }
@@ -67,6 +83,20 @@ final class RunCommand implements Callable<Integer> {
     daemon.start();
     control[0] = ControlServer.start(station, daemon);
     printUpcoming(daemon.upcoming(5), config);
+    boolean[] unhealthy = {false};
+    SystemdNotify.watchdogInterval(System.getenv()).ifPresent(every -> watchdog.scheduleAtFixedRate(() -> {
+      if (daemon.healthy()) {
+        if (unhealthy[0]) {
+          unhealthy[0] = false;
+          LOG.info("the scheduler is healthy again; watchdog pings resume");
+        }
+        supervisor.alive();
+      } else if (!unhealthy[0]) {
+        unhealthy[0] = true;
+        LOG.error("the scheduler is not healthy; withholding the watchdog ping so systemd restarts the station");
+      }
+    }, 0, every.toMillis(), TimeUnit.MILLISECONDS));
+    supervisor.ready("on air: " + config.name());
     long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     LOG.info("ready in {} ms", readyMillis);
     stopped.await();

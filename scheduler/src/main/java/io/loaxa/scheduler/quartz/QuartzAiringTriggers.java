@@ -27,7 +27,11 @@ public final class QuartzAiringTriggers implements AiringTriggers {
   private static final Logger LOG = LoggerFactory.getLogger(QuartzAiringTriggers.class);
   private static final String AIRINGS = "airings";
   private final Scheduler scheduler;
+  /** Quartz's own threads beat every this often; a beat older than {@link #HEARTBEAT_STALE} means they are stuck. */
+  static final Duration HEARTBEAT = Duration.ofSeconds(5);
+  static final Duration HEARTBEAT_STALE = Duration.ofSeconds(30);
   private final StationJobFactory jobs;
+  private final java.util.concurrent.atomic.AtomicLong lastBeatNanos = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
   private boolean stopped;
 
   public QuartzAiringTriggers(AiringRunner runner, String stationName) {
@@ -49,7 +53,16 @@ public final class QuartzAiringTriggers implements AiringTriggers {
   @Override
   public void start(Runnable refresh, Duration refreshEvery) {
     jobs.refresh(refresh);
+    jobs.heartbeat(() -> lastBeatNanos.set(System.nanoTime()));
     try {
+      // monotonic time: a wall-clock jump must not look like a stuck scheduler
+      scheduler.scheduleJob(JobBuilder.newJob(RefreshJob.class).withIdentity("heartbeat", "station")
+              .usingJobData(RefreshJob.KIND, RefreshJob.HEARTBEAT).build(),
+          TriggerBuilder.newTrigger().withIdentity("heartbeat", "station").startNow()
+              .withSchedule(SimpleScheduleBuilder.simpleSchedule()
+                  .withIntervalInMilliseconds(HEARTBEAT.toMillis()).repeatForever()
+                  .withMisfireHandlingInstructionNextWithRemainingCount())
+              .build());
       JobDetail job = JobBuilder.newJob(RefreshJob.class).withIdentity("refresh", "station").build();
       scheduler.scheduleJob(job, TriggerBuilder.newTrigger().withIdentity("refresh", "station")
           .startAt(new Date(System.currentTimeMillis() + refreshEvery.toMillis()))
@@ -78,6 +91,34 @@ public final class QuartzAiringTriggers implements AiringTriggers {
           .build());
     } catch (SchedulerException e) {
       LOG.error("could not plan {} at {}: {}", key, fireAt, e.getMessage());
+    }
+  }
+
+  @Override
+  public void hold() {
+    try {
+      scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(AIRINGS));
+    } catch (SchedulerException e) {
+      LOG.error("could not hold the airing triggers: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void release() {
+    try {
+      scheduler.resumeTriggers(GroupMatcher.triggerGroupEquals(AIRINGS));
+    } catch (SchedulerException e) {
+      LOG.error("could not release the airing triggers: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean healthy() {
+    try {
+      boolean running = scheduler.isStarted() && !scheduler.isShutdown() && !scheduler.isInStandbyMode();
+      return running && System.nanoTime() - lastBeatNanos.get() < HEARTBEAT_STALE.toNanos();
+    } catch (SchedulerException e) {
+      return false;
     }
   }
 

@@ -11,6 +11,7 @@ import org.quartz.spi.TriggerFiredBundle;
 final class StationJobFactory implements JobFactory {
   private final AiringRunner runner;
   private volatile Runnable refresh = () -> {};
+  private volatile Runnable heartbeat = () -> {};
 
   StationJobFactory(AiringRunner runner) {
     this.runner = runner;
@@ -20,6 +21,10 @@ final class StationJobFactory implements JobFactory {
     this.refresh = refresh;
   }
 
+  void heartbeat(Runnable heartbeat) {
+    this.heartbeat = heartbeat;
+  }
+
   @Override
   public Job newJob(TriggerFiredBundle bundle, Scheduler scheduler) throws SchedulerException {
     Class<? extends Job> type = bundle.getJobDetail().getJobClass();
@@ -27,7 +32,7 @@ final class StationJobFactory implements JobFactory {
       return new AiringJob(runner);
     }
     if (type == RefreshJob.class) {
-      return new RefreshJob(refresh);
+      return new RefreshJob(refresh, heartbeat);
     }
     throw new SchedulerException("no such station job: " + type.getName());
   }

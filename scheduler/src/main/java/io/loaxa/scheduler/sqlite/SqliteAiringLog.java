@@ -150,6 +150,19 @@ public final class SqliteAiringLog implements AiringLog {
   }
 
   @Override
+  public Optional<Instant> latest() {
+    synchronized (db) {
+      try (PreparedStatement s = db.connection().prepareStatement(
+          "SELECT max(max(created_at, coalesce(ended_at, created_at))) FROM airing_runs");
+          ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.ofNullable(r.getString(1)).map(Database::instant) : Optional.empty();
+      } catch (SQLException e) {
+        throw new StoreException("reading the airing log: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
   public void forEachRun(Instant from, Instant to, Consumer<AiringRunRecord> sink) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(

@@ -8,6 +8,7 @@ import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.Station;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.ZoneControl;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,9 @@ public final class ControlServer implements AutoCloseable {
     server.setExecutor(workers);
     server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(station, body(exchange))));
     server.createContext("/api/status", exchange -> handle(exchange, token, "GET", () -> status(station, daemon)));
+    ZoneControl zones = new ZoneControl(station.switchboard(), station.config());
+    server.createContext("/api/zones/status", exchange -> handle(exchange, token, "GET", zones::status));
+    server.createContext("/api/zones", exchange -> handle(exchange, token, "POST", () -> zones.act(body(exchange))));
     server.start();
     long pid = ProcessHandle.current().pid();
     new ControlFile(pid, server.getAddress().getPort(), token).write(station.dataDir());
