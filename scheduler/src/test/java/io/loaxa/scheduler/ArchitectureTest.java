@@ -61,11 +61,23 @@ class ArchitectureTest {
       "org.dmfs.., io.loaxa.schedules.ical..",
       "picocli.., io.loaxa.scheduler.cli..",
       "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
+      "org.apache.poi.., io.loaxa.scheduler.report.xlsx..",
+      "org.apache.xmlbeans.., io.loaxa.scheduler.report.xlsx..",
+      "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
+      "com.lowagie.., io.loaxa.scheduler.report.pdf..",
   })
   void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
     noClasses().that().resideOutsideOfPackage(adapter)
         .should().dependOnClassesThat().resideInAPackage(library)
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theReportModelKnowsNoFileFormatStoreOrCommandLine() {
+    noClasses().that().resideInAPackage("io.loaxa.scheduler.report")
+        .should().dependOnClassesThat().resideInAnyPackage("io.loaxa.scheduler.report.xlsx..",
+            "io.loaxa.scheduler.report.pdf..", "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.cli..")
         .check(classes);
   }
 

@@ -2,7 +2,10 @@ package io.loaxa.scheduler.cli;
 
 import io.loaxa.devices.bench.SwitchingBench;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.bench.ReportBench;
 import io.loaxa.scheduler.bench.StartBench;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class})
+    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
+        BenchCommand.Report.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -80,6 +84,30 @@ final class BenchCommand implements Runnable {
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
       }
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench report}. */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = {"Time, peak heap and peak RSS of the log exports (csv, xlsx, pdf) and the year report (xlsx, pdf)",
+          "over a generated year of a busy station, against the CSV export of the same rows."})
+  static final class Report implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "200000", description = "Airing runs in the year (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--heap", defaultValue = "128m", description = "Each phase's -Xmx (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the files written, in DIR.")
+    Optional<Path> keep = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      new ReportBench(runs, heap, keep).run(spec.commandLine().getOut());
       return 0;
     }
   }

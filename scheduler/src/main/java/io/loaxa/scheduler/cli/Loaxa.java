@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         ZonesCommand.class,
         RelayCommand.class,
         LogCommand.class,
+        ReportCommand.class,
         DoctorCommand.class,
         BenchCommand.class,
         ScheduleCommand.class,
