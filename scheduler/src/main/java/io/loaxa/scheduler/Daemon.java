@@ -27,6 +27,10 @@ public final class Daemon implements AutoCloseable {
   private final Station station;
   private final AiringTriggers triggers;
   private final ClockTrust trust;
+  /** How often the stored schedule is expanded into planned airings, while the clock is trusted. */
+  public static final Duration PLAN_EVERY = Duration.ofMinutes(10);
+  private Optional<SchedulePlanner> planner = Optional.empty();
+  private long lastPlannedNanos;
   private volatile boolean onAir;
   private Optional<String> distrust = Optional.empty();
   private Instant lastTickWall;
@@ -58,6 +62,15 @@ public final class Daemon implements AutoCloseable {
     markTick();
     tryGoingOnAir();
     triggers.start(this::tick, TICK);
+  }
+
+  /**
+   * Expands the stored schedule into planned airings at start and every {@link #PLAN_EVERY}, but
+   * only on a trusted clock: a Pi booted at 1970 must not plan a week of 1970.
+   */
+  public synchronized Daemon planFrom(SchedulePlanner schedule) {
+    this.planner = Optional.of(schedule);
+    return this;
   }
 
   /** True once the clock is trusted and planned airings are handed to the triggers. */
@@ -157,12 +170,28 @@ public final class Daemon implements AutoCloseable {
     if (!onAir) {
       return;
     }
+    planFromSchedule();
     Instant now = station.clock().instant();
     catchUp(now);
     for (PlannedAiring airing : station.planned().between(now, now.plus(HORIZON))) {
       if (!station.log().hasRun(airing.key().value())) {
         triggers.plan(airing.key(), airing.startsAt().minus(station.runner().preRoll()), Trigger.SCHEDULED);
       }
+    }
+  }
+
+  private void planFromSchedule() {
+    if (planner.isEmpty() || (lastPlannedNanos != 0 && System.nanoTime() - lastPlannedNanos < PLAN_EVERY.toNanos())) {
+      return;
+    }
+    lastPlannedNanos = System.nanoTime();
+    try {
+      int added = planner.get().planAhead();
+      if (added > 0) {
+        LOG.info("planned {} airing(s) from the schedule for the next {} days", added, SchedulePlanner.DAYS_AHEAD);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("planning from the schedule failed; the airings already planned still air: {}", e.getMessage(), e);
     }
   }
 

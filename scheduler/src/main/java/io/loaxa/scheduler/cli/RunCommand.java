@@ -39,7 +39,6 @@ import picocli.CommandLine.Spec;
         "Without --config: the built-in demo station (simulated relay board, 4 hamlets, a greeting within the first minute)."})
 final class RunCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-  private static final java.time.Duration PLAN_EVERY = java.time.Duration.ofMinutes(10);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   @Mixin
@@ -66,14 +65,8 @@ final class RunCommand implements Callable<Integer> {
       t.setDaemon(true);
       return t;
     });
-    ScheduledExecutorService planning = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "planner");
-      t.setDaemon(true);
-      return t;
-    });
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("stopping");
-      planning.shutdownNow();
       supervisor.stopping();
       watchdog.shutdownNow();
       if (control[0] != null) {
@@ -88,19 +81,7 @@ final class RunCommand implements Callable<Integer> {
     if (config.builtInDemo()) {
       DemoStation.seed(station);
     }
-    SchedulePlanner planner = new SchedulePlanner(station);
-    // the schedule's next days into planned airings now and then (a new day, a missed CCHC month);
-    // the daemon's refresh hands them to the triggers
-    planning.scheduleAtFixedRate(() -> {
-      try {
-        int added = planner.planAhead();
-        if (added > 0) {
-          LOG.info("planned {} airing(s) from the schedule for the next {} days", added, SchedulePlanner.DAYS_AHEAD);
-        }
-      } catch (RuntimeException e) {
-        LOG.error("planning from the schedule failed; the airings already planned still air: {}", e.getMessage(), e);
-      }
-    }, 0, PLAN_EVERY.toSeconds(), TimeUnit.SECONDS);
+    daemon.planFrom(new SchedulePlanner(station));
     daemon.start();
     control[0] = ControlServer.start(station, daemon);
     printUpcoming(daemon.upcoming(5), config);

@@ -40,7 +40,7 @@ class CommandLineTest {
   void helpListsEveryCommandAndEachCommandHasHelp() {
     Result help = loaxa("--help");
     assertEquals(0, help.code());
-    for (String command : List.of("run", "air", "zones", "relay", "log", "report", "doctor", "bench")) {
+    for (String command : List.of("run", "air", "zones", "relay", "log", "report", "schedule", "doctor", "bench")) {
       assertTrue(help.out().contains("  " + command + " "), command + " listed in:\n" + help.out());
       assertEquals(0, loaxa(command, "--help").code(), command + " --help");
     }
