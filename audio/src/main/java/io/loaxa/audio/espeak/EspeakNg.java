@@ -100,8 +100,9 @@ public final class EspeakNg implements SpeechSynthesizer {
       if (present.isEmpty()) {
         return SpeechEngineStatus.unusable(ENGINE, binary.get() + " has no Vietnamese voice (espeak-ng --voices=vi lists none)");
       }
-      String detail = new String(version.stdout(), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip()
-          + " at " + binary.get();
+      String versionLine = new String(version.stdout(), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+      int data = versionLine.indexOf("Data at");
+      String detail = (data > 0 ? versionLine.substring(0, data).strip() : versionLine) + " at " + binary.get();
       SpeechEngineStatus status = new SpeechEngineStatus(ENGINE, true, detail, present, List.of());
       healthy = status;
       return status;

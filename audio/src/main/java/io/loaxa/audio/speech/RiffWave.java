@@ -112,8 +112,8 @@ public final class RiffWave {
     out.putInt(format.sampleRate() * format.channels() * 2).putShort((short) (format.channels() * 2)).putShort((short) 16);
     out.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(dataBytes);
     for (float v : samples) {
-      float clipped = Math.max(-1f, Math.min(1f, v));
-      out.putShort((short) Math.round(clipped * 32767f));
+      int s = Math.round(v * 32768f);
+      out.putShort((short) Math.max(-32768, Math.min(32767, s)));
     }
     return out.array();
   }

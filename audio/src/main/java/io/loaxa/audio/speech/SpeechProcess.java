@@ -58,7 +58,7 @@ public final class SpeechProcess {
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
-        throw new AudioException(name + " did not finish within " + timeout.toSeconds() + " s and was stopped");
+        throw new AudioException(name + " did not finish within " + timeout.toMillis() / 1000.0 + " s and was stopped");
       }
       outReader.join(timeout.toMillis());
       errReader.join(timeout.toMillis());

@@ -60,6 +60,10 @@ public final class VietnameseNormalizer {
   private static final Pattern SENTENCE_END = Pattern.compile("(\\.{3}|…|[.!?]+)(?=\\s|$)");
   private static final Pattern NEW_ITEM = Pattern.compile("^(?:[\\-+•*–—]\\s|(?:[IVXLC]+|\\d{1,2}(?:\\.\\d{1,2})*|[a-zđ])[.)]\\s)");
   private static final Pattern BULLET = Pattern.compile("^[\\-+•*–—]\\s+");
+  private static final Pattern LINKING_WORD = Pattern.compile("(?<= )(?:của|và|về|trong|trên|tại|với|cho|để|nhằm|theo) ");
+  private static final Pattern SAME_DAY_MONTH = Pattern.compile("(?<![\\d/\\-])(\\d{1,2})-(\\1)(?![\\d/\\-])");
+  private static final Pattern PER = Pattern.compile("(?iu)(?<=\\p{L})/(?=(?:tháng|năm|ngày|tuần|quý|giờ|người|hộ|lần)(?![\\p{L}]))");
+  private static final Pattern LEVELS = Pattern.compile("(?iu)(?<![\\p{L}])(mức độ|mức)\\s+(\\d),(\\d)(?![\\d,])");
   private static final Pattern SPELLABLE_PIECE = Pattern.compile("[\\p{L}\\d]+|[.@/:\\-_]");
 
   private static final String[][] UNITS = {
@@ -243,34 +247,32 @@ public final class VietnameseNormalizer {
     }
   }
 
-  /** Cuts a sentence longer than {@link #BREATH_WORDS} at a semicolon or comma near its middle. */
+  /**
+   * Cuts a sentence longer than {@link #BREATH_WORDS} at a semicolon or comma near its middle, or
+   * failing that before a linking word (của, và, về, trong, …), never inside a compound word.
+   */
   private static List<String> breaths(String sentence) {
     String[] words = sentence.split(" ");
     if (words.length <= BREATH_WORDS) {
       return List.of(sentence);
     }
     int middle = sentence.length() / 2;
-    int cut = -1;
-    for (String mark : new String[] {"; ", ", "}) {
-      int best = -1;
-      for (int i = sentence.indexOf(mark); i >= 0; i = sentence.indexOf(mark, i + 1)) {
-        if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) {
-          best = i;
-        }
-      }
-      if (best > 0) {
-        cut = best;
-        break;
-      }
+    int cut = nearest(sentence, "; ", middle);
+    if (cut < 0) {
+      cut = nearest(sentence, ", ", middle);
     }
     if (cut < 0) {
-      int spaces = 0;
-      for (int i = 0; i < sentence.length(); i++) {
-        if (sentence.charAt(i) == ' ' && ++spaces == words.length / 2) {
-          cut = i - 1;
-          break;
+      Matcher m = LINKING_WORD.matcher(sentence);
+      int best = -1;
+      while (m.find()) {
+        if (m.start() > 0 && (best < 0 || Math.abs(m.start() - middle) < Math.abs(best - middle))) {
+          best = m.start();
         }
       }
+      if (best < 0) {
+        return List.of(sentence);
+      }
+      cut = best - 1;
     }
     String head = sentence.substring(0, cut + 1).strip();
     if (!head.endsWith(",") && !head.endsWith(";")) {
@@ -280,6 +282,16 @@ public final class VietnameseNormalizer {
     List<String> out = new ArrayList<>(breaths(head));
     out.addAll(breaths(tail));
     return out;
+  }
+
+  private static int nearest(String sentence, String mark, int middle) {
+    int best = -1;
+    for (int i = sentence.indexOf(mark); i >= 0; i = sentence.indexOf(mark, i + 1)) {
+      if (best < 0 || Math.abs(i - middle) < Math.abs(best - middle)) {
+        best = i;
+      }
+    }
+    return best > 0 ? best : -1;
   }
 
   // ---------------------------------------------------------------- one sentence
@@ -294,6 +306,9 @@ public final class VietnameseNormalizer {
     s = replace(LETTER_ITEM, s, m -> letterName(m.group(1)) + ", ");
     s = replace(DMY_DASHED, s, this::dayMonthYear);
     s = replace(DAY_DASH_MONTH, s, m -> dayMonth(m.group(1), m.group(2), m.group(3)).orElse(m.group()));
+    s = replace(SAME_DAY_MONTH, s, m -> dayMonth(null, m.group(1), m.group(2)).orElse(m.group()));
+    s = replace(PER, s, m -> " mỗi ");
+    s = replace(LEVELS, s, m -> m.group(1) + " " + m.group(2) + " và " + m.group(3));
     s = replace(RANGE_DASH, s, m -> " đến ");
     s = replace(DMY, s, this::dayMonthYear);
     s = replace(MONTH_YEAR, s, this::monthYear);
@@ -502,6 +517,7 @@ public final class VietnameseNormalizer {
     s = s.replaceAll("(?<=\\p{L})[\\-–—]+(?=\\s|$|[,.;:])", "");
     s = s.replaceAll("(?<=\\s|^)[+•]+(?=\\s)", " ");
     s = s.replace("/", " ");
+    s = s.replaceAll("(?<=\\p{Ll})-(?=\\p{Lu})", " ");
     s = s.replaceAll("\\.{3}|…", ".");
     s = s.replaceAll("\\s+", " ");
     s = s.replaceAll("\\s+([,.;:!?])", "$1");
