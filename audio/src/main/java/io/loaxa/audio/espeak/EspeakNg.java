@@ -8,8 +8,9 @@ import io.loaxa.audio.SpeechScript;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
-import io.loaxa.audio.speech.RiffWave;
 import io.loaxa.audio.speech.SpeechProcess;
+import io.loaxa.audio.speech.Ssml;
+import io.loaxa.audio.speech.WavStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -127,15 +128,17 @@ public final class EspeakNg implements SpeechSynthesizer {
         "espeak-ng is not installed ('" + program + "' not found); install it with: apt-get install espeak-ng"));
     List<String> command = command(binary.toString(), voice.key(), request.settings());
     byte[] ssml = ssml(request.script()).getBytes(StandardCharsets.UTF_8);
-    SpeechProcess.Result result = SpeechProcess.run(ENGINE, command, ssml, timeout);
+    WavStream wav = new WavStream();
+    SpeechProcess.Result result = SpeechProcess.run(ENGINE, command, ssml, timeout, wav);
     if (result.exitCode() != 0) {
       throw new AudioException("espeak-ng failed (exit " + result.exitCode() + "): "
           + (result.stderr().isEmpty() ? "no message" : result.stderr()));
     }
-    if (result.stdout().length == 0) {
-      throw new AudioException("espeak-ng returned no audio" + (result.stderr().isEmpty() ? "" : ": " + result.stderr()));
+    try {
+      return wav.clip("espeak-ng output");
+    } catch (AudioException e) {
+      throw new AudioException(e.getMessage() + (result.stderr().isEmpty() ? "" : " (espeak-ng said: " + result.stderr() + ")"), e);
     }
-    return RiffWave.decode(result.stdout(), "espeak-ng output");
   }
 
   /** The argument list; package-visible so tests can see that the text is not in it. */
@@ -147,34 +150,9 @@ public final class EspeakNg implements SpeechSynthesizer {
         "-a", Integer.toString(amplitude), "-b", "1", "-m", "--stdout");
   }
 
-  /** The script as SSML: each sentence followed by an exact break. Text is XML-escaped. */
+  /** The script as espeak-ng reads it: SSML with exact breaks, text escaped. */
   static String ssml(SpeechScript script) {
-    StringBuilder out = new StringBuilder("<speak>");
-    for (SpeechScript.Sentence s : script.sentences()) {
-      out.append(escape(s.text()));
-      long millis = s.pauseAfter().toMillis();
-      if (millis > 0) {
-        out.append("<break time=\"").append(millis).append("ms\"/>");
-      }
-      out.append('\n');
-    }
-    return out.append("</speak>").toString();
-  }
-
-  private static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
+    return Ssml.of(script);
   }
 
   private static int clamp(int value, int lo, int hi) {

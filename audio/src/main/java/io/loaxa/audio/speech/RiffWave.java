@@ -87,11 +87,18 @@ public final class RiffWave {
       throw new AudioException(source + ": WAV holds no audio");
     }
     float[] out = new float[frames * channels];
+    if (bits == 16) {
+      short[] pcm = new short[out.length];
+      in.duplicate().position(offset).slice().order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(pcm);
+      for (int i = 0; i < pcm.length; i++) {
+        out[i] = pcm[i] / 32768f;
+      }
+      return new PcmClip(format, out);
+    }
     int p = offset;
     for (int i = 0; i < out.length; i++, p += bytesPerSample) {
       out[i] = switch (bits) {
         case 8 -> ((in.get(p) & 0xFF) - 128) / 128f;
-        case 16 -> in.getShort(p) / 32768f;
         case 24 -> (((in.get(p + 2)) << 16) | ((in.get(p + 1) & 0xFF) << 8) | (in.get(p) & 0xFF)) / 8388608f;
         default -> floating ? in.getFloat(p) : (float) (in.getInt(p) / 2147483648.0);
       };

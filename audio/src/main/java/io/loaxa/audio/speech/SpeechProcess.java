@@ -27,8 +27,13 @@ public final class SpeechProcess {
 
   private SpeechProcess() {}
 
-  /** What the program did. */
+  /** What the program did; {@code stdout} is empty when a {@link Sink} took it. */
   public record Result(int exitCode, byte[] stdout, String stderr) {}
+
+  /** Takes the program's standard output as it arrives (decoding audio while the engine still speaks). */
+  public interface Sink {
+    void accept(byte[] buffer, int length);
+  }
 
   /**
    * Runs {@code command} with {@code stdin} as its input and waits at most {@code timeout}.
@@ -38,14 +43,23 @@ public final class SpeechProcess {
    *     is returned, not thrown, so the caller can word it
    */
   public static Result run(String name, List<String> command, byte[] stdin, Duration timeout) throws AudioException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    Result result = run(name, command, stdin, timeout, (b, n) -> bytes.write(b, 0, n));
+    return new Result(result.exitCode(), bytes.toByteArray(), result.stderr());
+  }
+
+  /** As {@link #run(String, List, byte[], Duration)}, handing standard output to {@code stdout}. */
+  public static Result run(String name, List<String> command, byte[] stdin, Duration timeout, Sink stdout)
+      throws AudioException {
     Process process;
     try {
       process = new ProcessBuilder(command).start();
     } catch (IOException e) {
       throw new AudioException(name + " could not be started (" + command.get(0) + "): " + e.getMessage(), e);
     }
-    Pump out = new Pump(process.getInputStream(), MAX_OUTPUT_BYTES);
-    Pump err = new Pump(process.getErrorStream(), 1024 * 1024);
+    Pump out = new Pump(process.getInputStream(), MAX_OUTPUT_BYTES, stdout);
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream(1 << 10);
+    Pump err = new Pump(process.getErrorStream(), 1024 * 1024, (b, n) -> errBytes.write(b, 0, n));
     Thread feeder = new Thread(() -> feed(process.getOutputStream(), stdin), "speech-stdin");
     Thread outReader = new Thread(out, "speech-stdout");
     Thread errReader = new Thread(err, "speech-stderr");
@@ -70,11 +84,11 @@ public final class SpeechProcess {
     if (out.overflowed) {
       throw new AudioException(name + " wrote more than " + MAX_OUTPUT_BYTES / (1024 * 1024) + " MB of audio; stopped");
     }
-    String stderr = new String(err.bytes.toByteArray(), StandardCharsets.UTF_8).strip();
+    String stderr = new String(errBytes.toByteArray(), StandardCharsets.UTF_8).strip();
     if (stderr.length() > STDERR_KEEP) {
       stderr = stderr.substring(0, STDERR_KEEP) + " …";
     }
-    return new Result(process.exitValue(), out.bytes.toByteArray(), stderr);
+    return new Result(process.exitValue(), new byte[0], stderr);
   }
 
   private static void feed(OutputStream stdin, byte[] text) {
@@ -88,12 +102,14 @@ public final class SpeechProcess {
   private static final class Pump implements Runnable {
     private final InputStream in;
     private final long limit;
-    final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final Sink sink;
+    private long total;
     volatile boolean overflowed;
 
-    Pump(InputStream in, long limit) {
+    Pump(InputStream in, long limit, Sink sink) {
       this.in = in;
       this.limit = limit;
+      this.sink = sink;
     }
 
     @Override
@@ -102,11 +118,12 @@ public final class SpeechProcess {
       try (in) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
-          if (bytes.size() + (long) n > limit) {
+          total += n;
+          if (total > limit) {
             overflowed = true;
             continue;
           }
-          bytes.write(buffer, 0, n);
+          sink.accept(buffer, n);
         }
       } catch (IOException e) {
         // the process was killed mid-write; the caller reports the timeout or the exit code

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -135,11 +137,11 @@ public final class VietnameseNormalizer {
   private static String clean(String text) {
     String t = Normalizer.normalize(text, Normalizer.Form.NFC);
     t = t.replace("\r\n", "\n").replace('\r', '\n');
-    t = t.replaceAll("[\\u200B-\\u200D\\uFEFF]", "");
-    t = t.replaceAll("[\\t\\u00A0\\u2007\\u202F]", " ");
-    t = t.replaceAll("\\*+|#+|`+|_{2,}", " ");
-    t = t.replaceAll("[\"“”«»„]", "");
-    t = t.replaceAll("(?<![\\p{L}\\d])['‘’]|['‘’](?![\\p{L}\\d])(?<![\\dhgp]')", "");
+    t = sub(t, "[\\u200B-\\u200D\\uFEFF]", "");
+    t = sub(t, "[\\t\\u00A0\\u2007\\u202F]", " ");
+    t = sub(t, "\\*+|#+|`+|_{2,}", " ");
+    t = sub(t, "[\"“”«»„]", "");
+    t = sub(t, "(?<![\\p{L}\\d])['‘’]|['‘’](?![\\p{L}\\d])(?<![\\dhgp]')", "");
     return t;
   }
 
@@ -150,16 +152,18 @@ public final class VietnameseNormalizer {
   private static List<String> blocks(String text) {
     List<String> blocks = new ArrayList<>();
     StringBuilder current = new StringBuilder();
+    String previous = "";
     for (String raw : text.split("\n")) {
       String line = raw.strip();
       if (line.isEmpty()) {
         continue;
       }
       boolean startsNew = NEW_ITEM.matcher(line).find();
-      if (current.length() > 0 && (startsNew || endsBlock(current.toString()))) {
+      if (current.length() > 0 && (startsNew || endsBlock(previous))) {
         blocks.add(current.toString());
         current.setLength(0);
       }
+      previous = line;
       if (current.length() > 0) {
         current.append(' ');
       }
@@ -177,7 +181,7 @@ public final class VietnameseNormalizer {
     if (".!?:;…".indexOf(last) >= 0) {
       return true;
     }
-    String letters = t.replaceAll("[^\\p{L}]", "");
+    String letters = sub(t, "[^\\p{L}]", "");
     return letters.length() >= 2 && letters.equals(letters.toUpperCase(Locale.ROOT));
   }
 
@@ -232,9 +236,9 @@ public final class VietnameseNormalizer {
     if (before.isEmpty()) {
       return from;
     }
-    boolean roman = token.matches("[IVXLC]+") && VietnameseNumbers.roman(token).isPresent();
-    boolean number = token.matches("\\d{1,2}(?:\\.\\d{1,2})*");
-    String lastWord = before.substring(before.lastIndexOf(' ') + 1).replaceAll("[^\\p{L}]", "");
+    boolean roman = matches(token, "[IVXLC]+") && VietnameseNumbers.roman(token).isPresent();
+    boolean number = matches(token, "\\d{1,2}(?:\\.\\d{1,2})*");
+    String lastWord = sub(before.substring(before.lastIndexOf(' ') + 1), "[^\\p{L}]", "");
     boolean afterHeading = before.endsWith(":") || before.endsWith(";")
         || (lastWord.length() >= 2 && lastWord.equals(lastWord.toUpperCase(Locale.ROOT)));
     return roman || (number && afterHeading) ? wordStart : from;
@@ -299,8 +303,18 @@ public final class VietnameseNormalizer {
   /** Everything spelled out, in an order where earlier rules see the digits later ones would eat. */
   String expand(String sentence) {
     String s = sentence;
-    s = replace(WEB, s, m -> web(m.group()));
+    if (s.indexOf('.') >= 0 || s.indexOf('@') >= 0) {
+      s = replace(WEB, s, m -> web(m.group()));
+    }
     s = dictionary.expand(s);
+    if (s.chars().noneMatch(c -> c >= '0' && c <= '9')) {
+      s = replace(ROMAN_HEADING, s, m -> romanValue(m.group(1)).isPresent()
+          ? numbers.cardinal(romanValue(m.group(1)).getAsInt()) + "." : m.group());
+      s = replace(LETTER_ITEM, s, m -> letterName(m.group(1)) + ", ");
+      s = replace(ROMAN_AFTER, s, this::romanAfterWord);
+      s = replace(CAPS_WORD, s, m -> capsWord(m.group()));
+      return symbols(s);
+    }
     s = replace(ROMAN_HEADING, s, m -> romanValue(m.group(1)).isPresent()
         ? numbers.cardinal(romanValue(m.group(1)).getAsInt()) + "." : m.group());
     s = replace(LETTER_ITEM, s, m -> letterName(m.group(1)) + ", ");
@@ -430,7 +444,7 @@ public final class VietnameseNormalizer {
   }
 
   static boolean isSyllable(String lowerWord) {
-    String base = Normalizer.normalize(lowerWord, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String base = sub(Normalizer.normalize(lowerWord, Normalizer.Form.NFD), "\\p{M}", "");
     return SYLLABLE.matcher(base).matches();
   }
 
@@ -509,22 +523,22 @@ public final class VietnameseNormalizer {
   private static String symbols(String text) {
     String s = text;
     s = s.replace("&", " và ");
-    s = s.replaceAll("\\s*[=]\\s*", " bằng ");
-    s = s.replaceAll("[~≈]", " khoảng ");
-    s = s.replaceAll("[()\\[\\]{}]", ", ");
-    s = s.replaceAll("\\s+[\\-–—]+\\s+|\\s+[\\-–—]+(?=\\p{L})|(?<=\\p{L})[–—]+(?=\\p{L})", ", ");
-    s = s.replaceAll("^[\\-–—+•]+\\s*", "");
-    s = s.replaceAll("(?<=\\p{L})[\\-–—]+(?=\\s|$|[,.;:])", "");
-    s = s.replaceAll("(?<=\\s|^)[+•]+(?=\\s)", " ");
+    s = sub(s, "\\s*[=]\\s*", " bằng ");
+    s = sub(s, "[~≈]", " khoảng ");
+    s = sub(s, "[()\\[\\]{}]", ", ");
+    s = sub(s, "\\s+[\\-–—]+\\s+|\\s+[\\-–—]+(?=\\p{L})|(?<=\\p{L})[–—]+(?=\\p{L})", ", ");
+    s = sub(s, "^[\\-–—+•]+\\s*", "");
+    s = sub(s, "(?<=\\p{L})[\\-–—]+(?=\\s|$|[,.;:])", "");
+    s = sub(s, "(?<=\\s|^)[+•]+(?=\\s)", " ");
     s = s.replace("/", " ");
-    s = s.replaceAll("(?<=\\p{Ll})-(?=\\p{Lu})", " ");
-    s = s.replaceAll("\\.{3}|…", ".");
-    s = s.replaceAll("\\s+", " ");
-    s = s.replaceAll("\\s+([,.;:!?])", "$1");
-    s = s.replaceAll("([,;:])(?:\\s*[,;:])+", "$1");
-    s = s.replaceAll(",\\s*([.!?])", "$1");
-    s = s.replaceAll("^[\\s,.;:]+", "");
-    s = s.replaceAll("([,;:])(?=[\\p{L}\\d])", "$1 ");
+    s = sub(s, "(?<=\\p{Ll})-(?=\\p{Lu})", " ");
+    s = sub(s, "\\.{3}|…", ".");
+    s = sub(s, "\\s+", " ");
+    s = sub(s, "\\s+([,.;:!?])", "$1");
+    s = sub(s, "([,;:])(?:\\s*[,;:])+", "$1");
+    s = sub(s, ",\\s*([.!?])", "$1");
+    s = sub(s, "^[\\s,.;:]+", "");
+    s = sub(s, "([,;:])(?=[\\p{L}\\d])", "$1 ");
     return s.strip();
   }
 
@@ -534,11 +548,22 @@ public final class VietnameseNormalizer {
     if (s.isEmpty() || s.chars().noneMatch(Character::isLetterOrDigit)) {
       return "";
     }
-    s = s.replaceAll("[,;:]+$", "");
-    if (!s.matches("(?s).*[.!?]$")) {
+    s = sub(s, "[,;:]+$", "");
+    if (!matches(s, "(?s).*[.!?]$")) {
       s = s + ".";
     }
     return s;
+  }
+
+  private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+  /** {@link String#replaceAll} without compiling the pattern again for every sentence. */
+  private static String sub(String text, String regex, String replacement) {
+    return COMPILED.computeIfAbsent(regex, Pattern::compile).matcher(text).replaceAll(replacement);
+  }
+
+  private static boolean matches(String text, String regex) {
+    return COMPILED.computeIfAbsent(regex, Pattern::compile).matcher(text).matches();
   }
 
   private static String replace(Pattern pattern, String text, Function<Matcher, String> replacement) {
