@@ -58,6 +58,11 @@ public final class Switchboard implements AutoCloseable {
     }
   }
 
+  /** The board with this key, e.g. for an installer's status page. */
+  public Optional<RelayBoard> board(String key) {
+    return Optional.ofNullable(boards.get(key));
+  }
+
   public List<String> zoneKeys() {
     return List.copyOf(zones.keySet());
   }

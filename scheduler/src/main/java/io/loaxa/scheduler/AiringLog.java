@@ -1,0 +1,35 @@
+package io.loaxa.scheduler;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The airing log: one row per airing run, written durably when the run begins (before its audio)
+ * and completed once when it ends; never changed after that, never purged.
+ */
+public interface AiringLog {
+  /**
+   * Records a run that is starting.
+   *
+   * @return the run's id, or -1 when the planned airing already has a run (it must not air twice)
+   */
+  long begin(RunStart start);
+
+  /** Completes the run begun as {@code id}. */
+  void end(long id, RunEnd end);
+
+  /** Records a run that never started (missed, failed before air, skipped) in one step. */
+  long record(RunStart start, RunEnd end);
+
+  /** True when the planned airing already has a run of any outcome. */
+  boolean hasRun(String plannedKey);
+
+  /** Marks every run still open (the process died mid-airing) {@link Outcome#INTERRUPTED}; returns how many. */
+  int closeInterrupted(Instant now);
+
+  /** The latest moment the log recorded (a run's start or end): a floor for a clock that went back. */
+  java.util.Optional<Instant> latest();
+
+  /** Streams the runs planned in {@code [from, to)} in planned order, without holding them all in memory. */
+  void forEachRun(Instant from, Instant to, Consumer<AiringRunRecord> sink);
+}

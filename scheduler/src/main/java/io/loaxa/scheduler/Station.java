@@ -1,0 +1,153 @@
+package io.loaxa.scheduler;
+
+import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.SoundOutput;
+import io.loaxa.audio.javasound.JavaSoundOutput;
+import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.RelayBoard;
+import io.loaxa.devices.RelayBoards;
+import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.Switchboard;
+import io.loaxa.devices.ZoneLine;
+import io.loaxa.scheduler.sqlite.Database;
+import io.loaxa.scheduler.sqlite.SqliteAiringLog;
+import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
+import io.loaxa.scheduler.sqlite.SqliteProgrammes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds one station's object graph by hand from its config. Reading
+ * {@link #assemble} shows the whole wiring.
+ */
+public final class Station implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Station.class);
+  private final StationConfig config;
+  private final Path dataDir;
+  private final Clock clock;
+  private final Database database;
+  private final SqlitePlannedAirings planned;
+  private final SqliteProgrammes programmes;
+  private final SqliteAiringLog log;
+  private final Switchboard switchboard;
+  private final SoundOutput sound;
+  private final ContentRenderer renderer;
+  private final AiringRunner runner;
+  private boolean closed;
+
+  private Station(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound,
+      Database database, Switchboard switchboard) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.database = database;
+    this.planned = new SqlitePlannedAirings(database, clock);
+    this.programmes = new SqliteProgrammes(database, clock);
+    this.log = new SqliteAiringLog(database, clock);
+    this.switchboard = switchboard;
+    this.sound = sound;
+    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION);
+    this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
+        config.zoneKeys(), config.warmUp());
+  }
+
+  /** The station as deployed: real clock, Java Sound to the configured output. */
+  public static Station assemble(StationConfig config, Path dataDir) throws DeviceException {
+    Clock clock = Clock.systemUTC();
+    return assemble(config, dataDir, clock, new SystemPause(clock), new JavaSoundOutput(config.audioOutput(), clock));
+  }
+
+  /**
+   * The station with the given clock, pause and sound output (tests and benchmarks).
+   *
+   * @throws DeviceException when a relay board's port cannot be opened
+   */
+  public static Station assemble(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound)
+      throws DeviceException {
+    List<RelayBoard> boards = new ArrayList<>();
+    try {
+      for (BoardSpec spec : config.boards()) {
+        boards.add(RelayBoards.open(spec, clock));
+      }
+    } catch (DeviceException | RuntimeException e) {
+      boards.forEach(RelayBoard::close);
+      throw e;
+    }
+    Optional<ZoneLine> amplifier = config.amplifier()
+        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
+    List<ZoneLine> zones = config.zones().stream()
+        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()))).toList();
+    Switchboard switchboard = new Switchboard(boards, amplifier, zones);
+    // safe state first, before anything slower (database migration, sound) can delay it
+    List<String> notOff = switchboard.allOff();
+    if (notOff.isEmpty()) {
+      LOG.info("all relays off");
+    }
+    Database database;
+    try {
+      database = Database.open(dataDir);
+    } catch (RuntimeException e) {
+      switchboard.close();
+      throw e;
+    }
+    return new Station(config, dataDir, clock, pause, sound, database, switchboard);
+  }
+
+  public StationConfig config() {
+    return config;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public PlannedAirings planned() {
+    return planned;
+  }
+
+  public Programmes programmes() {
+    return programmes;
+  }
+
+  public AiringLog log() {
+    return log;
+  }
+
+  public Switchboard switchboard() {
+    return switchboard;
+  }
+
+  public SoundOutput sound() {
+    return sound;
+  }
+
+  public ContentRenderer renderer() {
+    return renderer;
+  }
+
+  public AiringRunner runner() {
+    return runner;
+  }
+
+  /** Every relay off, then the boards and the database closed. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      switchboard.close();
+    } finally {
+      database.close();
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.loaxa.scheduler;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@link Pause} on the real clock: sleeps to about 2 ms before the moment, then spins to it. */
+public final class SystemPause implements Pause {
+  private static final long SPIN_NANOS = 2_000_000;
+  private final Clock clock;
+
+  public SystemPause(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public void until(Instant moment) throws InterruptedException {
+    while (true) {
+      long left = Duration.between(clock.instant(), moment).toNanos();
+      if (left <= 0) {
+        return;
+      }
+      if (left > SPIN_NANOS) {
+        long sleepNanos = left - SPIN_NANOS;
+        Thread.sleep(sleepNanos / 1_000_000, (int) (sleepNanos % 1_000_000));
+      } else {
+        Thread.onSpinWait();
+      }
+    }
+  }
+}

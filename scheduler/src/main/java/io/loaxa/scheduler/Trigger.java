@@ -1,0 +1,11 @@
+package io.loaxa.scheduler;
+
+/** What started an airing run. */
+public enum Trigger {
+  /** A planned airing fired on schedule. */
+  SCHEDULED,
+  /** The operator aired something now ({@code loaxa air}). */
+  MANUAL,
+  /** A planned airing aired late after a restart, within its late tolerance. */
+  CATCH_UP
+}

@@ -1,0 +1,88 @@
+package io.loaxa.scheduler.sqlite;
+
+import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.schedules.PlannedAiring;
+import io.loaxa.schedules.PlannedAiringKey;
+import io.loaxa.schedules.Priority;
+import io.loaxa.schedules.ProgrammeKey;
+import io.loaxa.schedules.ZoneSelection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Planned airings in the station database. */
+public final class SqlitePlannedAirings implements PlannedAirings {
+  private final Database db;
+  private final Clock clock;
+
+  public SqlitePlannedAirings(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean add(PlannedAiring airing) {
+    synchronized (db) {
+      try (PreparedStatement s = db.connection().prepareStatement(
+          "INSERT OR IGNORE INTO planned_airings (key, programme_key, starts_at, zones, priority, created_at) VALUES (?,?,?,?,?,?)")) {
+        s.setString(1, airing.key().value());
+        s.setString(2, airing.programme().value());
+        s.setString(3, Database.text(airing.startsAt()));
+        s.setString(4, airing.zones().toString());
+        s.setString(5, airing.priority().name());
+        s.setString(6, Database.text(clock.instant()));
+        return s.executeUpdate() == 1;
+      } catch (SQLException e) {
+        throw new StoreException("writing planned airings: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public Optional<PlannedAiring> find(PlannedAiringKey key) {
+    List<PlannedAiring> found = query("SELECT * FROM planned_airings WHERE key=?", key.value());
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public List<PlannedAiring> between(Instant from, Instant to) {
+    return query("SELECT * FROM planned_airings WHERE starts_at >= ? AND starts_at < ? ORDER BY starts_at, key",
+        Database.text(from), Database.text(to));
+  }
+
+  @Override
+  public List<PlannedAiring> withoutRunBefore(Instant before) {
+    return query("SELECT p.* FROM planned_airings p WHERE p.starts_at < ?"
+        + " AND NOT EXISTS (SELECT 1 FROM airing_runs r WHERE r.planned_key = p.key) ORDER BY p.starts_at, p.key",
+        Database.text(before));
+  }
+
+  private List<PlannedAiring> query(String sql, String... args) {
+    synchronized (db) {
+      try (PreparedStatement s = db.connection().prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          s.setString(i + 1, args[i]);
+        }
+        List<PlannedAiring> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.add(new PlannedAiring(
+                new PlannedAiringKey(r.getString("key")),
+                new ProgrammeKey(r.getString("programme_key")),
+                Database.instant(r.getString("starts_at")),
+                ZoneSelection.parse(r.getString("zones")),
+                Priority.valueOf(r.getString("priority"))));
+          }
+        }
+        return out;
+      } catch (SQLException e) {
+        throw new StoreException("reading planned airings: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package io.loaxa.scheduler;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The one-way module rule and one adapter package per third-party library, checked on the compiled code. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes = new ClassFileImporter()
+        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        // sibling modules arrive as target/classes in the test phase and as jars in verify
+        .withImportOption(location -> !location.contains("/test-classes/") && !location.contains("-tests.jar"))
+        .importPackages("io.loaxa");
+  }
+
+  @ParameterizedTest(name = "{0} is on the checked classpath")
+  @CsvSource({"io.loaxa.schedules", "io.loaxa.audio", "io.loaxa.devices", "io.loaxa.scheduler"})
+  void everyModuleIsChecked(String module) {
+    org.junit.jupiter.api.Assertions.assertTrue(
+        classes.stream().anyMatch(c -> c.getPackageName().startsWith(module)), module + " classes imported");
+  }
+
+  @ParameterizedTest(name = "{0} depends on no sibling")
+  @CsvSource({
+      "io.loaxa.schedules, io.loaxa.audio, io.loaxa.devices, io.loaxa.scheduler",
+      "io.loaxa.audio, io.loaxa.schedules, io.loaxa.devices, io.loaxa.scheduler",
+      "io.loaxa.devices, io.loaxa.schedules, io.loaxa.audio, io.loaxa.scheduler",
+  })
+  void noModuleDependsOnASibling(String module, String a, String b, String c) {
+    noClasses().that().resideInAPackage(module + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(a + "..", b + "..", c + "..")
+        .check(classes);
+  }
+
+  @ParameterizedTest(name = "only {1} imports {0}")
+  @CsvSource({
+      "org.quartz.., io.loaxa.scheduler.quartz..",
+      "javax.sound.., io.loaxa.audio.javasound..",
+      "com.fazecast.., io.loaxa.devices.serial..",
+      "java.sql.., io.loaxa.scheduler.sqlite..",
+      "org.sqlite.., io.loaxa.scheduler.sqlite..",
+      "org.flywaydb.., io.loaxa.scheduler.sqlite..",
+      "org.snakeyaml.., io.loaxa.schedules.yaml..",
+      "picocli.., io.loaxa.scheduler.cli..",
+      "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
+  })
+  void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
+    noClasses().that().resideOutsideOfPackage(adapter)
+        .should().dependOnClassesThat().resideInAPackage(library)
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsInStationTerms() throws IOException {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    List<String> missing = new ArrayList<>();
+    for (String module : List.of("schedules", "audio", "devices", "scheduler")) {
+      Path src = root.resolve(module).resolve("src/main/java");
+      try (Stream<Path> dirs = Files.walk(src)) {
+        for (Path dir : dirs.filter(Files::isDirectory).toList()) {
+          boolean hasJava;
+          try (Stream<Path> files = Files.list(dir)) {
+            hasJava = files.anyMatch(f -> f.toString().endsWith(".java"));
+          }
+          if (hasJava && !Files.exists(dir.resolve("package-info.java"))) {
+            missing.add(root.relativize(dir).toString());
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), missing, "packages without package-info.java");
+  }
+}
