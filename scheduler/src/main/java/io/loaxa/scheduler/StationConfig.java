@@ -15,6 +15,7 @@ import java.util.Optional;
  *
  * @param contentDir where recorded files named by relative paths live; relative to the data folder
  *     when not absolute
+ * @param speech how texts are read aloud (the {@code speech:} block)
  */
 public record StationConfig(
     String name,
@@ -24,7 +25,8 @@ public record StationConfig(
     List<Zone> zones,
     String audioOutput,
     String contentDir,
-    boolean builtInDemo) {
+    boolean builtInDemo,
+    SpeechConfig speech) {
 
   /** The amplifier's mains relay and how long it takes to wake before the first sample. */
   public record Amplifier(String board, int channel, Duration warmUp) {
@@ -39,8 +41,15 @@ public record StationConfig(
   /** A hamlet (thôn / ấp / khu phố) and the relay channel that switches its speaker line. */
   public record Zone(ZoneKey key, String name, String board, int channel) {}
 
+  /** A station with the default speech settings. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, SpeechConfig.DEFAULT);
+  }
+
   public StationConfig {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(speech, "speech");
     Objects.requireNonNull(timeZone, "timeZone");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);

@@ -30,7 +30,7 @@ import java.util.Set;
  * column. Keys it does not know are problems too: a misspelt key must not be silently ignored.
  */
 public final class StationConfigReader {
-  private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content");
+  private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content", "speech");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -97,7 +97,9 @@ public final class StationConfigReader {
     } else if (contentNode.isPresent()) {
       problems.add(new Problem(contentNode.get().at(), "content: expected a folder path"));
     }
-    return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false);
+    SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), problems);
+    return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
+        speech);
   }
 
   private Map<String, BoardSpec> boards(Node.Mapping top) {

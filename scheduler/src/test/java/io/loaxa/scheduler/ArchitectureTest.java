@@ -60,6 +60,7 @@ class ArchitectureTest {
       "org.snakeyaml.., io.loaxa.schedules.yaml..",
       "picocli.., io.loaxa.scheduler.cli..",
       "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
+      "com.sun.speech.., io.loaxa.audio.freetts..",
   })
   void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
     noClasses().that().resideOutsideOfPackage(adapter)

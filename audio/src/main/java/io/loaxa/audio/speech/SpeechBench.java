@@ -9,7 +9,7 @@ import io.loaxa.audio.SpeechScript;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class SpeechBench {
   }
 
   /** Runs {@code rounds} timed rounds of each after two warm-up rounds and prints the figures. */
-  public Report run(int rounds, PrintStream out) throws AudioException {
+  public Report run(int rounds, PrintWriter out) throws AudioException {
     String text = bulletin();
     SpeechRenderer renderer = new SpeechRenderer(normalizer, engine,
         new SpeechRenderer.Reading(engine.defaultVoice(), SpeechSettings.NORMAL, false), finish, Optional.empty());
@@ -152,10 +152,11 @@ public final class SpeechBench {
         median(raw), median(rawSpoken), median(rawSsml), median(pipeline), median(normalise), median(finishing), min(raw),
         min(rawSpoken), min(rawSsml), min(pipeline), finish.label());
     print(report, out);
+    out.flush();
     return report;
   }
 
-  static void print(Report r, PrintStream out) {
+  static void print(Report r, PrintWriter out) {
     out.printf(Locale.ROOT, "                                                    median     best%n");
     out.printf(Locale.ROOT, "  raw espeak-ng -v vi, written text (%3d words)   %7.3f s  %7.3f s%n", r.words(), r.rawSeconds(),
         r.bestRawSeconds());

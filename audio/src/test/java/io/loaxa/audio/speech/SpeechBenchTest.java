@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loaxa.audio.espeak.EspeakNg;
 import io.loaxa.audio.testing.Tools;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class SpeechBenchTest {
     Path espeak = SpeechProcess.locate("espeak-ng", SpeechProcess.systemPath()).orElseThrow();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     SpeechBench.Report report = new SpeechBench(espeak, EspeakNg.onPath(), VietnameseNormalizer.northern(),
-        SpeechFinish.peakAt(-1)).run(1, new PrintStream(printed, true, StandardCharsets.UTF_8));
+        SpeechFinish.peakAt(-1)).run(1, new PrintWriter(new OutputStreamWriter(printed, StandardCharsets.UTF_8), true));
 
     assertEquals(500, report.words());
     assertTrue(report.spokenWords() > report.words(), "numbers and abbreviations are spoken in full");

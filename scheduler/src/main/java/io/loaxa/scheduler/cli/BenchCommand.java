@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = BenchCommand.Start.class)
+    subcommands = {BenchCommand.Start.class, SpeechBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

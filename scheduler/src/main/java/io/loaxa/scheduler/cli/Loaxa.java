@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         LogCommand.class,
         DoctorCommand.class,
         BenchCommand.class,
+        TtsCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;
