@@ -120,9 +120,18 @@ public final class SpeechBench {
     double[] normalise = new double[rounds];
     double[] finishing = new double[rounds];
     PcmClip clip = null;
-    // a daemon normalises texts all day: measure the normaliser compiled, as it runs there
+    // a daemon normalises and levels speech all day: measure both compiled, as they run there
     for (int i = 0; i < 50; i++) {
       normalizer.script(text);
+    }
+    PcmClip minute = PcmClip.silence(new io.loaxa.audio.PcmFormat(22_050, 1), java.time.Duration.ofSeconds(60));
+    float[] tone = minute.samples();
+    for (int i = 0; i < tone.length; i++) {
+      tone[i] = (float) Math.sin(i * 0.05) * 0.3f;
+    }
+    PcmClip sample = new PcmClip(minute.format(), tone);
+    for (int i = 0; i < 30; i++) {
+      finish.apply(sample);
     }
     for (int r = -3; r < rounds; r++) {
       double rawTime = rawEspeak(text);

@@ -35,20 +35,15 @@ public record SpeechFinish(String label, UnaryOperator<PcmClip> step) {
     }
     double ceiling = Math.pow(10, ceilingDbfs / 20);
     return new SpeechFinish("peak " + ceilingDbfs + " dBFS", clip -> {
-      int channels = clip.format().channels();
-      int frames = clip.frames();
+      float[] samples = clip.samples();
       float peak = 0;
-      for (int f = 0; f < frames; f++) {
-        for (int c = 0; c < channels; c++) {
-          peak = Math.max(peak, Math.abs(clip.sample(f, c)));
-        }
+      for (float v : samples) {
+        peak = Math.max(peak, Math.abs(v));
       }
       if (peak < 1e-6f) {
         return clip;
       }
       float gain = (float) (ceiling / peak);
-      float[] samples = new float[frames * channels];
-      clip.copyFrames(0, frames, samples);
       for (int i = 0; i < samples.length; i++) {
         samples[i] *= gain;
       }

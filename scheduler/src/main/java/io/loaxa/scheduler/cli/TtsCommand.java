@@ -129,7 +129,7 @@ final class TtsCommand implements Runnable {
       }
       out.printf(Locale.ROOT, "Giọng đọc — voice: %s (%s), engine %s%n", speech.voice().key(), speech.voice().description(),
           status.engine());
-      out.printf(Locale.ROOT, "Đã ghi — wrote %s: %.1f s, %d sentences, %d Hz%s%n", target,
+      out.printf(Locale.ROOT, "Đã ghi — wrote %s: %.1f s, %d sentence(s), %d Hz%s%n", target,
           rendered.clip().frames() / (double) rendered.clip().format().sampleRate(), rendered.script().sentences().size(),
           rendered.clip().format().sampleRate(), rendered.fromCache() ? " (from the speech cache)" : "");
       return 0;
