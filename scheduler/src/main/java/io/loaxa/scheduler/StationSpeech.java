@@ -1,5 +1,8 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.audio.AudioException;
+import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
@@ -124,6 +127,17 @@ public final class StationSpeech {
   public SpeechRenderer renderer(boolean otherLanguageAccepted) {
     return new SpeechRenderer(normalizer, engine, new SpeechRenderer.Reading(voice, config.settings(), otherLanguageAccepted),
         FINISH, Optional.of(new RenderCache(dataDir.resolve("cache").resolve("speech"))));
+  }
+
+  /**
+   * A text ready to air in the station's output format: rendered ahead into the cache (or taken
+   * from it), then converted. Calling it when a text is scheduled or edited, and again shortly
+   * before air, makes a failure known before the airing.
+   *
+   * @throws AudioException when the text cannot be spoken; the message says why
+   */
+  public PcmClip forAir(String text, PcmFormat format) throws AudioException {
+    return renderer.render(text).clip().convertTo(format);
   }
 
   /** What {@code doctor} reports: every engine this machine could use, the configured one first. */
