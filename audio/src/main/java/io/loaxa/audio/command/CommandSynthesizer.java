@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Speaks through a {@link CommandEngine}: the seam where a user-supplied neural voice (Piper, a
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
  * never into the argument list.
  */
 public final class CommandSynthesizer implements SpeechSynthesizer {
+  private static final Logger log = LoggerFactory.getLogger(CommandSynthesizer.class);
   private final CommandEngine spec;
   private final String searchPath;
   private final List<Voice> voices;
@@ -128,6 +131,7 @@ public final class CommandSynthesizer implements SpeechSynthesizer {
           Files.deleteIfExists(out);
         } catch (IOException e) {
           // a leftover temp file is harmless; the next run uses a new name
+          log.warn("cannot delete the temporary speech file {}: {}", out, e.getMessage());
         }
       }
     }

@@ -226,7 +226,7 @@ public final class SpeechBench {
       try {
         Files.deleteIfExists(p);
       } catch (IOException e) {
-        // a temp file left behind in /tmp is harmless
+        System.err.println("speech bench: cannot delete " + p + ": " + e.getMessage());
       }
     }
   }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a local speech program the safe way: the program and its arguments as a list (never a shell
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * metacharacters is just text here: nothing interprets it but the engine.
  */
 public final class SpeechProcess {
+  private static final Logger log = LoggerFactory.getLogger(SpeechProcess.class);
   /** More than any bulletin needs (an hour of 22 kHz mono is 160 MB); stops a runaway engine. */
   static final long MAX_OUTPUT_BYTES = 512L * 1024 * 1024;
   private static final int STDERR_KEEP = 4000;
@@ -96,6 +99,7 @@ public final class SpeechProcess {
       stdin.write(text);
     } catch (IOException e) {
       // the program closed its input early (it failed or ignores stdin); its exit code and stderr tell why
+      log.debug("speech program stopped reading its text: {}", e.getMessage());
     }
   }
 
@@ -127,6 +131,7 @@ public final class SpeechProcess {
         }
       } catch (IOException e) {
         // the process was killed mid-write; the caller reports the timeout or the exit code
+        log.debug("speech program output ended early: {}", e.getMessage());
       }
     }
   }
