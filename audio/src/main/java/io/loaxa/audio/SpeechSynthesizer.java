@@ -21,6 +21,15 @@ public interface SpeechSynthesizer {
   Voice defaultVoice();
 
   /**
+   * The voice that will actually read a request for {@code requested}: the same voice, or the
+   * stand-in of an engine that falls back to another (so rendered speech is cached under the voice
+   * that spoke it, never under one that did not).
+   */
+  default Voice speakingVoice(Voice requested) {
+    return requested;
+  }
+
+  /**
    * Speaks the whole script into one clip, sentence pauses included.
    *
    * @throws AudioException when the engine is missing, fails, times out, returns no audio, or

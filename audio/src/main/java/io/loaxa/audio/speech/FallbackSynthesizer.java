@@ -54,6 +54,14 @@ public final class FallbackSynthesizer implements SpeechSynthesizer {
   }
 
   @Override
+  public Voice speakingVoice(Voice requested) {
+    if (primary.status().usable()) {
+      return primary.speakingVoice(requested);
+    }
+    return requested.engine().equals(fallback.engine()) ? requested : fallback.defaultVoice();
+  }
+
+  @Override
   public PcmClip synthesize(SpeechRequest request) throws AudioException {
     SpeechEngineStatus first = primary.status();
     if (first.usable()) {

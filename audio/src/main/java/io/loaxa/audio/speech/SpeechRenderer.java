@@ -67,8 +67,9 @@ public final class SpeechRenderer {
     }
   }
 
+  /** The cache key: what is said, by the voice that will really say it, how, and how it is levelled. */
   public RenderKey keyFor(SpeechScript script) {
-    return RenderKey.of(script, reading.voice(), reading.settings(), finish);
+    return RenderKey.of(script, engine.speakingVoice(reading.voice()), reading.settings(), finish);
   }
 
   /**

@@ -58,6 +58,23 @@ class FallbackSynthesizerTest {
   }
 
   @Test
+  void speechRenderedByTheFallbackIsNeverServedAsEspeakSpeechOnceEspeakIsInstalled() throws Exception {
+    Tools.require("espeak-ng");
+    RenderCache cache = new RenderCache(dir.resolve("cache"));
+    FallbackSynthesizer without = withoutEspeak();
+    SpeechRenderer.Reading reading = new SpeechRenderer.Reading(without.defaultVoice(), SpeechSettings.NORMAL, true);
+    SpeechRenderer.RenderedSpeech english = new SpeechRenderer(normalizer, without, reading, SpeechFinish.NONE,
+        java.util.Optional.of(cache)).render("Bà con chú ý.");
+    assertEquals(16_000, english.clip().format().sampleRate());
+
+    FallbackSynthesizer installed = new FallbackSynthesizer(EspeakNg.onPath(), FREETTS);
+    SpeechRenderer.RenderedSpeech vietnamese = new SpeechRenderer(normalizer, installed, reading, SpeechFinish.NONE,
+        java.util.Optional.of(cache)).render("Bà con chú ý.");
+    assertFalse(vietnamese.fromCache(), "the English rendering must not stand in for the Vietnamese voice");
+    assertEquals(22_050, vietnamese.clip().format().sampleRate());
+  }
+
+  @Test
   void whereEspeakIsInstalledItIsUsedAndNothingIsSaidAboutTheFallback() throws Exception {
     Tools.require("espeak-ng");
     FallbackSynthesizer engine = new FallbackSynthesizer(EspeakNg.onPath(), FREETTS);

@@ -3,6 +3,7 @@ package io.loaxa.scheduler.cli;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.SpeechScript;
+import io.loaxa.audio.Voice;
 import io.loaxa.audio.speech.RiffWave;
 import io.loaxa.audio.speech.SpeechRenderer;
 import io.loaxa.scheduler.StationSpeech;
@@ -104,16 +105,17 @@ final class TtsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
       StationSpeech speech = speech(options);
       if (voice.isPresent()) {
         speech = speech.withVoice(voice.get());
       }
       SpeechEngineStatus status = speech.engine().status();
       for (String warning : status.warnings()) {
-        err.println("CẢNH BÁO — WARNING: " + warning);
         out.println("CẢNH BÁO — WARNING: " + warning);
       }
+      out.flush();
+      // where the configured engine cannot speak, the fallback reads with its own voice: name that one
+      Voice spoken = speech.engine().speakingVoice(speech.voice());
       SpeechRenderer renderer = speech.renderer(acceptEnglishVoice || speech.config().englishVoiceAccepted());
       SpeechRenderer.RenderedSpeech rendered;
       try {
@@ -127,8 +129,7 @@ final class TtsCommand implements Runnable {
       } catch (IOException e) {
         throw new UserError("cannot write " + target + ": " + e.getMessage(), e);
       }
-      out.printf(Locale.ROOT, "Giọng đọc — voice: %s (%s), engine %s%n", speech.voice().key(), speech.voice().description(),
-          status.engine());
+      out.printf(Locale.ROOT, "Giọng đọc — voice: %s (%s), engine %s%n", spoken.key(), spoken.description(), status.engine());
       out.printf(Locale.ROOT, "Đã ghi — wrote %s: %.1f s, %d sentence(s), %d Hz%s%n", target,
           rendered.clip().frames() / (double) rendered.clip().format().sampleRate(), rendered.script().sentences().size(),
           rendered.clip().format().sampleRate(), rendered.fromCache() ? " (from the speech cache)" : "");
