@@ -40,10 +40,11 @@ public final class Station implements AutoCloseable {
   private final SoundOutput sound;
   private final ContentRenderer renderer;
   private final AiringRunner runner;
+  private final StationSpeech speech;
   private boolean closed;
 
   private Station(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound,
-      Database database, Switchboard switchboard) {
+      Database database, Switchboard switchboard, StationSpeech speech) {
     this.config = config;
     this.dataDir = dataDir;
     this.clock = clock;
@@ -57,6 +58,7 @@ public final class Station implements AutoCloseable {
     this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION);
     this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
+    this.speech = speech;
   }
 
   /** The station as deployed: real clock, Java Sound to the configured output. */
@@ -78,14 +80,16 @@ public final class Station implements AutoCloseable {
     if (notOff.isEmpty()) {
       LOG.info("all relays off");
     }
+    StationSpeech speech;
     Database database;
     try {
+      speech = StationSpeech.assemble(config.speech(), dataDir);
       database = Database.open(dataDir);
     } catch (RuntimeException e) {
       switchboard.close();
       throw e;
     }
-    return new Station(config, dataDir, clock, pause, sound, database, switchboard);
+    return new Station(config, dataDir, clock, pause, sound, database, switchboard, speech);
   }
 
   /**
@@ -152,6 +156,11 @@ public final class Station implements AutoCloseable {
 
   public AiringRunner runner() {
     return runner;
+  }
+
+  /** Text to speech: normaliser, engine, voice and the render-ahead cache. */
+  public StationSpeech speech() {
+    return speech;
   }
 
   /** Every relay off, then the boards and the database closed. Idempotent. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param contentDir where recorded files named by relative paths live; relative to the data folder
  *     when not absolute
  * @param switching retries, stagger and the longest a line may stay on ({@code switching:})
+ * @param speech how texts are read aloud (the {@code speech:} block)
  */
 public record StationConfig(
     String name,
@@ -27,7 +28,8 @@ public record StationConfig(
     String audioOutput,
     String contentDir,
     boolean builtInDemo,
-    SwitchPolicy switching) {
+    SwitchPolicy switching,
+    SpeechConfig speech) {
 
   /** The amplifier's mains relay and how long it takes to wake before the first sample. */
   public record Amplifier(String board, int channel, Duration warmUp) {
@@ -52,16 +54,18 @@ public record StationConfig(
 
   public StationConfig {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(speech, "speech");
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(switching, "switching");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);
   }
 
-  /** A station with the default switching policy. */
+  /** A station with the default switching policy and speech settings. */
   public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
       List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo) {
-    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, SwitchPolicy.DEFAULT);
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, SwitchPolicy.DEFAULT,
+        SpeechConfig.DEFAULT);
   }
 
   public Duration warmUp() {

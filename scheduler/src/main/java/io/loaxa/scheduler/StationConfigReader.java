@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class StationConfigReader {
   private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
-      "switching");
+      "switching", "speech");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -100,8 +100,9 @@ public final class StationConfigReader {
       problems.add(new Problem(contentNode.get().at(), "content: expected a folder path"));
     }
     SwitchPolicy switching = switching(top);
+    SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), problems);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
-        switching);
+        switching, speech);
   }
 
   /** {@code switching: {attempts, retryPause, stagger, maxOn, reassertEvery}}; each optional. */

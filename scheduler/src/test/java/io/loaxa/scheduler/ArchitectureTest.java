@@ -65,6 +65,7 @@ class ArchitectureTest {
       "org.apache.xmlbeans.., io.loaxa.scheduler.report.xlsx..",
       "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
       "com.lowagie.., io.loaxa.scheduler.report.pdf..",
+      "com.sun.speech.., io.loaxa.audio.freetts..",
   })
   void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
     noClasses().that().resideOutsideOfPackage(adapter)

@@ -54,7 +54,7 @@ class StationConfigReaderTest {
 
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:10:1: unknown key 'volume'; expected one of [amplifier, audio, boards, content, station, switching, zones]",
+        "station.yaml:10:1: unknown key 'volume'; expected one of [amplifier, audio, boards, content, speech, station, switching, zones]",
         "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
         "station.yaml:4:51: warmUp: expected an ISO-8601 duration such as PT2S, found '2s'",
         "station.yaml:4:12: amplifier: channel 9 beyond board tu-chinh with 8 channels",

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
     subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
-        BenchCommand.Report.class})
+        BenchCommand.Report.class, SpeechBenchCommand.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
         DoctorCommand.class,
         BenchCommand.class,
         ScheduleCommand.class,
+        TtsCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;
