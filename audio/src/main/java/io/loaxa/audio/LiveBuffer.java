@@ -126,6 +126,28 @@ public final class LiveBuffer {
     }
   }
 
+  /**
+   * Waits until the feed has delivered its first audio.
+   *
+   * @return false when {@code timeout} passed first or the buffer was closed
+   */
+  public boolean awaitFirstAudio(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (filled == 0 && !closed) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return filled > 0;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Waits up to {@code timeout} unless the buffer is closed or the airing has ended. */
   public void idle(Duration timeout) throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();

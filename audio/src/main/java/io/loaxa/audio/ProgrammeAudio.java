@@ -92,6 +92,15 @@ public final class ProgrammeAudio {
       return this;
     }
 
+    /** Lets go of the live parts added (a programme that will not air after all). */
+    public void discard() {
+      for (Object part : parts) {
+        if (part instanceof PcmSource live) {
+          live.close();
+        }
+      }
+    }
+
     /** The whole programme as one clip. */
     public PcmClip clip() {
       List<PcmClip> clips = new ArrayList<>();

@@ -6,7 +6,8 @@ import java.time.Duration;
 /** Where rebroadcast (tiếp âm) sound comes from: another station's live stream, by address. */
 public interface Rebroadcasts {
   /**
-   * Connects ahead of air time and buffers, so the first read can start on the planned second.
+   * Connects ahead of air time and returns once audio arrives; it goes on buffering until the
+   * first read, so the airing can start on the planned second.
    * The source lasts exactly {@code length}; a stream lost while airing is filled with silence
    * and reported in {@link PcmSource#dropouts()}.
    *

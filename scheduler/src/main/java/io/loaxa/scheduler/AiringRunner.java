@@ -98,7 +98,8 @@ public final class AiringRunner {
       return Optional.of(recordUnaired(airing, zones, trigger, "", "", Outcome.FAILED,
           "programme " + airing.programme() + " is not in the schedule"));
     }
-    Programme p = programme.get();
+    // the monthly CCHC airing names its topic; the programme's paths hold {topic}
+    Programme p = airing.topic().map(programme.get()::withTopic).orElse(programme.get());
     Instant now = clock.instant();
     Instant latest = airing.startsAt().plus(p.lateTolerance());
     if (now.isAfter(latest.plus(preRoll()))) {

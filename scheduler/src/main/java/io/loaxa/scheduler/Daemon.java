@@ -21,10 +21,16 @@ public final class Daemon implements AutoCloseable {
   public static final Duration TICK = Duration.ofSeconds(30);
   /** A disagreement this large between the wall clock and the monotonic clock over one tick is a jump. */
   static final Duration JUMP = Duration.ofSeconds(5);
+  /** How often the switchboard checks lines past their maximum, dead-man holds and boards coming back. */
+  public static final Duration WATCHDOG = Duration.ofSeconds(1);
 
   private final Station station;
   private final AiringTriggers triggers;
   private final ClockTrust trust;
+  /** How often the stored schedule is expanded into planned airings, while the clock is trusted. */
+  public static final Duration PLAN_EVERY = Duration.ofMinutes(10);
+  private Optional<SchedulePlanner> planner = Optional.empty();
+  private long lastPlannedNanos;
   private volatile boolean onAir;
   private Optional<String> distrust = Optional.empty();
   private Instant lastTickWall;
@@ -48,6 +54,7 @@ public final class Daemon implements AutoCloseable {
     if (!failures.isEmpty()) {
       LOG.error("relays not confirmed off at start: {}", failures);
     }
+    station.switchboard().startWatchdog(WATCHDOG);
     int interrupted = station.log().closeInterrupted(station.clock().instant());
     if (interrupted > 0) {
       LOG.warn("{} airing run(s) were cut off by the last stop; logged INTERRUPTED", interrupted);
@@ -55,6 +62,15 @@ public final class Daemon implements AutoCloseable {
     markTick();
     tryGoingOnAir();
     triggers.start(this::tick, TICK);
+  }
+
+  /**
+   * Expands the stored schedule into planned airings at start and every {@link #PLAN_EVERY}, but
+   * only on a trusted clock: a Pi booted at 1970 must not plan a week of 1970.
+   */
+  public synchronized Daemon planFrom(SchedulePlanner schedule) {
+    this.planner = Optional.of(schedule);
+    return this;
   }
 
   /** True once the clock is trusted and planned airings are handed to the triggers. */
@@ -85,7 +101,6 @@ public final class Daemon implements AutoCloseable {
         LOG.error("holding every airing: {}", doubt.get());
         return;
       }
-      catchUp();
     }
     refresh();
   }
@@ -109,17 +124,15 @@ public final class Daemon implements AutoCloseable {
     }
     distrust = Optional.empty();
     triggers.release();
-    catchUp();
-    refresh();
     onAir = true;
+    refresh();
   }
 
   /**
    * Planned airings whose time passed while the station was down: the runner airs them late when
    * within their programme's late tolerance and logs them MISSED otherwise.
    */
-  private void catchUp() {
-    Instant now = station.clock().instant();
+  private void catchUp(Instant now) {
     // at most one catch-up per programme (its latest due airing), oldest first: never a burst
     java.util.Map<io.loaxa.schedules.ProgrammeKey, PlannedAiring> latestDue = new java.util.LinkedHashMap<>();
     java.util.Set<PlannedAiring> withinTolerance = new java.util.HashSet<>();
@@ -148,16 +161,37 @@ public final class Daemon implements AutoCloseable {
     }
   }
 
-  /** Hands every planned airing in the horizon to the triggers (idempotent). */
-  public void refresh() {
-    if (!onAir && distrust.isPresent()) {
+  /**
+   * Settles every planned airing whose time has passed without a run (late within tolerance, else
+   * logged) and hands every one in the horizon to the triggers. Idempotent. Both halves use the
+   * same instant, so no airing falls between "overdue" and "ahead".
+   */
+  public synchronized void refresh() {
+    if (!onAir) {
       return;
     }
+    planFromSchedule();
     Instant now = station.clock().instant();
+    catchUp(now);
     for (PlannedAiring airing : station.planned().between(now, now.plus(HORIZON))) {
       if (!station.log().hasRun(airing.key().value())) {
         triggers.plan(airing.key(), airing.startsAt().minus(station.runner().preRoll()), Trigger.SCHEDULED);
       }
+    }
+  }
+
+  private void planFromSchedule() {
+    if (planner.isEmpty() || (lastPlannedNanos != 0 && System.nanoTime() - lastPlannedNanos < PLAN_EVERY.toNanos())) {
+      return;
+    }
+    lastPlannedNanos = System.nanoTime();
+    try {
+      int added = planner.get().planAhead();
+      if (added > 0) {
+        LOG.info("planned {} airing(s) from the schedule for the next {} days", added, SchedulePlanner.DAYS_AHEAD);
+      }
+    } catch (RuntimeException e) {
+      LOG.error("planning from the schedule failed; the airings already planned still air: {}", e.getMessage(), e);
     }
   }
 

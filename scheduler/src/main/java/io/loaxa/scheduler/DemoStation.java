@@ -23,7 +23,9 @@ import java.util.Optional;
 
 /**
  * The built-in demo station's content: a short greeting (chime, a spoken welcome, chime) planned a
- * few seconds after start so a newcomer hears the station at once.
+ * few seconds after start so a newcomer hears the station at once, and the demo commune's schedule
+ * (two daily sessions, the VOV1 relay, bulletins, the monthly CCHC programme, Tết days off) with its
+ * texts, imported on the first run.
  */
 public final class DemoStation {
   public static final ProgrammeKey GREETING = new ProgrammeKey("demo-loi-chao");
@@ -53,6 +55,31 @@ public final class DemoStation {
     PlannedAiring airing = new PlannedAiring(PlannedAiringKey.of(GREETING.value(), local), GREETING, at,
         ZoneSelection.everyZone(), Priority.NORMAL);
     station.planned().add(airing);
+    seedSchedule(station);
     return airing;
+  }
+
+  /** Installs the demo schedule's texts (never over the operator's) and imports the schedule when none is stored. */
+  static void seedSchedule(Station station) {
+    for (String path : io.loaxa.schedules.DemoSchedule.CONTENT) {
+      Path file = station.renderer().resolve(path);
+      if (Files.exists(file)) {
+        continue;
+      }
+      try {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, io.loaxa.schedules.DemoSchedule.content(path), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot install the demo content in " + file.getParent(), e);
+      }
+    }
+    if (station.schedule().current().isPresent()) {
+      return;
+    }
+    try {
+      new SchedulePlanner(station).importText(io.loaxa.schedules.DemoSchedule.text(), io.loaxa.schedules.DemoSchedule.FILE);
+    } catch (io.loaxa.schedules.source.SourceException e) {
+      throw new IllegalStateException("the shipped demo schedule does not check:\n" + e.getMessage(), e);
+    }
   }
 }

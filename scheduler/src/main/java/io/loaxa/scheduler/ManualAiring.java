@@ -41,9 +41,29 @@ public final class ManualAiring {
 
   /** The request as the CLI or the control API received it. */
   public record Request(Optional<String> file, Optional<String> programme, String zones, String priority,
-      Optional<String> at) {
+      Optional<String> at, Optional<String> rebroadcast, Optional<String> length) {
     public Request(Optional<String> file, Optional<String> programme, String zones, String priority) {
       this(file, programme, zones, priority, Optional.empty());
+    }
+
+    public Request(Optional<String> file, Optional<String> programme, String zones, String priority,
+        Optional<String> at) {
+      this(file, programme, zones, priority, at, Optional.empty(), Optional.empty());
+    }
+  }
+
+  /** A length as {@code PT30M}, {@code 30m}, {@code 90s} or {@code 1h30m}. */
+  static Duration parseLength(String text) {
+    String t = text.trim();
+    try {
+      Duration d = t.toUpperCase(java.util.Locale.ROOT).startsWith("P") ? Duration.parse(t)
+          : Duration.parse("PT" + t.toUpperCase(java.util.Locale.ROOT));
+      if (d.isNegative() || d.isZero()) {
+        throw new UserError("--length must be positive: " + text);
+      }
+      return d;
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new UserError("--length: '" + text + "' is not a length such as 30m, 90s, 1h30m or PT30M", e);
     }
   }
 
@@ -82,10 +102,26 @@ public final class ManualAiring {
     }
     String suffix = STAMP.format(local) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     ProgrammeKey programmeKey;
-    if (request.file().isPresent() == request.programme().isPresent()) {
-      throw new UserError("say what to air: exactly one of --file or --programme");
+    int asked = (request.file().isPresent() ? 1 : 0) + (request.programme().isPresent() ? 1 : 0)
+        + (request.rebroadcast().isPresent() ? 1 : 0);
+    if (asked != 1) {
+      throw new UserError("say what to air: exactly one of --file, --programme or --rebroadcast");
     }
-    if (request.file().isPresent()) {
+    if (request.rebroadcast().isPresent()) {
+      String url = request.rebroadcast().get();
+      Duration length = parseLength(request.length()
+          .orElseThrow(() -> new UserError("--rebroadcast needs --length, e.g. --length 30m")));
+      programmeKey = new ProgrammeKey("manual-" + suffix);
+      Programme programme;
+      try {
+        programme = new Programme(programmeKey, "Tiếp âm: " + url, Category.INFORMATION, priority,
+            List.of(new Segment.Rebroadcast(url, length)), Duration.ofMinutes(1), Optional.empty());
+        station.renderer().render(programme);
+      } catch (AudioException | IllegalArgumentException e) {
+        throw new UserError("cannot rebroadcast " + url + ": " + e.getMessage(), e);
+      }
+      station.programmes().put(programme);
+    } else if (request.file().isPresent()) {
       Path file = Path.of(request.file().get()).toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
         throw new UserError("no such audio file: " + file);

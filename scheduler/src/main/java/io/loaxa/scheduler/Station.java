@@ -3,20 +3,22 @@ package io.loaxa.scheduler;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.javasound.JavaSoundOutput;
-import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.DeviceContext;
 import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.LineEvents;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneLine;
+import io.loaxa.devices.serial.JSerialCommPorts;
 import io.loaxa.scheduler.sqlite.Database;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
 import io.loaxa.scheduler.sqlite.SqliteProgrammes;
+import io.loaxa.scheduler.sqlite.SqliteSchedule;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,27 +34,31 @@ public final class Station implements AutoCloseable {
   private final Database database;
   private final SqlitePlannedAirings planned;
   private final SqliteProgrammes programmes;
+  private final SqliteSchedule schedule;
   private final SqliteAiringLog log;
   private final Switchboard switchboard;
   private final SoundOutput sound;
   private final ContentRenderer renderer;
   private final AiringRunner runner;
+  private final StationSpeech speech;
   private boolean closed;
 
   private Station(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound,
-      Database database, Switchboard switchboard) {
+      Database database, Switchboard switchboard, StationSpeech speech) {
     this.config = config;
     this.dataDir = dataDir;
     this.clock = clock;
     this.database = database;
     this.planned = new SqlitePlannedAirings(database, clock);
     this.programmes = new SqliteProgrammes(database, clock);
+    this.schedule = new SqliteSchedule(database, programmes, planned);
     this.log = new SqliteAiringLog(database, clock);
     this.switchboard = switchboard;
     this.sound = sound;
     this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION);
     this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
+    this.speech = speech;
   }
 
   /** The station as deployed: real clock, Java Sound to the configured output. */
@@ -68,33 +74,44 @@ public final class Station implements AutoCloseable {
    */
   public static Station assemble(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound)
       throws DeviceException {
-    List<RelayBoard> boards = new ArrayList<>();
-    try {
-      for (BoardSpec spec : config.boards()) {
-        boards.add(RelayBoards.open(spec, clock));
-      }
-    } catch (DeviceException | RuntimeException e) {
-      boards.forEach(RelayBoard::close);
-      throw e;
-    }
-    Optional<ZoneLine> amplifier = config.amplifier()
-        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
-    List<ZoneLine> zones = config.zones().stream()
-        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()))).toList();
-    Switchboard switchboard = new Switchboard(boards, amplifier, zones);
+    Switchboard switchboard = switchboard(config, clock, pause);
     // safe state first, before anything slower (database migration, sound) can delay it
     List<String> notOff = switchboard.allOff();
     if (notOff.isEmpty()) {
       LOG.info("all relays off");
     }
+    StationSpeech speech;
     Database database;
     try {
+      speech = StationSpeech.assemble(config.speech(), dataDir);
       database = Database.open(dataDir);
     } catch (RuntimeException e) {
       switchboard.close();
       throw e;
     }
-    return new Station(config, dataDir, clock, pause, sound, database, switchboard);
+    return new Station(config, dataDir, clock, pause, sound, database, switchboard, speech);
+  }
+
+  /**
+   * The station's relay boards, amplifier and hamlet lines, opened on real serial ports. Boards on one
+   * RS-485 port share it; a USB adapter missing now is picked up when it appears.
+   *
+   * @throws DeviceException when a relay board cannot be set up
+   */
+  public static Switchboard switchboard(StationConfig config, Clock clock, Pause pause) throws DeviceException {
+    io.loaxa.devices.Pause devicePause = pause.forDevices(clock);
+    List<RelayBoard> boards = RelayBoards.openAll(config.boards(),
+        new DeviceContext(clock, devicePause, new JSerialCommPorts(), LineEvents.logging()));
+    Optional<ZoneLine> amplifier = config.amplifier()
+        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
+    List<ZoneLine> zones = config.zones().stream()
+        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()), z.inverted())).toList();
+    try {
+      return new Switchboard(boards, amplifier, zones, config.switching(), clock, devicePause);
+    } catch (RuntimeException e) {
+      boards.forEach(RelayBoard::close);
+      throw e;
+    }
   }
 
   public StationConfig config() {
@@ -117,6 +134,10 @@ public final class Station implements AutoCloseable {
     return programmes;
   }
 
+  public ScheduleStore schedule() {
+    return schedule;
+  }
+
   public AiringLog log() {
     return log;
   }
@@ -135,6 +156,11 @@ public final class Station implements AutoCloseable {
 
   public AiringRunner runner() {
     return runner;
+  }
+
+  /** Text to speech: normaliser, engine, voice and the render-ahead cache. */
+  public StationSpeech speech() {
+    return speech;
   }
 
   /** Every relay off, then the boards and the database closed. Idempotent. */

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -15,6 +16,8 @@ import java.util.Optional;
  *
  * @param contentDir where recorded files named by relative paths live; relative to the data folder
  *     when not absolute
+ * @param switching retries, stagger and the longest a line may stay on ({@code switching:})
+ * @param speech how texts are read aloud (the {@code speech:} block)
  */
 public record StationConfig(
     String name,
@@ -24,7 +27,9 @@ public record StationConfig(
     List<Zone> zones,
     String audioOutput,
     String contentDir,
-    boolean builtInDemo) {
+    boolean builtInDemo,
+    SwitchPolicy switching,
+    SpeechConfig speech) {
 
   /** The amplifier's mains relay and how long it takes to wake before the first sample. */
   public record Amplifier(String board, int channel, Duration warmUp) {
@@ -36,14 +41,31 @@ public record StationConfig(
     }
   }
 
-  /** A hamlet (thôn / ấp / khu phố) and the relay channel that switches its speaker line. */
-  public record Zone(ZoneKey key, String name, String board, int channel) {}
+  /**
+   * A hamlet (thôn / ấp / khu phố) and the relay channel that switches its speaker line.
+   *
+   * @param inverted the line runs through the relay's normally-closed contact ({@code inverted: true})
+   */
+  public record Zone(ZoneKey key, String name, String board, int channel, boolean inverted) {
+    public Zone(ZoneKey key, String name, String board, int channel) {
+      this(key, name, board, channel, false);
+    }
+  }
 
   public StationConfig {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(speech, "speech");
     Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(switching, "switching");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);
+  }
+
+  /** A station with the default switching policy and speech settings. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, SwitchPolicy.DEFAULT,
+        SpeechConfig.DEFAULT);
   }
 
   public Duration warmUp() {

@@ -2,6 +2,7 @@ package io.loaxa.scheduler;
 
 import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.RelayBoards;
+import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -30,7 +31,8 @@ import java.util.Set;
  * column. Keys it does not know are problems too: a misspelt key must not be silently ignored.
  */
 public final class StationConfigReader {
-  private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content");
+  private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
+      "switching", "speech");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -97,7 +99,36 @@ public final class StationConfigReader {
     } else if (contentNode.isPresent()) {
       problems.add(new Problem(contentNode.get().at(), "content: expected a folder path"));
     }
-    return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false);
+    SwitchPolicy switching = switching(top);
+    SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), problems);
+    return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
+        switching, speech);
+  }
+
+  /** {@code switching: {attempts, retryPause, stagger, maxOn, reassertEvery}}; each optional. */
+  private SwitchPolicy switching(Node.Mapping top) {
+    SwitchPolicy policy = SwitchPolicy.DEFAULT;
+    Optional<Node> node = top.get("switching");
+    if (node.isEmpty()) {
+      return policy;
+    }
+    Node.Mapping m = mapping(node.get(), "switching");
+    if (m == null) {
+      return policy;
+    }
+    unknownKeys(m, Set.of("attempts", "retryPause", "stagger", "maxOn", "reassertEvery"));
+    policy = policy.withAttempts(integer(m, "attempts", 1, 10).orElse(policy.attempts()))
+        .withRetryPause(duration(m, "retryPause").orElse(policy.retryPause()))
+        .withStagger(duration(m, "stagger").orElse(policy.stagger()));
+    Optional<Duration> maxOn = duration(m, "maxOn");
+    Optional<Duration> reassert = duration(m, "reassertEvery");
+    for (Map.Entry<String, Optional<Duration>> e : Map.of("maxOn", maxOn, "reassertEvery", reassert).entrySet()) {
+      if (e.getValue().isPresent() && e.getValue().get().isZero()) {
+        problems.add(new Problem(m.get(e.getKey()).orElseThrow().at(), e.getKey() + ": must be longer than zero"));
+        return policy;
+      }
+    }
+    return policy.withMaxOn(maxOn.orElse(policy.maxOn())).withReassertEvery(reassert.orElse(policy.reassertEvery()));
   }
 
   private Map<String, BoardSpec> boards(Node.Mapping top) {
@@ -140,11 +171,45 @@ public final class StationConfigReader {
         if (boards.containsKey(key.get())) {
           problems.add(new Problem(board.at(), "board key '" + key.get() + "' used twice"));
         } else {
-          boards.put(key.get(), new BoardSpec(key.get(), driver.get(), port, channels, options));
+          BoardSpec spec = new BoardSpec(key.get(), driver.get(), port, channels, options);
+          checkDriverOptions(board, spec);
+          // kept even when its options are wrong, so zones on it are not reported as wired to nothing
+          boards.put(key.get(), spec);
         }
       }
     }
     return boards;
+  }
+
+  /** The driver's own check of its port and options, reported at the option it concerns. */
+  private void checkDriverOptions(Node.Mapping board, BoardSpec spec) {
+    if (!RelayBoards.drivers().contains(spec.driver())) {
+      return;
+    }
+    Set<String> known = RelayBoards.options(spec.driver());
+    boolean ok = true;
+    for (Node.Entry e : board.entries().values()) {
+      if (!BOARD_CORE.contains(e.key()) && !known.contains(e.key())) {
+        problems.add(new Problem(e.keyAt(), "driver " + spec.driver() + " has no option '" + e.key() + "'; it knows "
+            + new java.util.TreeSet<>(known)));
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return;
+    }
+    try {
+      RelayBoards.validate(spec);
+    } catch (IllegalArgumentException e) {
+      Position at = board.at();
+      for (Node.Entry entry : board.entries().values()) {
+        if (e.getMessage().contains("option " + entry.key() + ":") || e.getMessage().contains(": " + entry.key() + ":")
+            || e.getMessage().contains("needs a " + entry.key())) {
+          at = entry.value().at();
+        }
+      }
+      problems.add(new Problem(at, e.getMessage()));
+    }
   }
 
   private Optional<StationConfig.Amplifier> amplifier(Node.Mapping top, Map<String, BoardSpec> boards) {
@@ -189,7 +254,7 @@ public final class StationConfigReader {
       if (zone == null) {
         continue;
       }
-      unknownKeys(zone, Set.of("key", "name", "board", "channel"));
+      unknownKeys(zone, Set.of("key", "name", "board", "channel", "inverted"));
       Optional<String> key = key(zone);
       String name = text(zone, "name", false).orElse(key.orElse(""));
       Optional<String> board = text(zone, "board", true);
@@ -213,7 +278,8 @@ public final class StationConfigReader {
       if (other != null) {
         problems.add(new Problem(zone.at(), "zone " + key.get() + ": " + board.get() + " channel " + channel.get() + " already switches " + other));
       }
-      zones.add(new StationConfig.Zone(new ZoneKey(key.get()), name, board.get(), channel.get()));
+      zones.add(new StationConfig.Zone(new ZoneKey(key.get()), name, board.get(), channel.get(),
+          bool(zone, "inverted").orElse(false)));
     }
     if (zones.isEmpty() && problems.isEmpty()) {
       problems.add(new Problem(list.at(), "zones: at least one hamlet line is needed"));
@@ -284,6 +350,22 @@ public final class StationConfigReader {
     } catch (NumberFormatException e) {
       problems.add(new Problem(s.get().at(), key + ": expected a whole number, found '" + s.get().text() + "'"));
       return Optional.empty();
+    }
+  }
+
+  private Optional<Boolean> bool(Node.Mapping m, String key) {
+    Optional<Node.Scalar> s = scalar(m, key, false);
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    switch (s.get().text().trim()) {
+      case "true":
+        return Optional.of(true);
+      case "false":
+        return Optional.of(false);
+      default:
+        problems.add(new Problem(s.get().at(), key + ": expected true or false, found '" + s.get().text() + "'"));
+        return Optional.empty();
     }
   }
 

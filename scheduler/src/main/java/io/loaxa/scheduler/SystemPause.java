@@ -13,6 +13,12 @@ public final class SystemPause implements Pause {
     this.clock = clock;
   }
 
+  /** Frame gaps on the wall clock, as the devices module keeps them. */
+  @Override
+  public io.loaxa.devices.Pause forDevices(Clock clock) {
+    return io.loaxa.devices.Pause.sleeping();
+  }
+
   @Override
   public void until(Instant moment) throws InterruptedException {
     while (true) {

@@ -58,13 +58,27 @@ class ArchitectureTest {
       "org.sqlite.., io.loaxa.scheduler.sqlite..",
       "org.flywaydb.., io.loaxa.scheduler.sqlite..",
       "org.snakeyaml.., io.loaxa.schedules.yaml..",
+      "org.dmfs.., io.loaxa.schedules.ical..",
       "picocli.., io.loaxa.scheduler.cli..",
       "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
+      "org.apache.poi.., io.loaxa.scheduler.report.xlsx..",
+      "org.apache.xmlbeans.., io.loaxa.scheduler.report.xlsx..",
+      "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
+      "com.lowagie.., io.loaxa.scheduler.report.pdf..",
+      "com.sun.speech.., io.loaxa.audio.freetts..",
   })
   void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
     noClasses().that().resideOutsideOfPackage(adapter)
         .should().dependOnClassesThat().resideInAPackage(library)
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theReportModelKnowsNoFileFormatStoreOrCommandLine() {
+    noClasses().that().resideInAPackage("io.loaxa.scheduler.report")
+        .should().dependOnClassesThat().resideInAnyPackage("io.loaxa.scheduler.report.xlsx..",
+            "io.loaxa.scheduler.report.pdf..", "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.cli..")
         .check(classes);
   }
 

@@ -74,6 +74,22 @@ public final class HttpRebroadcast implements PcmSource {
    */
   public static HttpRebroadcast connect(URI url, Duration length, AudioDecoder decoder, PcmFormat format,
       Settings settings) throws AudioException {
+    return open(url, length, decoder, format, settings, true);
+  }
+
+  /**
+   * Starts fetching {@code url} and returns once the first audio has arrived; the prebuffer goes on
+   * filling (during the amplifier's warm-up) and a read before it is full airs silence, reported.
+   *
+   * @throws AudioException as {@link #connect} does
+   */
+  public static HttpRebroadcast start(URI url, Duration length, AudioDecoder decoder, PcmFormat format,
+      Settings settings) throws AudioException {
+    return open(url, length, decoder, format, settings, false);
+  }
+
+  private static HttpRebroadcast open(URI url, Duration length, AudioDecoder decoder, PcmFormat format,
+      Settings settings, boolean full) throws AudioException {
     if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
       throw new AudioException("rebroadcast address must be http or https: " + url);
     }
@@ -82,7 +98,9 @@ public final class HttpRebroadcast implements PcmSource {
     HttpRebroadcast stream = new HttpRebroadcast(url, length, decoder, format, settings, http);
     stream.fetcher.start();
     try {
-      if (!stream.buffer.awaitPrebuffer(settings.connectTimeout())) {
+      boolean ready = full ? stream.buffer.awaitPrebuffer(settings.connectTimeout())
+          : stream.buffer.awaitFirstAudio(settings.connectTimeout());
+      if (!ready) {
         String why = stream.buffer.lastProblem();
         stream.close();
         throw new AudioException("rebroadcast " + url + " not ready within " + settings.connectTimeout().toSeconds()

@@ -8,7 +8,11 @@ import io.loaxa.audio.Rebroadcasts;
 import java.net.URI;
 import java.time.Duration;
 
-/** Rebroadcasts from HTTP/Icecast MP3 streams ({@link HttpRebroadcast}). */
+/**
+ * Rebroadcasts from HTTP/Icecast MP3 streams ({@link HttpRebroadcast}): connected when the airing
+ * is prepared, which fails at once for a stream that cannot be had; the prebuffer fills during the
+ * amplifier's warm-up.
+ */
 public final class HttpRebroadcasts implements Rebroadcasts {
   private final AudioDecoder decoder;
   private final PcmFormat format;
@@ -22,6 +26,6 @@ public final class HttpRebroadcasts implements Rebroadcasts {
 
   @Override
   public PcmSource connect(URI url, Duration length) throws AudioException {
-    return HttpRebroadcast.connect(url, length, decoder, format, settings);
+    return HttpRebroadcast.start(url, length, decoder, format, settings);
   }
 }

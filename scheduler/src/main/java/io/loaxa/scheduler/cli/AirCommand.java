@@ -35,6 +35,10 @@ final class AirCommand implements Callable<Integer> {
 
     @Option(names = "--programme", paramLabel = "KEY", description = "A programme of the schedule.")
     Optional<String> programme = Optional.empty();
+
+    @Option(names = "--rebroadcast", paramLabel = "URL",
+        description = "Tiếp âm — relay an HTTP/Icecast MP3 stream live for --length.")
+    Optional<String> rebroadcast = Optional.empty();
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -43,6 +47,9 @@ final class AirCommand implements Callable<Integer> {
   @Option(names = "--zones", paramLabel = "K,K|all", defaultValue = "all",
       description = "Hamlets to switch: 'all' or zone keys separated by commas (default: ${DEFAULT-VALUE}).")
   String zones;
+
+  @Option(names = "--length", paramLabel = "D", description = "How long a rebroadcast airs: 30m, 90s, 1h30m or PT30M.")
+  Optional<String> length = Optional.empty();
 
   @Option(names = "--at", paramLabel = "HH:MM[:SS]",
       description = "Air at this time today (station time) instead of now; the first sample is heard on that second.")
@@ -56,7 +63,7 @@ final class AirCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ManualAiring.Request request = new ManualAiring.Request(
-        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at);
+        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at, what.rebroadcast, length);
     Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
     String outcome;
     if (daemon.isPresent()) {
@@ -66,6 +73,8 @@ final class AirCommand implements Callable<Integer> {
       form.put("zones", zones);
       form.put("priority", priority);
       at.ifPresent(t -> form.put("at", t));
+      what.rebroadcast.ifPresent(u -> form.put("rebroadcast", u));
+      length.ifPresent(l -> form.put("length", l));
       out.println("Gửi tới đài đang chạy (pid " + daemon.get().pid() + ") — airing through the running daemon…");
       out.flush();
       outcome = daemon.get().post("/api/air", form, Duration.ofHours(4)).trim();

@@ -3,7 +3,12 @@ package io.loaxa.scheduler.cli;
 import io.loaxa.audio.bench.RebroadcastBench;
 import io.loaxa.audio.bench.StartAccuracyBench;
 import io.loaxa.audio.javasound.JavaSoundOutput;
+import io.loaxa.devices.bench.SwitchingBench;
+import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.bench.ReportBench;
 import io.loaxa.scheduler.bench.StartBench;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = {BenchCommand.Start.class, BenchCommand.Rebroadcast.class})
+    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
+        BenchCommand.Report.class, SpeechBenchCommand.class, BenchCommand.Rebroadcast.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -19,6 +25,30 @@ final class BenchCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code loaxa bench schedule}. */
+  @Command(name = "schedule", mixinStandardHelpOptions = true,
+      description = {"Expand and conflict-check one year of a large commune's grid (60 hamlets, 300 rules by default):",
+          "time, CPU time and peak heap, against lib-recur iterating the same rules."})
+  static final class ScheduleBench implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--zones", defaultValue = "60", description = "Hamlets (default ${DEFAULT-VALUE}).")
+    int zones;
+
+    @Option(names = "--rules", defaultValue = "300", description = "Airing rules (default ${DEFAULT-VALUE}).")
+    int rules;
+
+    @Option(names = "--rounds", defaultValue = "7", description = "Measured rounds; the median is shown (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() {
+      io.loaxa.schedules.bench.ExpansionBench.run(zones, rules, rounds, spec.commandLine().getOut());
+      return 0;
+    }
   }
 
   /** {@code loaxa bench start}. */
@@ -62,6 +92,52 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       new RebroadcastBench(java.time.Duration.ofMinutes(minutes), JavaSoundOutput.DEFAULT, !idle)
           .run(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench relays}. */
+  @Command(name = "relays", mixinStandardHelpOptions = true,
+      description = {"Time to switch and confirm 1, 8 and 16 zones on modbus-rtu at 9600 baud over a pty against a",
+          "pymodbus slave, against the wire time of the same frames (needs socat and python3-pymodbus)."})
+  static final class Relays implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rounds", defaultValue = "30", description = "Timed switch-ons per row (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        SwitchingBench.run(spec.commandLine().getOut(), rounds);
+      } catch (IllegalStateException e) {
+        throw new UserError(e.getMessage(), e);
+      }
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench report}. */
+  @Command(name = "report", mixinStandardHelpOptions = true,
+      description = {"Time, peak heap and peak RSS of the log exports (csv, xlsx, pdf) and the year report (xlsx, pdf)",
+          "over a generated year of a busy station, against the CSV export of the same rows."})
+  static final class Report implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--runs", defaultValue = "200000", description = "Airing runs in the year (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--heap", defaultValue = "128m", description = "Each phase's -Xmx (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--keep", paramLabel = "DIR", description = "Keep the files written, in DIR.")
+    Optional<Path> keep = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      new ReportBench(runs, heap, keep).run(spec.commandLine().getOut());
       return 0;
     }
   }

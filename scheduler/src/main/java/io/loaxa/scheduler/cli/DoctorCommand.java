@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa doctor}: what works on this machine, for the installer. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = "Kiểm tra máy — what works on this machine: sound output, data folder.")
+    description = "Kiểm tra máy — what works on this machine: sound output, data folder, speech engines and voices.")
 final class DoctorCommand implements Callable<Integer> {
   @Mixin
   StationOptions options;
@@ -54,6 +54,7 @@ final class DoctorCommand implements Callable<Integer> {
       ok = false;
       out.println("[data] FAIL " + data + " is not writable");
     }
+    ok &= SpeechDoctor.report(config.speech(), data, out);
     out.println(ok ? "All checks passed." : "Some checks failed (see FAIL above).");
     return ok ? 0 : Loaxa.USER_ERROR;
   }

@@ -18,9 +18,14 @@ import picocli.CommandLine.Command;
         CommandLine.HelpCommand.class,
         RunCommand.class,
         AirCommand.class,
+        ZonesCommand.class,
+        RelayCommand.class,
         LogCommand.class,
+        ReportCommand.class,
         DoctorCommand.class,
         BenchCommand.class,
+        ScheduleCommand.class,
+        TtsCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;

@@ -2,18 +2,22 @@ package io.loaxa.scheduler.cli;
 
 import io.loaxa.scheduler.StationConfig;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.report.AiringLogExport;
 import io.loaxa.scheduler.report.CsvAiringLogExport;
+import io.loaxa.scheduler.report.Language;
+import io.loaxa.scheduler.report.ReportPeriod;
+import io.loaxa.scheduler.report.ReportStation;
+import io.loaxa.scheduler.report.pdf.PdfAiringLogExport;
+import io.loaxa.scheduler.report.pdf.PdfFonts;
+import io.loaxa.scheduler.report.xlsx.XlsxAiringLogExport;
 import io.loaxa.scheduler.sqlite.Database;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,38 +53,42 @@ final class LogCommand implements Runnable {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "Last day (inclusive).")
     String to;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "csv", description = "csv (default).")
-    String format;
+    @Option(names = "--format", paramLabel = "csv|xlsx|pdf",
+        description = "csv, xlsx or pdf (default: from the --out file's extension, else csv).")
+    Optional<String> format = Optional.empty();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where to write.")
     Path out;
 
+    @Option(names = "--lang", defaultValue = "vi", paramLabel = "vi|en",
+        description = "Headings in Vietnamese (default) or English.")
+    String lang;
+
     @Override
     public Integer call() throws Exception {
-      if (!format.equals("csv")) {
-        throw new UserError("--format " + format + ": only csv is available");
-      }
+      String fmt = ReportFiles.format(format, out, List.of("csv", "xlsx", "pdf"), Optional.of("csv"));
+      Language language = Language.parse(lang);
       LocalDate first = date("--from", from);
       LocalDate last = date("--to", to);
       if (last.isBefore(first)) {
         throw new UserError("--to " + to + " is before --from " + from);
       }
       StationConfig config = options.stationConfig();
-      Instant start = first.atStartOfDay(config.timeZone()).toInstant();
-      Instant end = last.plusDays(1).atStartOfDay(config.timeZone()).toInstant();
-      Path target = out.toAbsolutePath();
-      Files.createDirectories(target.getParent());
-      Path tmp = Files.createTempFile(target.getParent(), ".loaxa-export-", ".tmp");
+      AiringLogExport export = switch (fmt) {
+        case "xlsx" -> new XlsxAiringLogExport();
+        case "pdf" -> new PdfAiringLogExport(PdfFonts.load());
+        default -> new CsvAiringLogExport(config.timeZone(), language);
+      };
+      Clock clock = Clock.systemUTC();
+      AiringLogExport.Request request = new AiringLogExport.Request(ReportStation.of(config),
+          ReportPeriod.range(first, last), language, clock.instant());
       long rows;
-      try (Database db = Database.open(options.dataDir());
-          Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        rows = new CsvAiringLogExport(config.timeZone()).write(new SqliteAiringLog(db, Clock.systemUTC()), start, end, w);
-      } catch (Exception e) {
-        Files.deleteIfExists(tmp);
-        throw e;
+      try (Database db = Database.open(options.dataDir())) {
+        SqliteAiringLog log = new SqliteAiringLog(db, clock);
+        rows = ReportFiles.writeAtomically(out, os -> export.write(log, request, os));
       }
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      spec.commandLine().getOut().printf("Đã xuất %d lượt phát — exported %d airing runs to %s%n", rows, rows, target);
+      spec.commandLine().getOut().printf("Đã xuất %d lượt phát — exported %d airing runs to %s%n", rows, rows,
+          out.toAbsolutePath());
       return 0;
     }
 

@@ -5,6 +5,7 @@ import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.scheduler.Daemon;
 import io.loaxa.scheduler.DemoStation;
+import io.loaxa.scheduler.SchedulePlanner;
 import io.loaxa.scheduler.Station;
 import io.loaxa.scheduler.StationConfig;
 import io.loaxa.scheduler.UserError;
@@ -80,6 +81,7 @@ final class RunCommand implements Callable<Integer> {
     if (config.builtInDemo()) {
       DemoStation.seed(station);
     }
+    daemon.planFrom(new SchedulePlanner(station));
     daemon.start();
     control[0] = ControlServer.start(station, daemon);
     printUpcoming(daemon.upcoming(5), config);

@@ -27,15 +27,24 @@ public final class SqlitePlannedAirings implements PlannedAirings {
 
   @Override
   public boolean add(PlannedAiring airing) {
+    return add(airing, "manual");
+  }
+
+  /** Adds the airing as made by {@code origin} ({@code schedule} for the planner); an existing key is left as it is. */
+  boolean add(PlannedAiring airing, String origin) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(
-          "INSERT OR IGNORE INTO planned_airings (key, programme_key, starts_at, zones, priority, created_at) VALUES (?,?,?,?,?,?)")) {
+          "INSERT OR IGNORE INTO planned_airings (key, programme_key, starts_at, zones, priority, created_at, topic, note, origin)"
+              + " VALUES (?,?,?,?,?,?,?,?,?)")) {
         s.setString(1, airing.key().value());
         s.setString(2, airing.programme().value());
         s.setString(3, Database.text(airing.startsAt()));
         s.setString(4, airing.zones().toString());
         s.setString(5, airing.priority().name());
         s.setString(6, Database.text(clock.instant()));
+        s.setString(7, airing.topic().orElse(null));
+        s.setString(8, airing.note().orElse(null));
+        s.setString(9, origin);
         return s.executeUpdate() == 1;
       } catch (SQLException e) {
         throw new StoreException("writing planned airings: " + e.getMessage(), e);
@@ -76,7 +85,9 @@ public final class SqlitePlannedAirings implements PlannedAirings {
                 new ProgrammeKey(r.getString("programme_key")),
                 Database.instant(r.getString("starts_at")),
                 ZoneSelection.parse(r.getString("zones")),
-                Priority.valueOf(r.getString("priority"))));
+                Priority.valueOf(r.getString("priority")),
+                Optional.ofNullable(r.getString("topic")),
+                Optional.ofNullable(r.getString("note"))));
           }
         }
         return out;

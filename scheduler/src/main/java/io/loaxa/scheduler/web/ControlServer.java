@@ -8,6 +8,7 @@ import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.Station;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.ZoneControl;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,9 @@ public final class ControlServer implements AutoCloseable {
     server.setExecutor(workers);
     server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(station, body(exchange))));
     server.createContext("/api/status", exchange -> handle(exchange, token, "GET", () -> status(station, daemon)));
+    ZoneControl zones = new ZoneControl(station.switchboard(), station.config());
+    server.createContext("/api/zones/status", exchange -> handle(exchange, token, "GET", zones::status));
+    server.createContext("/api/zones", exchange -> handle(exchange, token, "POST", () -> zones.act(body(exchange))));
     server.start();
     long pid = ProcessHandle.current().pid();
     new ControlFile(pid, server.getAddress().getPort(), token).write(station.dataDir());
@@ -116,7 +120,8 @@ public final class ControlServer implements AutoCloseable {
   private static String air(Station station, Map<String, String> form) throws InterruptedException {
     ManualAiring.Request request = new ManualAiring.Request(
         Optional.ofNullable(form.get("file")), Optional.ofNullable(form.get("programme")),
-        form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"), Optional.ofNullable(form.get("at")));
+        form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"), Optional.ofNullable(form.get("at")),
+        Optional.ofNullable(form.get("rebroadcast")), Optional.ofNullable(form.get("length")));
     PlannedAiring airing = ManualAiring.plan(station, request);
     Optional<Outcome> outcome = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
     return airing.key() + " " + outcome.map(Outcome::name).orElse("NOT_AIRED");

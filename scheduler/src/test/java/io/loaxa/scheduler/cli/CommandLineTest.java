@@ -40,7 +40,7 @@ class CommandLineTest {
   void helpListsEveryCommandAndEachCommandHasHelp() {
     Result help = loaxa("--help");
     assertEquals(0, help.code());
-    for (String command : List.of("run", "air", "log", "doctor", "bench")) {
+    for (String command : List.of("run", "air", "zones", "relay", "log", "report", "schedule", "doctor", "bench")) {
       assertTrue(help.out().contains("  " + command + " "), command + " listed in:\n" + help.out());
       assertEquals(0, loaxa(command, "--help").code(), command + " --help");
     }
@@ -89,8 +89,8 @@ class CommandLineTest {
 
     Path csv = dir.resolve("nhat-ky.csv");
     String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-    Result export = loaxa("log", "export", "--from", today, "--to", today, "--format", "csv", "--out", csv.toString(),
-        "--data", data.toString());
+    Result export = loaxa("log", "export", "--from", today, "--to", today, "--format", "csv", "--lang", "en",
+        "--out", csv.toString(), "--data", data.toString());
     assertEquals(0, export.code(), export.err());
     byte[] bytes = Files.readAllBytes(csv);
     assertEquals(List.of((byte) 0xEF, (byte) 0xBB, (byte) 0xBF), List.of(bytes[0], bytes[1], bytes[2]), "UTF-8 BOM");

@@ -1,0 +1,161 @@
+package io.loaxa.audio.espeak;
+
+import io.loaxa.audio.AudioException;
+import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.SpeechEngineStatus;
+import io.loaxa.audio.SpeechRequest;
+import io.loaxa.audio.SpeechScript;
+import io.loaxa.audio.SpeechSettings;
+import io.loaxa.audio.SpeechSynthesizer;
+import io.loaxa.audio.Voice;
+import io.loaxa.audio.speech.SpeechProcess;
+import io.loaxa.audio.speech.Ssml;
+import io.loaxa.audio.speech.WavStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * espeak-ng, the station's offline Vietnamese voice: Northern {@code vi}, {@code vi-vn-x-central}
+ * and {@code vi-vn-x-south}. Runs the program with the script on standard input as SSML (so
+ * sentence pauses are exact and one process reads the whole bulletin) and takes the WAV from
+ * standard output. Never through a shell: the text cannot run anything.
+ *
+ * <p>Settings map to espeak-ng's scales: rate 100 % = 175 words a minute ({@code -s}), pitch 100 %
+ * = 50 of 0–99 ({@code -p}), volume 100 % = amplitude 100 of 0–200 ({@code -a}).
+ */
+public final class EspeakNg implements SpeechSynthesizer {
+  public static final String ENGINE = "espeak-ng";
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  private static final List<Voice> VOICES = List.of(
+      new Voice(ENGINE, "vi", "vi", "Vietnamese (Northern)"),
+      new Voice(ENGINE, "vi-vn-x-central", "vi", "Vietnamese (Central)"),
+      new Voice(ENGINE, "vi-vn-x-south", "vi", "Vietnamese (Southern)"));
+
+  private final String program;
+  private final String searchPath;
+  private final Duration timeout;
+  private volatile SpeechEngineStatus healthy;
+
+  /**
+   * @param program {@code espeak-ng}, looked up on {@code searchPath}, or a path to the binary
+   * @param searchPath a PATH value
+   * @param timeout how long one synthesis may take before the process is killed
+   */
+  public EspeakNg(String program, String searchPath, Duration timeout) {
+    this.program = Objects.requireNonNull(program, "program");
+    this.searchPath = Objects.requireNonNull(searchPath, "searchPath");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+  }
+
+  /** espeak-ng as installed by {@code apt-get install espeak-ng}. */
+  public static EspeakNg onPath() {
+    return new EspeakNg(ENGINE, SpeechProcess.systemPath(), DEFAULT_TIMEOUT);
+  }
+
+  /** The three Vietnamese voices espeak-ng 1.51 ships. */
+  public static List<Voice> vietnameseVoices() {
+    return VOICES;
+  }
+
+  @Override
+  public String engine() {
+    return ENGINE;
+  }
+
+  @Override
+  public Voice defaultVoice() {
+    return VOICES.get(0);
+  }
+
+  /** Finds the program, asks its version and which Vietnamese voices it has. Remembered once healthy. */
+  @Override
+  public SpeechEngineStatus status() {
+    SpeechEngineStatus known = healthy;
+    if (known != null) {
+      return known;
+    }
+    Optional<Path> binary = SpeechProcess.locate(program, searchPath);
+    if (binary.isEmpty()) {
+      return SpeechEngineStatus.unusable(ENGINE, "'" + program + "' not found"
+          + (program.contains("/") ? "" : " on PATH") + "; install it with: apt-get install espeak-ng");
+    }
+    try {
+      SpeechProcess.Result version = SpeechProcess.run(ENGINE, List.of(binary.get().toString(), "--version"), new byte[0], PROBE_TIMEOUT);
+      if (version.exitCode() != 0) {
+        return SpeechEngineStatus.unusable(ENGINE, binary.get() + " --version failed (exit " + version.exitCode() + "): " + version.stderr());
+      }
+      SpeechProcess.Result list = SpeechProcess.run(ENGINE, List.of(binary.get().toString(), "--voices=vi"), new byte[0], PROBE_TIMEOUT);
+      String listing = new String(list.stdout(), StandardCharsets.UTF_8);
+      List<Voice> present = new ArrayList<>();
+      for (Voice v : VOICES) {
+        if (listing.lines().anyMatch(line -> column(line, 1).equalsIgnoreCase(v.key()))) {
+          present.add(v);
+        }
+      }
+      if (present.isEmpty()) {
+        return SpeechEngineStatus.unusable(ENGINE, binary.get() + " has no Vietnamese voice (espeak-ng --voices=vi lists none)");
+      }
+      String versionLine = new String(version.stdout(), StandardCharsets.UTF_8).lines().findFirst().orElse("").strip();
+      int data = versionLine.indexOf("Data at");
+      String detail = (data > 0 ? versionLine.substring(0, data).strip() : versionLine) + " at " + binary.get();
+      SpeechEngineStatus status = new SpeechEngineStatus(ENGINE, true, detail, present, List.of());
+      healthy = status;
+      return status;
+    } catch (AudioException e) {
+      return SpeechEngineStatus.unusable(ENGINE, e.getMessage());
+    }
+  }
+
+  private static String column(String line, int index) {
+    String[] parts = line.strip().split("\\s+");
+    return parts.length > index ? parts[index] : "";
+  }
+
+  @Override
+  public PcmClip synthesize(SpeechRequest request) throws AudioException {
+    Voice voice = request.voice();
+    if (!voice.engine().equals(ENGINE) || VOICES.stream().noneMatch(v -> v.key().equals(voice.key()))) {
+      throw new AudioException("voice '" + voice.key() + "' is not an espeak-ng voice; choose one of "
+          + VOICES.stream().map(Voice::key).toList());
+    }
+    Path binary = SpeechProcess.locate(program, searchPath).orElseThrow(() -> new AudioException(
+        "espeak-ng is not installed ('" + program + "' not found); install it with: apt-get install espeak-ng"));
+    List<String> command = command(binary.toString(), voice.key(), request.settings());
+    byte[] ssml = ssml(request.script()).getBytes(StandardCharsets.UTF_8);
+    WavStream wav = new WavStream();
+    SpeechProcess.Result result = SpeechProcess.run(ENGINE, command, ssml, timeout, wav);
+    if (result.exitCode() != 0) {
+      throw new AudioException("espeak-ng failed (exit " + result.exitCode() + "): "
+          + (result.stderr().isEmpty() ? "no message" : result.stderr()));
+    }
+    try {
+      return wav.clip("espeak-ng output");
+    } catch (AudioException e) {
+      throw new AudioException(e.getMessage() + (result.stderr().isEmpty() ? "" : " (espeak-ng said: " + result.stderr() + ")"), e);
+    }
+  }
+
+  /** The argument list; package-visible so tests can see that the text is not in it. */
+  static List<String> command(String binary, String voice, SpeechSettings settings) {
+    int wordsPerMinute = clamp(Math.round(175f * settings.ratePercent() / 100f), 80, 450);
+    int pitch = clamp(Math.round(50f * settings.pitchPercent() / 100f), 0, 99);
+    int amplitude = clamp(settings.volumePercent(), 0, 200);
+    return List.of(binary, "-v", voice, "-s", Integer.toString(wordsPerMinute), "-p", Integer.toString(pitch),
+        "-a", Integer.toString(amplitude), "-b", "1", "-m", "--stdout");
+  }
+
+  /** The script as espeak-ng reads it: SSML with exact breaks, text escaped. */
+  static String ssml(SpeechScript script) {
+    return Ssml.of(script);
+  }
+
+  private static int clamp(int value, int lo, int hi) {
+    return Math.max(lo, Math.min(hi, value));
+  }
+}

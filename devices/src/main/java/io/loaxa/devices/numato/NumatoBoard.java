@@ -1,0 +1,140 @@
+package io.loaxa.devices.numato;
+
+import io.loaxa.devices.BoardSilentException;
+import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.FrameGap;
+import io.loaxa.devices.Pause;
+import io.loaxa.devices.ProbeReport;
+import io.loaxa.devices.RelayBoard;
+import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.SerialLine;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Config driver {@code numato}: Numato Lab USB relay modules (CDC-ACM, {@code /dev/ttyACM*}). Every
+ * command waits for the module's prompt, so a command nobody heard is an error, not a silent loss;
+ * {@code relay read} confirms each switch.
+ */
+public final class NumatoBoard implements RelayBoard {
+  public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "frameGap", "timeout");
+  private static final int MAX_ANSWER = 512;
+
+  private final String key;
+  private final int channels;
+  private final SerialLine line;
+  private final FrameGap gap;
+  private final Duration timeout;
+  private boolean closed;
+
+  public NumatoBoard(String key, int channels, SerialLine line, Duration frameGap, Duration timeout, Clock clock,
+      Pause pause) {
+    if (channels > 36) {
+      throw new IllegalArgumentException("board " + key + ": Numato modules have at most 36 channels");
+    }
+    this.key = key;
+    this.channels = channels;
+    this.line = line;
+    this.gap = new FrameGap(frameGap, clock, pause);
+    this.timeout = timeout;
+  }
+
+  public static NumatoBoard of(BoardSpec spec, SerialLine line, Clock clock, Pause pause) {
+    spec.requireOnlyOptions(OPTIONS);
+    return new NumatoBoard(spec.key(), spec.channels(), line, spec.durationOption("frameGap", Duration.ZERO),
+        spec.durationOption("timeout", Duration.ofMillis(300)), clock, pause);
+  }
+
+  @Override
+  public String key() {
+    return key;
+  }
+
+  @Override
+  public int channelCount() {
+    return channels;
+  }
+
+  @Override
+  public void switchOn(RelayChannel channel) throws DeviceException {
+    command(NumatoCommands.relayOn(check(channel).number()));
+  }
+
+  @Override
+  public void switchOff(RelayChannel channel) throws DeviceException {
+    command(NumatoCommands.relayOff(check(channel).number()));
+  }
+
+  @Override
+  public Optional<Boolean> readBack(RelayChannel channel) throws DeviceException {
+    int number = check(channel).number();
+    return Optional.of(NumatoCommands.relayState(number, command(NumatoCommands.relayRead(number))));
+  }
+
+  @Override
+  public ProbeReport probe() {
+    try {
+      String version = command(NumatoCommands.version());
+      boolean on = NumatoCommands.relayState(1, command(NumatoCommands.relayRead(1)));
+      return new ProbeReport(key, true, Optional.empty(), true, "module on " + line.port() + " answers, version '"
+          + version + "'; relay 0 (CH1) is " + (on ? "on" : "off"));
+    } catch (DeviceException e) {
+      return new ProbeReport(key, false, Optional.empty(), true, e.getMessage());
+    }
+  }
+
+  /** Sends one command and returns its answer, the echo and prompt removed. */
+  private String command(byte[] command) throws DeviceException {
+    StringBuilder received = new StringBuilder();
+    synchronized (line) {
+      gap.keep();
+      try {
+        line.discardInput();
+        line.write(command);
+        byte[] one = new byte[1];
+        while (true) {
+          if (line.read(one, 0, 1, timeout) == 0) {
+            if (received.length() == 0) {
+              throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
+                  + timeout.toMillis() + " ms");
+            }
+            throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
+          }
+          char c = (char) (one[0] & 0xFF);
+          if (c == NumatoCommands.PROMPT) {
+            break;
+          }
+          received.append(c);
+          if (received.length() > MAX_ANSWER) {
+            throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
+          }
+        }
+      } finally {
+        gap.mark();
+      }
+    }
+    return NumatoCommands.answer(command, received.toString());
+  }
+
+  private static String printable(CharSequence text) {
+    return text.toString().replace("\r", "\\r").replace("\n", "\\n");
+  }
+
+  private synchronized RelayChannel check(RelayChannel channel) {
+    if (closed) {
+      throw new IllegalStateException("board " + key + " is closed");
+    }
+    return channel.requireOn(key, channels);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      line.close();
+    }
+  }
+}

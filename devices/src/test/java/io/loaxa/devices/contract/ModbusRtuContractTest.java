@@ -1,0 +1,21 @@
+package io.loaxa.devices.contract;
+
+import io.loaxa.devices.testing.PeerOnPty;
+
+/** modbus-rtu against Debian's python3-pymodbus as an independent slave. */
+class ModbusRtuContractTest extends PeerBoardContract {
+  @Override
+  protected PeerOnPty startPeer() throws Exception {
+    return PeerOnPty.modbusSlave(1, 4);
+  }
+
+  @Override
+  protected String driver() {
+    return "modbus-rtu";
+  }
+
+  @Override
+  protected boolean readsBack() {
+    return true;
+  }
+}

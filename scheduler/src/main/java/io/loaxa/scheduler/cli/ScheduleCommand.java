@@ -1,0 +1,273 @@
+package io.loaxa.scheduler.cli;
+
+import io.loaxa.scheduler.SchedulePlanner;
+import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.UserError;
+import io.loaxa.scheduler.sqlite.Database;
+import io.loaxa.scheduler.sqlite.SqliteAiringLog;
+import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
+import io.loaxa.scheduler.sqlite.SqliteProgrammes;
+import io.loaxa.scheduler.sqlite.SqliteSchedule;
+import io.loaxa.schedules.CheckOptions;
+import io.loaxa.schedules.Expansion;
+import io.loaxa.schedules.PlannedAiring;
+import io.loaxa.schedules.Preview;
+import io.loaxa.schedules.Schedule;
+import io.loaxa.schedules.StationFacts;
+import io.loaxa.schedules.ical.IcsWriter;
+import io.loaxa.schedules.source.Problem;
+import io.loaxa.schedules.source.SourceException;
+import io.loaxa.schedules.yaml.ScheduleFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loaxa schedule}: the programme grid — check, import, export, preview, iCalendar. */
+@Command(name = "schedule", mixinStandardHelpOptions = true, description = "Lịch phát — the programme grid.",
+    subcommands = {ScheduleCommand.Check.class, ScheduleCommand.Import.class, ScheduleCommand.Export.class,
+        ScheduleCommand.PreviewCommand.class, ScheduleCommand.Ics.class})
+final class ScheduleCommand implements Runnable {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot read schedule file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static LocalDate today(StationConfig config) {
+    return LocalDate.now(Clock.system(config.timeZone()));
+  }
+
+  /** Writes {@code text} to {@code out} whole or not at all: a temporary file moved into place. */
+  private static void writeAtomically(Path out, String text) throws IOException {
+    Path target = out.toAbsolutePath();
+    Path tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** The planner on the station database alone: no relay board is opened, so this works beside a running daemon. */
+  private static <T> T withPlanner(StationOptions options, PlannerAction<T> action) throws Exception {
+    StationConfig config = options.stationConfig();
+    try (Database db = Database.open(options.dataDir())) {
+      Clock clock = Clock.systemUTC();
+      SqliteProgrammes programmes = new SqliteProgrammes(db, clock);
+      SqlitePlannedAirings planned = new SqlitePlannedAirings(db, clock);
+      SchedulePlanner planner = new SchedulePlanner(config, options.dataDir(), clock, new SqliteSchedule(db, programmes, planned),
+          planned, new SqliteAiringLog(db, clock));
+      return action.apply(planner);
+    }
+  }
+
+  @FunctionalInterface
+  private interface PlannerAction<T> {
+    T apply(SchedulePlanner planner) throws Exception;
+  }
+
+  private static Schedule stored(SchedulePlanner planner) {
+    return planner.current().orElseThrow(() -> new UserError("no schedule imported yet: loaxa schedule import FILE"));
+  }
+
+  /** {@code loaxa schedule check FILE}. */
+  @Command(name = "check", mixinStandardHelpOptions = true,
+      description = {"Kiểm tra lịch — report every problem of a schedule file as FILE:LINE:COL: message (exit 1 if any).",
+          "Checks zones, programmes, times, weekdays, monthly rules, rules that never fire, overlaps on a hamlet at the same",
+          "priority over the coming year, the monthly CCHC airing, content files (in the data folder's content folder, or",
+          "--content DIR) and the station's airtime policy."})
+  static final class Check implements Callable<Integer> {
+    @Mixin
+    StationOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The schedule file (YAML).")
+    Path file;
+
+    @Option(names = "--content", paramLabel = "DIR", description = "Where segment files are looked for.")
+    Optional<Path> content = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      StationConfig config = options.stationConfig();
+      CheckOptions checks = SchedulePlanner.checkOptions(config, options.dataDir(), today(config));
+      if (content.isPresent()) {
+        Path dir = content.get();
+        checks = checks.withContent(path -> Files.isRegularFile(dir.resolve(path)));
+      }
+      List<Problem> problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
+      PrintWriter out = spec.commandLine().getOut();
+      if (problems.isEmpty()) {
+        out.println(file + ": OK — no problems");
+        out.flush();
+        return 0;
+      }
+      problems.forEach(out::println);
+      out.flush();
+      spec.commandLine().getErr().println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + file);
+      return 1;
+    }
+  }
+
+  /** {@code loaxa schedule import FILE}. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = {"Nhập lịch — check a schedule file and make it the station's schedule, all or nothing: on any problem",
+          "the old schedule and its planned airings stay. A running daemon picks the new plan up within a minute."})
+  static final class Import implements Callable<Integer> {
+    @Mixin
+    StationOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "The schedule file (YAML).")
+    Path file;
+
+    @Override
+    public Integer call() throws Exception {
+      String text = read(file);
+      SchedulePlanner.Imported done = withPlanner(options, planner -> planner.importText(text, file.toString()));
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("imported %s: %d programmes, %d airing rules; %d airings planned for the next %d days%n", file, done.programmes(),
+          done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD);
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code loaxa schedule export}. */
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Xuất lịch — write the station's schedule as a schedule file (import reads it back to the same schedule).")
+  static final class Export implements Callable<Integer> {
+    @Mixin
+    StationOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Optional<Path> out = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      String text = withPlanner(options, planner -> ScheduleFile.write(stored(planner)));
+      if (out.isPresent()) {
+        writeAtomically(out.get(), text);
+        spec.commandLine().getErr().println("schedule written to " + out.get());
+      } else {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+
+  /** {@code loaxa schedule preview}. */
+  @Command(name = "preview", mixinStandardHelpOptions = true,
+      description = "Xem trước — the planned airings of some days in station time, from a schedule file or the station's schedule.")
+  static final class PreviewCommand implements Callable<Integer> {
+    @Mixin
+    StationOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "A schedule file (default: the imported schedule).")
+    Optional<Path> file = Optional.empty();
+
+    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day.")
+    String from;
+
+    @Option(names = "--days", defaultValue = "7", paramLabel = "N", description = "How many days (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|csv", description = "text (default) or csv.")
+    String format;
+
+    @Override
+    public Integer call() throws Exception {
+      LocalDate first;
+      try {
+        first = LocalDate.parse(from);
+      } catch (DateTimeParseException e) {
+        throw new UserError("--from '" + from + "' is not a date YYYY-MM-DD", e);
+      }
+      if (days < 1 || days > 3660) {
+        throw new UserError("--days must be 1..3660, not " + days);
+      }
+      if (!format.equals("text") && !format.equals("csv")) {
+        throw new UserError("--format is text or csv, not '" + format + "'");
+      }
+      StationConfig config = options.stationConfig();
+      StationFacts facts = SchedulePlanner.facts(config);
+      Schedule schedule;
+      if (file.isPresent()) {
+        schedule = ScheduleFile.read(read(file.get()), file.get().toString(), facts,
+            SchedulePlanner.checkOptions(config, options.dataDir(), first));
+      } else {
+        schedule = withPlanner(options, ScheduleCommand::stored);
+      }
+      List<PlannedAiring> airings = Expansion.plan(schedule, facts, first, first.plusDays(days));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(format.equals("csv") ? Preview.csv(airings, facts.timeZone()) : Preview.text(airings, facts.timeZone(), schedule));
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** {@code loaxa schedule ics}. */
+  @Command(name = "ics", mixinStandardHelpOptions = true,
+      description = "Lịch iCalendar — the station's schedule as an .ics file that calendar programs import.")
+  static final class Ics implements Callable<Integer> {
+    @Mixin
+    StationOptions options;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Optional<Path> out = Optional.empty();
+
+    @Override
+    public Integer call() throws Exception {
+      StationConfig config = options.stationConfig();
+      Schedule schedule = withPlanner(options, ScheduleCommand::stored);
+      String ics = IcsWriter.write(schedule, SchedulePlanner.facts(config), today(config), Clock.systemUTC().instant());
+      if (out.isPresent()) {
+        writeAtomically(out.get(), ics);
+        spec.commandLine().getErr().println("calendar written to " + out.get());
+      } else {
+        spec.commandLine().getOut().print(ics);
+        spec.commandLine().getOut().flush();
+      }
+      return 0;
+    }
+  }
+}
