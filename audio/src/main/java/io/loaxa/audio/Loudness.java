@@ -42,7 +42,11 @@ public final class Loudness {
     PcmClip out = clip;
     // limiting takes some loudness away with the peaks: measure again and make up, a few rounds
     for (int round = 0; round < 4; round++) {
-      out = Limiter.limit(clip.amplified(gain), PEAK_CEILING_DBFS);
+      PcmClip amplified = clip.amplified(gain);
+      out = Limiter.limit(amplified, PEAK_CEILING_DBFS);
+      if (out == amplified) {
+        break; // nothing needed limiting: the gain alone hit the target
+      }
       double error = targetLufs - integratedLufs(out);
       if (Math.abs(error) < 0.1) {
         break;
