@@ -213,7 +213,7 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     stopped = true;
-    station.runner().stopCurrent("the station is stopping");
+    station.runner().close("the station is stopping");
     triggers.stop(Duration.ofSeconds(5));
     List<String> failures = station.switchboard().allOff();
     if (failures.isEmpty()) {
