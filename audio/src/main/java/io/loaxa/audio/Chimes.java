@@ -7,13 +7,14 @@ import java.util.Optional;
 /**
  * The built-in station chimes (nhạc hiệu), generated rather than shipped so every station has one.
  * {@code default}: three rising notes, C5 E5 G5 (523.25, 659.26, 783.99 Hz), 0.35 s each with soft
- * edges, at -12 dBFS peak.
+ * edges, at -17 dBFS peak, which measures -17.9 LUFS: the station's loudness target, so levelling
+ * leaves it as it is.
  */
 public final class Chimes {
   public static final double[] DEFAULT_NOTES_HZ = {523.25, 659.26, 783.99};
   public static final Duration NOTE_LENGTH = Duration.ofMillis(350);
-  /** Peak level of each note: -12 dBFS. */
-  public static final double PEAK = Math.pow(10, -12 / 20.0);
+  /** Peak level of each note: -17 dBFS. */
+  public static final double PEAK = Math.pow(10, -17 / 20.0);
   private static final double EDGE_SECONDS = 0.02;
 
   private Chimes() {}

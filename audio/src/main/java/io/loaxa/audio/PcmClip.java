@@ -68,46 +68,37 @@ public final class PcmClip {
     System.arraycopy(samples, fromFrame * format.channels(), target, 0, count * format.channels());
   }
 
-  /** This clip in another format: channels mixed or copied, rate converted by linear interpolation. */
+  /**
+   * This clip in another format: channels mapped (mono copied to both sides, stereo averaged to
+   * mono) and the rate converted by {@link Resampler}.
+   */
   public PcmClip convertTo(PcmFormat target) {
     if (target.equals(format)) {
       return this;
     }
-    int inChannels = format.channels();
-    int outChannels = target.channels();
-    int inFrames = frames();
-    long outFramesLong = (long) inFrames * target.sampleRate() / format.sampleRate();
-    int outFrames = Math.toIntExact(outFramesLong);
-    float[] out = new float[Math.multiplyExact(outFrames, outChannels)];
-    double step = (double) format.sampleRate() / target.sampleRate();
-    for (int f = 0; f < outFrames; f++) {
-      double position = f * step;
-      int i0 = (int) position;
-      int i1 = Math.min(i0 + 1, inFrames - 1);
-      float weight = (float) (position - i0);
-      for (int c = 0; c < outChannels; c++) {
-        float a = channelValue(i0, c, inChannels, outChannels);
-        float b = channelValue(i1, c, inChannels, outChannels);
-        out[f * outChannels + c] = a + (b - a) * weight;
-      }
+    float[] mapped = Channels.map(samples, frames(), format.channels(), target.channels());
+    if (format.sampleRate() != target.sampleRate()) {
+      mapped = Resampler.convert(mapped, target.channels(), format.sampleRate(), target.sampleRate());
     }
-    return new PcmClip(target, out);
+    return new PcmClip(target, mapped);
   }
 
-  private float channelValue(int frame, int outChannel, int inChannels, int outChannels) {
-    if (inChannels == outChannels) {
-      return samples[frame * inChannels + outChannel];
+  /** This clip made louder (positive) or quieter (negative) by {@code gainDb} decibels. */
+  public PcmClip amplified(double gainDb) {
+    float factor = (float) Math.pow(10, gainDb / 20);
+    float[] out = new float[samples.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = samples[i] * factor;
     }
-    if (inChannels == 1) {
-      return samples[frame];
+    return new PcmClip(format, out);
+  }
+
+  /** The highest absolute sample value, 0 for silence. */
+  public float peak() {
+    float peak = 0;
+    for (float v : samples) {
+      peak = Math.max(peak, Math.abs(v));
     }
-    if (outChannels == 1) {
-      float sum = 0;
-      for (int c = 0; c < inChannels; c++) {
-        sum += samples[frame * inChannels + c];
-      }
-      return sum / inChannels;
-    }
-    return samples[frame * inChannels + Math.min(outChannel, inChannels - 1)];
+    return peak;
   }
 }

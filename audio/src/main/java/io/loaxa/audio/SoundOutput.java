@@ -8,18 +8,33 @@ public interface SoundOutput {
   /**
    * Opens and starts the device ahead of air time so device start-up does not delay the first sample.
    *
-   * @throws AudioException when there is no usable sound device; the message says so plainly
+   * @throws AudioException when there is no usable sound device (none, or none by the configured
+   *     name); the message says so plainly and lists what there is. The runner may retry.
    */
   OpenLine open(PcmFormat format) throws AudioException;
 
   /** An opened output; one airing at a time. Not thread-safe except {@link StopToken}. */
   interface OpenLine extends AutoCloseable {
     /**
-     * Plays {@code clip} now, blocking until it has been heard or {@code stop} was requested.
+     * Plays {@code source} to its end, blocking until it has been heard or {@code stop} was
+     * requested; a stop takes effect within 200 ms with a short fade-out. With
+     * {@link Cue#startAt()} set and the call made ahead of it (half a second or more), the device
+     * is primed with silence so the first sample is heard at that instant; called late, the play
+     * starts at once. The source is not closed.
      *
-     * @throws AudioException when the device fails mid-play
+     * @throws AudioException when the device or the source fails mid-play
      */
-    Playback play(PcmClip clip, StopToken stop) throws AudioException;
+    Playback play(PcmSource source, StopToken stop, Cue cue) throws AudioException;
+
+    /** Plays {@code clip} now. */
+    default Playback play(PcmClip clip, StopToken stop) throws AudioException {
+      return play(PcmSource.of(clip), stop, Cue.now());
+    }
+
+    /** Plays {@code clip} as {@code cue} says. */
+    default Playback play(PcmClip clip, StopToken stop, Cue cue) throws AudioException {
+      return play(PcmSource.of(clip), stop, cue);
+    }
 
     /** Idempotent, never throws. */
     @Override

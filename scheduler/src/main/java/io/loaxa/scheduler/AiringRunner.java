@@ -1,7 +1,8 @@
 package io.loaxa.scheduler;
 
 import io.loaxa.audio.AudioException;
-import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.Cue;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
@@ -44,6 +45,8 @@ public final class AiringRunner {
   private final ContentRenderer renderer;
   private final List<ZoneKey> stationZones;
   private final Duration warmUp;
+  /** How long before its first sample the line is handed the programme, to prime itself. */
+  private static final Duration CUE_LEAD = Duration.ofMillis(700);
   private final ReentrantLock onAir = new ReentrantLock(true);
   private volatile StopToken current = new StopToken();
   private volatile Optional<String> closing = Optional.empty();
@@ -113,31 +116,45 @@ public final class AiringRunner {
       return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
           "started " + Duration.between(airing.startsAt(), now).toSeconds() + " s late, beyond the late tolerance of " + p.lateTolerance()));
     }
-    PcmClip audio;
+    PcmSource audio;
     try {
-      audio = renderer.render(p);
+      audio = renderer.prepare(p);
     } catch (AudioException e) {
       return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.FAILED,
           "content could not be prepared: " + e.getMessage()));
     }
-    onAir.lockInterruptibly();
-    try {
-      if (closing.isPresent()) {
-        LOG.info("{} not aired: {}", key, closing.get());
-        return Optional.empty();
+    try (audio) {
+      onAir.lockInterruptibly();
+      try {
+        if (closing.isPresent()) {
+          LOG.info("{} not aired: {}", key, closing.get());
+          return Optional.empty();
+        }
+        // waiting for the air may have taken it past its tolerance (a long airing before it, a burst
+        // of triggers after a clock jump): decide again now
+        Instant granted = clock.instant();
+        if (granted.isAfter(latest.plus(preRoll()))) {
+          return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
+              "the air was busy until " + Duration.between(airing.startsAt(), granted).toSeconds()
+                  + " s after its time, beyond the late tolerance of " + p.lateTolerance()));
+        }
+        return Optional.of(air(airing, p, zones, audio, trigger));
+      } finally {
+        onAir.unlock();
       }
-      // waiting for the air may have taken it past its tolerance (a long airing before it, a burst of
-      // triggers after a clock jump): decide again now
-      Instant granted = clock.instant();
-      if (granted.isAfter(latest.plus(preRoll()))) {
-        return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
-            "the air was busy until " + Duration.between(airing.startsAt(), granted).toSeconds()
-                + " s after its time, beyond the late tolerance of " + p.lateTolerance()));
-      }
-      return Optional.of(air(airing, p, zones, audio, trigger));
-    } finally {
-      onAir.unlock();
     }
+  }
+
+  /**
+   * Airs the planned airing with this key at its planned instant: waits (zones still off) until
+   * its pre-roll, then runs it as {@link #run} does. For the operator's "air this at 17:30".
+   */
+  public Optional<Outcome> runWhenDue(PlannedAiringKey key, Trigger trigger) throws InterruptedException {
+    Optional<PlannedAiring> found = planned.find(key);
+    if (found.isPresent()) {
+      pause.until(found.get().startsAt().minus(preRoll()));
+    }
+    return run(key, clock.instant(), trigger);
   }
 
   /**
@@ -156,7 +173,7 @@ public final class AiringRunner {
         p.map(x -> x.category().key()).orElse(""), Outcome.SKIPPED, reason);
   }
 
-  private Outcome air(PlannedAiring airing, Programme p, List<String> zones, PcmClip audio, Trigger trigger)
+  private Outcome air(PlannedAiring airing, Programme p, List<String> zones, PcmSource audio, Trigger trigger)
       throws InterruptedException {
     RunStart start = runStart(airing, zones, trigger, p.title(), p.category().key(), SegmentText.format(p.segments()));
     long id = log.begin(start);
@@ -179,15 +196,22 @@ public final class AiringRunner {
         reason = "no zone could be switched on: " + switched.failed();
       } else {
         Instant firstAt = later(airing.startsAt(), ampOn.plus(warmUp));
-        pause.until(firstAt);
-        Playback playback = line.play(audio, stop);
+        // hand the line the planned instant ahead of it: it primes itself so the first sample is
+        // heard on that instant
+        pause.until(firstAt.minus(CUE_LEAD));
+        Playback playback = line.play(audio, stop, Cue.at(firstAt));
         firstSample = Optional.of(playback.firstSampleAt());
+        String heard = playback.troubles();
+        if (!heard.isEmpty()) {
+          LOG.warn("airing {}: {}", airing.key(), heard);
+          reason = heard;
+        }
         if (playback.stopped()) {
-          reason = "stopped: " + stop.reason();
+          reason = join("stopped: " + stop.reason(), reason);
           outcome = Outcome.FAILED;
         } else if (!switched.failed().isEmpty()) {
           outcome = Outcome.PARTIAL;
-          reason = "zones failed: " + switched.failed();
+          reason = join("zones failed: " + switched.failed(), reason);
         } else {
           outcome = Outcome.COMPLETED;
         }
@@ -233,6 +257,10 @@ public final class AiringRunner {
       String category, String content) {
     return new RunStart(airing.key().value(), airing.programme().value(), title, category,
         airing.priority().name(), trigger, airing.startsAt(), zones, content);
+  }
+
+  private static String join(String first, String then) {
+    return then.isEmpty() ? first : first + "; " + then;
   }
 
   private static Instant later(Instant a, Instant b) {

@@ -4,21 +4,66 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
+import io.loaxa.audio.ProgrammeAudio;
+import io.loaxa.audio.LineInput;
+import io.loaxa.audio.Rebroadcasts;
+import io.loaxa.audio.javasound.JavaSoundDecoder;
 import io.loaxa.audio.javasound.JavaSoundFiles;
+import io.loaxa.audio.javasound.JavaSoundLineIn;
+import io.loaxa.audio.stream.HttpRebroadcast;
+import io.loaxa.audio.stream.HttpRebroadcasts;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.Segment;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
-/** Turns a programme's segments into the audio that airs, in the station's output format. */
+/**
+ * Turns a programme's segments into the audio that airs, in the station's output format: decoded
+ * (a corrupt file fails here, before air time), resampled and levelled to one loudness.
+ */
 public final class ContentRenderer {
   private final Path contentDir;
   private final PcmFormat format;
+  private final Rebroadcasts rebroadcasts;
+  private final LineInput lineInput;
+  private final Speaker speaker;
+
+  /** Reads a text aloud in the station's output format (the station's speech, rendered ahead and cached). */
+  @FunctionalInterface
+  public interface Speaker {
+    PcmClip speak(String text) throws AudioException;
+  }
+
+  /** A station that cannot read texts aloud: text segments fail with a clear reason. */
+  public static final Speaker NO_SPEECH = text -> {
+    throw new AudioException("this station has no speech engine for text segments");
+  };
 
   public ContentRenderer(Path contentDir, PcmFormat format) {
+    this(contentDir, format, NO_SPEECH);
+  }
+
+  /** With the station's speech for text segments, live feeds from the defaults. */
+  public ContentRenderer(Path contentDir, PcmFormat format, Speaker speaker) {
+    this(contentDir, format, new HttpRebroadcasts(new JavaSoundDecoder(), format, HttpRebroadcast.Settings.DEFAULT),
+        new JavaSoundLineIn(JavaSoundLineIn.DEFAULT), speaker);
+  }
+
+  /** With where rebroadcast streams and the line input come from. */
+  public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput) {
+    this(contentDir, format, rebroadcasts, lineInput, NO_SPEECH);
+  }
+
+  /** With where rebroadcast streams, the line input and spoken texts come from. */
+  public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput,
+      Speaker speaker) {
     this.contentDir = contentDir;
     this.format = format;
+    this.rebroadcasts = rebroadcasts;
+    this.lineInput = lineInput;
+    this.speaker = speaker;
   }
 
   /** Where a file segment's path points: relative paths are inside the content folder. */
@@ -28,29 +73,97 @@ public final class ContentRenderer {
   }
 
   /**
-   * Renders every segment, end to end.
+   * Renders every segment, end to end: the check that a programme can air, made when it is planned
+   * and again when it airs. Live segments are checked for their address only and render as silence
+   * of their length.
    *
    * @throws AudioException naming the segment that cannot be rendered
    */
   public PcmClip render(Programme programme) throws AudioException {
-    List<PcmClip> parts = new ArrayList<>();
+    ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
     for (Segment segment : programme.segments()) {
-      parts.add(render(segment));
+      add(audio, segment, false);
     }
-    return PcmClip.concat(format, parts);
+    return audio.clip();
   }
 
-  private PcmClip render(Segment segment) throws AudioException {
+  /**
+   * The programme as the runner plays it, read as it airs: recorded parts rendered now, a
+   * rebroadcast connected now (it fills its buffer during the amplifier's warm-up), the line input
+   * opened now.
+   *
+   * @throws AudioException naming the segment that cannot be prepared: a corrupt file, a stream
+   *     that cannot be had, a missing line input
+   */
+  public PcmSource prepare(Programme programme) throws AudioException {
+    ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
+    try {
+      for (Segment segment : programme.segments()) {
+        add(audio, segment, true);
+      }
+    } catch (AudioException | RuntimeException e) {
+      audio.discard(); // let go of streams already connected
+      throw e;
+    }
+    return audio.source();
+  }
+
+  /** Chimes and files are levelled to the station's loudness target; gaps stay silent. */
+  private void add(ProgrammeAudio.Builder audio, Segment segment, boolean live) throws AudioException {
     if (segment instanceof Segment.Chime chime) {
-      return Chimes.named(chime.name(), format)
-          .orElseThrow(() -> new AudioException("unknown chime '" + chime.name() + "'"));
+      audio.add(Chimes.named(chime.name(), format)
+          .orElseThrow(() -> new AudioException("unknown chime '" + chime.name() + "'")));
+    } else if (segment instanceof Segment.File file) {
+      audio.add(JavaSoundFiles.decode(resolve(file.path())));
+    } else if (segment instanceof Segment.Gap gap) {
+      audio.gap(gap.length());
+    } else if (segment instanceof Segment.Text text) {
+      audio.add(speaker.speak(text.text()));
+    } else if (segment instanceof Segment.Speech speech) {
+      audio.add(speaker.speak(readText(resolve(speech.path()))));
+    } else if (segment instanceof Segment.Rebroadcast relay) {
+      URI url = address(relay.url());
+      if (live) {
+        audio.addLive(rebroadcasts.connect(url, relay.length()), 0);
+      } else {
+        audio.gap(relay.length());
+      }
+    } else if (segment instanceof Segment.LineIn in) {
+      if (live) {
+        audio.addLive(lineInput.open(format, in.length()), 0);
+      } else {
+        audio.gap(in.length());
+      }
+    } else {
+      throw new AudioException("segment kind not supported by this station: " + segment.describe());
     }
-    if (segment instanceof Segment.File file) {
-      return JavaSoundFiles.decode(resolve(file.path())).convertTo(format);
+  }
+
+  private static String readText(Path file) throws AudioException {
+    try {
+      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      if (text.isBlank()) {
+        throw new AudioException("text file " + file + " is empty");
+      }
+      return text;
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new AudioException("text file " + file + " is not UTF-8", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new AudioException("text file not found: " + file, e);
+    } catch (java.io.IOException e) {
+      throw new AudioException("cannot read text file " + file + ": " + e.getMessage(), e);
     }
-    if (segment instanceof Segment.Gap gap) {
-      return PcmClip.silence(format, gap.length());
+  }
+
+  private static URI address(String url) throws AudioException {
+    try {
+      URI uri = new URI(url);
+      if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+        throw new AudioException("rebroadcast address must be http or https: " + url);
+      }
+      return uri;
+    } catch (URISyntaxException e) {
+      throw new AudioException("rebroadcast address is not a URL: " + url, e);
     }
-    throw new AudioException("segment kind not supported by this station: " + segment.describe());
   }
 }

@@ -13,6 +13,7 @@ import io.loaxa.audio.speech.AbbreviationDictionary;
 import io.loaxa.audio.speech.DictionaryException;
 import io.loaxa.audio.speech.FallbackSynthesizer;
 import io.loaxa.audio.speech.RenderCache;
+import io.loaxa.audio.Loudness;
 import io.loaxa.audio.speech.SpeechFinish;
 import io.loaxa.audio.speech.SpeechRenderer;
 import io.loaxa.audio.speech.VietnameseNormalizer;
@@ -28,8 +29,12 @@ import java.util.Optional;
  * {@code DATA/cache/speech}.
  */
 public final class StationSpeech {
-  /** Peak-safe gain until the loudness meter is wired here; its label keys the render cache. */
-  public static final SpeechFinish FINISH = SpeechFinish.peakAt(-1.0);
+  /**
+   * Speech brought to the station's loudness (BS.1770 integrated, peaks under -1 dBFS), as every
+   * other programme part is; its label keys the render cache.
+   */
+  public static final SpeechFinish FINISH = new SpeechFinish(
+      "BS.1770 " + Loudness.STATION_TARGET_LUFS + " LUFS", clip -> Loudness.normalise(clip, Loudness.STATION_TARGET_LUFS));
 
   private final SpeechConfig config;
   private final VietnameseNormalizer normalizer;

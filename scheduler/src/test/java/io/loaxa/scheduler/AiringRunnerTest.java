@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Cue;
 import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
@@ -146,7 +148,7 @@ class AiringRunnerTest {
       public OpenLine open(PcmFormat format) {
         return new OpenLine() {
           @Override
-          public Playback play(PcmClip clip, StopToken stop) throws AudioException {
+          public Playback play(PcmSource source, StopToken stop, Cue cue) throws AudioException {
             throw new AudioException("the USB sound card was unplugged");
           }
 

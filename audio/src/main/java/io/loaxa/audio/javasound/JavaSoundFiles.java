@@ -1,69 +1,158 @@
 package io.loaxa.audio.javasound;
 
+import io.loaxa.audio.AudioDecoder;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
-/** Decodes recorded files (WAV PCM 8/16/24/32-bit, any rate, mono or stereo) into PCM clips. */
+/**
+ * Decodes recorded files and streams through Java Sound: WAV (PCM 8/16/24/32-bit, any rate, mono
+ * or stereo) with the JDK's own reader, MP3 with the pure-Java JLayer decoder that the mp3spi
+ * library plugs into Java Sound. MP3 files are walked frame by frame first ({@link Mp3Frames}) so
+ * damage the decoder would skip over is refused.
+ */
 public final class JavaSoundFiles {
+  /** Enough for mp3spi to find the first frames behind a large ID3 tag at the start of a stream. */
+  private static final int STREAM_MARK = 256 * 1024;
+
   private JavaSoundFiles() {}
 
-  /**
-   * Reads the whole file.
-   *
-   * @throws AudioException naming the file when it is missing, not audio, or truncated
-   */
+  /** Decodes a whole file, as {@link AudioDecoder#decode} says. */
   public static PcmClip decode(Path file) throws AudioException {
     if (!Files.isRegularFile(file)) {
       throw new AudioException("audio file not found: " + file);
     }
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file));
-        AudioInputStream audio = AudioSystem.getAudioInputStream(in)) {
-      return decode(audio, file.toString());
-    } catch (UnsupportedAudioFileException e) {
-      throw new AudioException("not a supported audio file: " + file + " (" + e.getMessage() + ")", e);
+    byte[] data;
+    try {
+      data = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new AudioException("cannot read audio file " + file + ": " + e.getMessage(), e);
     }
+    String name = file.toString();
+    if (data.length >= 12 && startsWith(data, 0, "RIFF") && startsWith(data, 8, "WAVE")) {
+      return decodeWav(data, name);
+    }
+    if (Mp3Frames.looksLikeMp3(Arrays.copyOf(data, Math.min(data.length, 4)))) {
+      return decodeMp3(data, name);
+    }
+    throw new AudioException(name + ": not a supported audio file (WAV or MP3 are)");
   }
 
-  private static PcmClip decode(AudioInputStream audio, String name) throws IOException, AudioException {
-    AudioFormat format = audio.getFormat();
+  private static PcmClip decodeWav(byte[] data, String name) throws AudioException {
+    try (AudioInputStream audio = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data))) {
+      AudioFormat format = audio.getFormat();
+      if (!isPcm(format)) {
+        throw new AudioException(name + ": unsupported WAV encoding " + format.getEncoding() + " "
+            + format.getSampleSizeInBits() + "-bit (PCM 8, 16, 24 or 32-bit is)");
+      }
+      byte[] bytes = audio.readAllBytes();
+      long declared = audio.getFrameLength();
+      int frames = bytes.length / format.getFrameSize();
+      if (declared != AudioSystem.NOT_SPECIFIED && frames < declared) {
+        throw new AudioException(name + ": truncated, " + frames + " of " + declared + " frames present");
+      }
+      return toClip(bytes, frames, format, name);
+    } catch (UnsupportedAudioFileException e) {
+      throw new AudioException(name + ": not a readable WAV file (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      throw new AudioException(name + ": cannot decode WAV (" + e + ")", e);
+    }
+  }
+
+  private static PcmClip decodeMp3(byte[] data, String name) throws AudioException {
+    Mp3Frames.Scan scan = Mp3Frames.scan(data, name);
+    try (AudioInputStream mp3 = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data));
+        AudioInputStream pcm = toPcm16(mp3, name)) {
+      byte[] bytes = pcm.readAllBytes();
+      AudioFormat format = pcm.getFormat();
+      int frames = bytes.length / format.getFrameSize();
+      // the decoder drops a frame or two of its own delay; more missing means it gave up early
+      if (frames < scan.samples() - 4L * 1152) {
+        throw new AudioException(name + ": corrupt, only " + frames + " of " + scan.samples()
+            + " samples per channel could be decoded");
+      }
+      return toClip(bytes, frames, format, name);
+    } catch (UnsupportedAudioFileException e) {
+      throw new AudioException(name + ": not a readable MP3 file (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      // JLayer reports damage as runtime exceptions (array bounds, bitstream errors)
+      throw new AudioException(name + ": corrupt MP3 (" + e + ")", e);
+    }
+  }
+
+  /** Decodes a live MP3 stream, as {@link AudioDecoder#stream} says. */
+  public static PcmSource stream(InputStream in, String name) throws AudioException {
+    try {
+      BufferedInputStream buffered = new BufferedInputStream(in, STREAM_MARK);
+      AudioInputStream mp3 = AudioSystem.getAudioInputStream(buffered);
+      if (!mp3.getFormat().getEncoding().toString().startsWith("MPEG")) {
+        throw new AudioException(name + ": the stream is " + mp3.getFormat().getEncoding() + ", not MP3");
+      }
+      return new StreamSource(toPcm16(mp3, name), name);
+    } catch (UnsupportedAudioFileException e) {
+      throw new AudioException(name + ": the stream is not MP3 (" + e.getMessage() + ")", e);
+    } catch (IOException | RuntimeException e) {
+      throw new AudioException(name + ": cannot start decoding the stream (" + e + ")", e);
+    }
+  }
+
+  private static AudioInputStream toPcm16(AudioInputStream mp3, String name) throws AudioException {
+    AudioFormat base = mp3.getFormat();
+    AudioFormat pcm = new AudioFormat(AudioFormat.Encoding.PCM_SIGNED, base.getSampleRate(), 16,
+        base.getChannels(), base.getChannels() * 2, base.getSampleRate(), false);
+    try {
+      return AudioSystem.getAudioInputStream(pcm, mp3);
+    } catch (IllegalArgumentException e) {
+      throw new AudioException(name + ": no MP3 decoder for " + base + " (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static boolean isPcm(AudioFormat format) {
     AudioFormat.Encoding encoding = format.getEncoding();
     int bits = format.getSampleSizeInBits();
-    boolean signed = encoding.equals(AudioFormat.Encoding.PCM_SIGNED);
-    boolean unsigned = encoding.equals(AudioFormat.Encoding.PCM_UNSIGNED);
-    if (!(signed || unsigned) || bits % 8 != 0 || bits < 8 || bits > 32) {
-      throw new AudioException(name + ": unsupported encoding " + encoding + " " + bits + "-bit");
+    boolean pcm = encoding.equals(AudioFormat.Encoding.PCM_SIGNED) || encoding.equals(AudioFormat.Encoding.PCM_UNSIGNED);
+    return pcm && bits % 8 == 0 && bits >= 8 && bits <= 32;
+  }
+
+  private static boolean startsWith(byte[] data, int at, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (data[at + i] != text.charAt(i)) {
+        return false;
+      }
     }
-    int channels = format.getChannels();
-    int bytesPerSample = bits / 8;
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    audio.transferTo(buffer);
-    byte[] bytes = buffer.toByteArray();
-    long declaredFrames = audio.getFrameLength();
-    int frameSize = bytesPerSample * channels;
-    int frames = bytes.length / frameSize;
-    if (declaredFrames != AudioSystem.NOT_SPECIFIED && frames < declaredFrames) {
-      throw new AudioException(name + ": truncated, " + frames + " of " + declaredFrames + " frames present");
-    }
+    return true;
+  }
+
+  private static PcmClip toClip(byte[] bytes, int frames, AudioFormat format, String name) throws AudioException {
     if (frames == 0) {
       throw new AudioException(name + ": holds no audio");
     }
+    int channels = format.getChannels();
     float[] samples = new float[frames * channels];
+    toFloats(bytes, samples, samples.length, format);
+    return new PcmClip(new PcmFormat(Math.round(format.getSampleRate()), channels), samples);
+  }
+
+  static void toFloats(byte[] bytes, float[] samples, int count, AudioFormat format) {
+    int bits = format.getSampleSizeInBits();
+    int bytesPerSample = bits / 8;
+    boolean unsigned = format.getEncoding().equals(AudioFormat.Encoding.PCM_UNSIGNED);
     boolean bigEndian = format.isBigEndian();
     double scale = Math.pow(2, bits - 1);
-    for (int i = 0; i < samples.length; i++) {
+    for (int i = 0; i < count; i++) {
       int offset = i * bytesPerSample;
       long value = 0;
       for (int b = 0; b < bytesPerSample; b++) {
@@ -77,6 +166,63 @@ public final class JavaSoundFiles {
       }
       samples[i] = (float) (value / scale);
     }
-    return new PcmClip(new PcmFormat(Math.round(format.getSampleRate()), channels), samples);
+  }
+
+  /** A decoded MP3 stream read as it arrives. */
+  private static final class StreamSource implements PcmSource {
+    private final AudioInputStream pcm;
+    private final AudioFormat format;
+    private final PcmFormat pcmFormat;
+    private final String name;
+    private byte[] bytes = new byte[0];
+    private int carry;
+
+    StreamSource(AudioInputStream pcm, String name) {
+      this.pcm = pcm;
+      this.format = pcm.getFormat();
+      this.pcmFormat = new PcmFormat(Math.round(format.getSampleRate()), format.getChannels());
+      this.name = name;
+    }
+
+    @Override
+    public PcmFormat format() {
+      return pcmFormat;
+    }
+
+    @Override
+    public int read(float[] target, int frames) throws AudioException {
+      int frameSize = format.getFrameSize();
+      int want = frames * frameSize;
+      if (bytes.length < want) {
+        bytes = Arrays.copyOf(bytes, want);
+      }
+      try {
+        while (carry < frameSize) {
+          int n = pcm.read(bytes, carry, want - carry);
+          if (n < 0) {
+            return -1;
+          }
+          carry += n;
+        }
+      } catch (IOException | RuntimeException e) {
+        throw new AudioException(name + ": stream broke off (" + e.getMessage() + ")", e);
+      }
+      int whole = carry / frameSize;
+      toFloats(bytes, target, whole * format.getChannels(), format);
+      int rest = carry - whole * frameSize;
+      System.arraycopy(bytes, whole * frameSize, bytes, 0, rest);
+      carry = rest;
+      return whole;
+    }
+
+    @Override
+    public void close() {
+      try {
+        pcm.close();
+      } catch (IOException e) {
+        // closing a broken stream: nothing more to learn from it
+        return;
+      }
+    }
   }
 }

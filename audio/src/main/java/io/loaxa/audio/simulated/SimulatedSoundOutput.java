@@ -1,8 +1,10 @@
 package io.loaxa.audio.simulated;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Cue;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
@@ -10,12 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A sound output that "plays" by letting the clip's duration pass on the given clock, and remembers
- * every play. It can be told to have no device, as a station without a sound card.
+ * A sound output that "plays" by letting the audio's duration pass on the given clock, and
+ * remembers every play. A cue's start instant is waited for on the same clock. It can be told to
+ * have no device, as a station without a sound card.
  */
 public final class SimulatedSoundOutput implements SoundOutput {
   private final Clock clock;
@@ -34,6 +38,10 @@ public final class SimulatedSoundOutput implements SoundOutput {
 
   public void unplug() {
     deviceMissing = true;
+  }
+
+  public void plugIn() {
+    deviceMissing = false;
   }
 
   public synchronized List<Playback> plays() {
@@ -56,13 +64,21 @@ public final class SimulatedSoundOutput implements SoundOutput {
     }
     return new OpenLine() {
       @Override
-      public Playback play(PcmClip clip, StopToken stop) {
+      public Playback play(PcmSource source, StopToken stop, Cue cue) throws AudioException {
+        cue.startAt().ifPresent(at -> {
+          Duration wait = Duration.between(clock.instant(), at);
+          if (!wait.isNegative() && !wait.isZero()) {
+            elapse.accept(wait);
+          }
+        });
         Instant first = clock.instant();
         boolean stopped = stop.requested();
+        PcmClip clip = stopped ? PcmClip.silence(format, Duration.ZERO) : readAll(source.convertedTo(format));
         if (!stopped) {
           elapse.accept(clip.duration());
         }
-        Playback playback = new Playback(first, clock.instant(), stopped ? 0 : clip.frames(), stopped);
+        Playback playback = new Playback(first, clock.instant(), clip.frames(), stopped, 0, List.of(),
+            source.dropouts());
         synchronized (SimulatedSoundOutput.this) {
           plays.add(playback);
           clips.add(clip);
@@ -73,5 +89,21 @@ public final class SimulatedSoundOutput implements SoundOutput {
       @Override
       public void close() {}
     };
+  }
+
+  private static PcmClip readAll(PcmSource source) throws AudioException {
+    int channels = source.format().channels();
+    float[] chunk = new float[4096 * channels];
+    float[] all = new float[0];
+    int used = 0;
+    int got;
+    while ((got = source.read(chunk, 4096)) >= 0) {
+      if (used + got * channels > all.length) {
+        all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+      }
+      System.arraycopy(chunk, 0, all, used, got * channels);
+      used += got * channels;
+    }
+    return new PcmClip(source.format(), Arrays.copyOf(all, used));
   }
 }

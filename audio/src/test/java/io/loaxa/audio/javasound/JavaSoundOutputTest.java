@@ -2,33 +2,66 @@ package io.loaxa.audio.javasound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
+import io.loaxa.audio.Cue;
+import io.loaxa.audio.Gap;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
+import io.loaxa.audio.Tones;
 import io.loaxa.audio.testing.PulseAudioSink;
 import io.loaxa.audio.testing.Signal;
+import io.loaxa.audio.testing.Sox;
+import io.loaxa.audio.testing.Speakers;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JavaSoundOutputTest {
+  private static final Clock CLOCK = Speakers.CLOCK;
+  private static Speakers speakers;
+  private final JavaSoundOutput output = new JavaSoundOutput(JavaSoundOutput.DEFAULT, CLOCK);
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void listen() throws Exception {
+    speakers = Speakers.listen();
+  }
+
+  @AfterAll
+  static void stopListening() {
+    if (speakers != null) {
+      speakers.close();
+    }
+  }
 
   @Test
   void theDefaultChimeReachesTheSpeakersAtItsPitchAndLevel() throws Exception {
-    PulseAudioSink sink = PulseAudioSink.ensureRunning();
-    JavaSoundOutput output = new JavaSoundOutput(JavaSoundOutput.DEFAULT, Clock.systemUTC());
     PcmClip chime = Chimes.named("default", PcmFormat.STATION).orElseThrow();
-
-    PulseAudioSink.Recording recording = sink.record();
+    Instant before = CLOCK.instant();
     Playback playback;
     try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
       playback = line.play(chime, new StopToken());
     }
-    Signal heard = recording.stop();
+    Signal heard = speakers.heard(before, playback.endedAt().plusMillis(300));
+    Speakers.requireUnbroken(playback);
 
     assertFalse(playback.stopped());
     assertEquals(chime.frames(), playback.framesPlayed());
@@ -44,5 +77,95 @@ class JavaSoundOutputTest {
     }
     double heardSeconds = heard.seconds(heard.lastAbove(0.02) - start);
     assertEquals(chime.duration().toMillis() / 1000.0, heardSeconds, 0.05);
+  }
+
+  @Test
+  void aCuedAiringIsHeardOnThePlannedInstant() throws Exception {
+    PcmClip beep = Tones.sine(PcmFormat.STATION, 1000, 0.5, Duration.ofMillis(300));
+    try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
+      for (int airing = 0; airing < 3; airing++) {
+        Instant planned = CLOCK.instant().plusMillis(800);
+        Playback playback = line.play(beep, new StopToken(), Cue.at(planned));
+        Speakers.requireUnbroken(playback);
+        Signal heard = speakers.heard(planned.minusMillis(200), planned.plusMillis(600));
+        Instant first = speakers.instantOf(planned.minusMillis(200), heard.firstAbove(0.02));
+        long errorMicros = Duration.between(planned, first).toNanos() / 1000;
+        assertTrue(Math.abs(errorMicros) < 10_000, "airing " + airing + " heard " + errorMicros + " µs off");
+        long reportedMicros = Duration.between(planned, playback.firstSampleAt()).toNanos() / 1000;
+        assertTrue(Math.abs(reportedMicros) < 5_000, "reported first sample " + reportedMicros + " µs off");
+      }
+    }
+  }
+
+  @Test
+  void aStopFadesTheAiringOutWithin200Milliseconds() throws Exception {
+    PcmClip tone = Tones.sine(PcmFormat.STATION, 440, 0.5, Duration.ofSeconds(4));
+    StopToken stop = new StopToken();
+    Instant planned = CLOCK.instant().plusMillis(700);
+    Instant[] requested = new Instant[1];
+    ScheduledExecutorService emergency = Executors.newSingleThreadScheduledExecutor();
+    Playback playback;
+    try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
+      emergency.schedule(() -> {
+        requested[0] = CLOCK.instant();
+        stop.request("khẩn cấp");
+      }, 1700, TimeUnit.MILLISECONDS);
+      playback = line.play(tone, stop, Cue.at(planned));
+    } finally {
+      emergency.shutdown();
+    }
+    assertTrue(playback.stopped());
+    Speakers.requireUnbroken(playback);
+    Signal heard = speakers.heard(planned, planned.plusSeconds(3));
+    int end = heard.lastAbove(0.005);
+    long latencyMillis = Duration.between(requested[0], speakers.instantOf(planned, end)).toMillis();
+    assertTrue(latencyMillis <= 200, "sound went on " + latencyMillis + " ms after the stop");
+    int ms = PulseAudioSink.RATE / 1000;
+    assertEquals(0.5, heard.peak(end - 70 * ms, end - 50 * ms), 0.05, "full level before the fade");
+    // the 30 ms raised-cosine fade: about 3/4 level 20 ms before the end, under 1/6 in the last 8 ms
+    double middle = heard.peak(end - 20 * ms, end - 10 * ms);
+    double last = heard.peak(end - 8 * ms, end);
+    assertTrue(middle < 0.45 && middle > 0.05 && last < middle, "a fade, not a cut: " + middle + " then " + last);
+  }
+
+  @Test
+  void aSilentStretchInTheAiringIsReported() throws Exception {
+    PcmFormat f = PcmFormat.STATION;
+    PcmClip clip = PcmClip.concat(f, List.of(Tones.sine(f, 440, 0.3, Duration.ofMillis(500)),
+        PcmClip.silence(f, Duration.ofMillis(1500)), Tones.sine(f, 440, 0.3, Duration.ofMillis(500))));
+    Playback playback;
+    try (SoundOutput.OpenLine line = output.open(f)) {
+      playback = line.play(clip, new StopToken(), Cue.now().withSilenceAfter(Duration.ofSeconds(1)));
+    }
+    assertEquals(1, playback.silences().size(), playback.silences().toString());
+    Gap silence = playback.silences().get(0);
+    assertEquals(500, silence.at().toMillis(), 2);
+    assertEquals(1500, silence.length().toMillis(), 2);
+  }
+
+  @Test
+  void anMp3FileAirsAtItsPitchAndLength() throws Exception {
+    Path mp3 = Sox.mp3(Sox.toneWav(dir, "nhac.wav", 44_100, 2, 16, 660, 2, 0.4), "nhac.mp3", 128);
+    PcmClip clip = JavaSoundFiles.decode(mp3);
+    Instant planned = CLOCK.instant().plusMillis(700);
+    Playback playback;
+    try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
+      playback = line.play(clip, new StopToken(), Cue.at(planned));
+    }
+    Speakers.requireUnbroken(playback);
+    Signal heard = speakers.heard(planned.minusMillis(100), planned.plusMillis(2500));
+    int start = heard.firstAbove(0.02);
+    int end = heard.lastAbove(0.02);
+    assertEquals(2.0, heard.seconds(end - start), 0.06);
+    assertEquals(660, heard.dominantHz(start + 4410, end - 4410, 500, 800), 2);
+    assertEquals(0.4, heard.peak(start + 4410, end - 4410), 0.03);
+  }
+
+  @Test
+  void anOutputThatIsNotThereIsNamedInTheError() {
+    JavaSoundOutput missing = new JavaSoundOutput("Behringer UCA202", CLOCK);
+    AudioException e = assertThrows(AudioException.class, () -> missing.open(PcmFormat.STATION));
+    assertTrue(e.getMessage().contains("no usable sound device 'Behringer UCA202'"), e.getMessage());
+    assertTrue(e.getMessage().contains("outputs seen: ["), e.getMessage());
   }
 }

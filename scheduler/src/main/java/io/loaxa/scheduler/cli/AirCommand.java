@@ -30,11 +30,15 @@ final class AirCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   static final class What {
-    @Option(names = "--file", paramLabel = "AUDIO", description = "An audio file (WAV).")
+    @Option(names = "--file", paramLabel = "AUDIO", description = "An audio file (WAV or MP3).")
     Optional<String> file = Optional.empty();
 
     @Option(names = "--programme", paramLabel = "KEY", description = "A programme of the schedule.")
     Optional<String> programme = Optional.empty();
+
+    @Option(names = "--rebroadcast", paramLabel = "URL",
+        description = "Tiếp âm — relay an HTTP/Icecast MP3 stream live for --length.")
+    Optional<String> rebroadcast = Optional.empty();
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -44,6 +48,13 @@ final class AirCommand implements Callable<Integer> {
       description = "Hamlets to switch: 'all' or zone keys separated by commas (default: ${DEFAULT-VALUE}).")
   String zones;
 
+  @Option(names = "--length", paramLabel = "D", description = "How long a rebroadcast airs: 30m, 90s, 1h30m or PT30M.")
+  Optional<String> length = Optional.empty();
+
+  @Option(names = "--at", paramLabel = "HH:MM[:SS]",
+      description = "Air at this time today (station time) instead of now; the first sample is heard on that second.")
+  Optional<String> at = Optional.empty();
+
   @Option(names = "--priority", paramLabel = "P", defaultValue = "normal",
       description = "normal, priority or emergency (default: ${DEFAULT-VALUE}).")
   String priority;
@@ -52,7 +63,7 @@ final class AirCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     ManualAiring.Request request = new ManualAiring.Request(
-        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority);
+        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at, what.rebroadcast, length);
     Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
     String outcome;
     if (daemon.isPresent()) {
@@ -61,6 +72,9 @@ final class AirCommand implements Callable<Integer> {
       request.programme().ifPresent(p -> form.put("programme", p));
       form.put("zones", zones);
       form.put("priority", priority);
+      at.ifPresent(t -> form.put("at", t));
+      what.rebroadcast.ifPresent(u -> form.put("rebroadcast", u));
+      length.ifPresent(l -> form.put("length", l));
       out.println("Gửi tới đài đang chạy (pid " + daemon.get().pid() + ") — airing through the running daemon…");
       out.flush();
       outcome = daemon.get().post("/api/air", form, Duration.ofHours(4)).trim();
@@ -68,9 +82,9 @@ final class AirCommand implements Callable<Integer> {
       try (Station station = Station.assemble(options.stationConfig(), options.dataDir())) {
         station.switchboard().allOff();
         PlannedAiring airing = ManualAiring.plan(station, request);
-        out.println("Đang phát — airing " + airing.key() + " to " + airing.zones() + "…");
+        out.println("Đang phát — airing " + airing.key() + " to " + airing.zones() + " at " + airing.startsAt() + "…");
         out.flush();
-        Optional<Outcome> result = station.runner().run(airing.key(), station.clock().instant(), Trigger.MANUAL);
+        Optional<Outcome> result = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
         outcome = airing.key() + " " + result.map(Outcome::name).orElse("NOT_AIRED");
       }
     }

@@ -120,9 +120,10 @@ public final class ControlServer implements AutoCloseable {
   private static String air(Station station, Map<String, String> form) throws InterruptedException {
     ManualAiring.Request request = new ManualAiring.Request(
         Optional.ofNullable(form.get("file")), Optional.ofNullable(form.get("programme")),
-        form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"));
+        form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"), Optional.ofNullable(form.get("at")),
+        Optional.ofNullable(form.get("rebroadcast")), Optional.ofNullable(form.get("length")));
     PlannedAiring airing = ManualAiring.plan(station, request);
-    Optional<Outcome> outcome = station.runner().run(airing.key(), station.clock().instant(), Trigger.MANUAL);
+    Optional<Outcome> outcome = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
     return airing.key() + " " + outcome.map(Outcome::name).orElse("NOT_AIRED");
   }
 

@@ -1,0 +1,78 @@
+package io.loaxa.audio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LoudnessTest {
+  private static final PcmFormat STEREO_48K = new PcmFormat(48_000, 2);
+
+  private static double dbfs(double db) {
+    return Math.pow(10, db / 20);
+  }
+
+  @Test
+  void aStereoSineAtMinus23DbfsMeasuresMinus23Lufs() {
+    // EBU Tech 3341 case 1 and 2: 1 kHz sine, both channels, peak -23 / -33 dBFS
+    PcmClip at23 = Tones.sine(STEREO_48K, 1000, dbfs(-23), Duration.ofSeconds(20));
+    PcmClip at33 = Tones.sine(STEREO_48K, 1000, dbfs(-33), Duration.ofSeconds(20));
+    assertEquals(-23.0, Loudness.integratedLufs(at23), 0.1);
+    assertEquals(-33.0, Loudness.integratedLufs(at33), 0.1);
+  }
+
+  @Test
+  void theMeterGivesTheSameReadingAtTheStationRate() {
+    PcmClip at23 = Tones.sine(PcmFormat.STATION, 1000, dbfs(-23), Duration.ofSeconds(10));
+    assertEquals(-23.0, Loudness.integratedLufs(at23), 0.1);
+  }
+
+  @Test
+  void quietPassagesBelowTheRelativeGateDoNotPullTheReadingDown() {
+    // EBU Tech 3341 case 3: -36, -23, -36 dBFS for 10, 60, 10 s reads -23 LUFS
+    PcmClip clip = PcmClip.concat(STEREO_48K, List.of(
+        Tones.sine(STEREO_48K, 1000, dbfs(-36), Duration.ofSeconds(10)),
+        Tones.sine(STEREO_48K, 1000, dbfs(-23), Duration.ofSeconds(60)),
+        Tones.sine(STEREO_48K, 1000, dbfs(-36), Duration.ofSeconds(10))));
+    assertEquals(-23.0, Loudness.integratedLufs(clip), 0.1);
+  }
+
+  @Test
+  void silenceHasNoLoudness() {
+    assertEquals(Double.NEGATIVE_INFINITY,
+        Loudness.integratedLufs(PcmClip.silence(PcmFormat.STATION, Duration.ofSeconds(2))));
+  }
+
+  @Test
+  void lowFrequenciesCountLessThanTheVoiceBand() {
+    PcmClip low = Tones.sine(PcmFormat.STATION, 30, dbfs(-20), Duration.ofSeconds(5));
+    PcmClip voice = Tones.sine(PcmFormat.STATION, 1000, dbfs(-20), Duration.ofSeconds(5));
+    assertTrue(Loudness.integratedLufs(low) < Loudness.integratedLufs(voice) - 3);
+  }
+
+  @Test
+  void aQuietRecordingIsBroughtUpToTheStationTargetWithoutClipping() {
+    PcmClip quiet = Tones.sine(PcmFormat.STATION, 440, dbfs(-40), Duration.ofSeconds(5));
+    PcmClip levelled = Loudness.normalise(quiet, Loudness.STATION_TARGET_LUFS);
+    assertEquals(Loudness.STATION_TARGET_LUFS, Loudness.integratedLufs(levelled), 0.1);
+    assertTrue(levelled.peak() <= dbfs(Loudness.PEAK_CEILING_DBFS) + 1e-4);
+  }
+
+  @Test
+  void peaksThatTheGainWouldPushOverTheCeilingAreLimited() {
+    // a quiet bed with a loud click every second: levelling the bed would clip the clicks
+    PcmClip bed = Tones.sine(PcmFormat.STATION, 300, dbfs(-40), Duration.ofSeconds(4));
+    float[] s = bed.samples();
+    for (int second = 0; second < 4; second++) {
+      for (int i = 0; i < 20; i++) {
+        s[(second * 44_100 + 1000 + i) * 2] = 0.5f;
+        s[(second * 44_100 + 1000 + i) * 2 + 1] = 0.5f;
+      }
+    }
+    PcmClip levelled = Loudness.normalise(new PcmClip(PcmFormat.STATION, s), -16);
+    assertTrue(levelled.peak() <= dbfs(Loudness.PEAK_CEILING_DBFS) + 1e-4, "peak " + levelled.peak());
+    assertEquals(-16, Loudness.integratedLufs(levelled), 0.5);
+  }
+}
