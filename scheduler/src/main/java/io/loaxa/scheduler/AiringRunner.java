@@ -49,6 +49,7 @@ public final class AiringRunner {
   private static final Duration CUE_LEAD = Duration.ofMillis(700);
   private final ReentrantLock onAir = new ReentrantLock(true);
   private volatile StopToken current = new StopToken();
+  private volatile Optional<String> closing = Optional.empty();
 
   public AiringRunner(Clock clock, Pause pause, PlannedAirings planned, Programmes programmes, AiringLog log,
       Switchboard switchboard, SoundOutput sound, ContentRenderer renderer, List<ZoneKey> stationZones,
@@ -72,6 +73,15 @@ public final class AiringRunner {
 
   /** Stops what is on air now (shutdown); the run ends with its zones off. */
   public void stopCurrent(String why) {
+    current.request(why);
+  }
+
+  /**
+   * The station is stopping: what is on air stops now and nothing new goes on air. Airings that
+   * were about to start stay planned, without a log row, for the next start to settle.
+   */
+  public void close(String why) {
+    closing = Optional.of(why);
     current.request(why);
   }
 
@@ -116,6 +126,10 @@ public final class AiringRunner {
     try (audio) {
       onAir.lockInterruptibly();
       try {
+        if (closing.isPresent()) {
+          LOG.info("{} not aired: {}", key, closing.get());
+          return Optional.empty();
+        }
         // waiting for the air may have taken it past its tolerance (a long airing before it, a burst
         // of triggers after a clock jump): decide again now
         Instant granted = clock.instant();
@@ -169,6 +183,7 @@ public final class AiringRunner {
     }
     StopToken stop = new StopToken();
     current = stop;
+    closing.ifPresent(stop::request); // a close that came between the check and here still stops it
     Optional<Instant> firstSample = Optional.empty();
     SwitchResult switched = new SwitchResult(List.of(), List.of(), Map.of());
     Outcome outcome = Outcome.FAILED;

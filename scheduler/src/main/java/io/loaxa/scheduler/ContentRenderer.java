@@ -28,18 +28,42 @@ public final class ContentRenderer {
   private final PcmFormat format;
   private final Rebroadcasts rebroadcasts;
   private final LineInput lineInput;
+  private final Speaker speaker;
+
+  /** Reads a text aloud in the station's output format (the station's speech, rendered ahead and cached). */
+  @FunctionalInterface
+  public interface Speaker {
+    PcmClip speak(String text) throws AudioException;
+  }
+
+  /** A station that cannot read texts aloud: text segments fail with a clear reason. */
+  public static final Speaker NO_SPEECH = text -> {
+    throw new AudioException("this station has no speech engine for text segments");
+  };
 
   public ContentRenderer(Path contentDir, PcmFormat format) {
+    this(contentDir, format, NO_SPEECH);
+  }
+
+  /** With the station's speech for text segments, live feeds from the defaults. */
+  public ContentRenderer(Path contentDir, PcmFormat format, Speaker speaker) {
     this(contentDir, format, new HttpRebroadcasts(new JavaSoundDecoder(), format, HttpRebroadcast.Settings.DEFAULT),
-        new JavaSoundLineIn(JavaSoundLineIn.DEFAULT));
+        new JavaSoundLineIn(JavaSoundLineIn.DEFAULT), speaker);
   }
 
   /** With where rebroadcast streams and the line input come from. */
   public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput) {
+    this(contentDir, format, rebroadcasts, lineInput, NO_SPEECH);
+  }
+
+  /** With where rebroadcast streams, the line input and spoken texts come from. */
+  public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput,
+      Speaker speaker) {
     this.contentDir = contentDir;
     this.format = format;
     this.rebroadcasts = rebroadcasts;
     this.lineInput = lineInput;
+    this.speaker = speaker;
   }
 
   /** Where a file segment's path points: relative paths are inside the content folder. */
@@ -93,6 +117,10 @@ public final class ContentRenderer {
       audio.add(JavaSoundFiles.decode(resolve(file.path())));
     } else if (segment instanceof Segment.Gap gap) {
       audio.gap(gap.length());
+    } else if (segment instanceof Segment.Text text) {
+      audio.add(speaker.speak(text.text()));
+    } else if (segment instanceof Segment.Speech speech) {
+      audio.add(speaker.speak(readText(resolve(speech.path()))));
     } else if (segment instanceof Segment.Rebroadcast relay) {
       URI url = address(relay.url());
       if (live) {
@@ -108,6 +136,22 @@ public final class ContentRenderer {
       }
     } else {
       throw new AudioException("segment kind not supported by this station: " + segment.describe());
+    }
+  }
+
+  private static String readText(Path file) throws AudioException {
+    try {
+      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      if (text.isBlank()) {
+        throw new AudioException("text file " + file + " is empty");
+      }
+      return text;
+    } catch (java.nio.charset.MalformedInputException e) {
+      throw new AudioException("text file " + file + " is not UTF-8", e);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new AudioException("text file not found: " + file, e);
+    } catch (java.io.IOException e) {
+      throw new AudioException("cannot read text file " + file + ": " + e.getMessage(), e);
     }
   }
 

@@ -31,6 +31,9 @@ public final class Daemon implements AutoCloseable {
   public static final Duration PLAN_EVERY = Duration.ofMinutes(10);
   private Optional<SchedulePlanner> planner = Optional.empty();
   private long lastPlannedNanos;
+  /** Airings this close are rendered ahead (speech into the cache, files decoded) so a failure shows before air. */
+  public static final Duration RENDER_AHEAD = Duration.ofMinutes(30);
+  private final java.util.Set<String> renderedAhead = new java.util.HashSet<>();
   private volatile boolean onAir;
   private Optional<String> distrust = Optional.empty();
   private Instant lastTickWall;
@@ -173,10 +176,34 @@ public final class Daemon implements AutoCloseable {
     planFromSchedule();
     Instant now = station.clock().instant();
     catchUp(now);
+    renderAhead(now);
     for (PlannedAiring airing : station.planned().between(now, now.plus(HORIZON))) {
       if (!station.log().hasRun(airing.key().value())) {
         triggers.plan(airing.key(), airing.startsAt().minus(station.runner().preRoll()), Trigger.SCHEDULED);
       }
+    }
+  }
+
+  private void renderAhead(Instant now) {
+    for (PlannedAiring airing : station.planned().between(now, now.plus(RENDER_AHEAD))) {
+      if (!renderedAhead.add(airing.key().value()) || station.log().hasRun(airing.key().value())) {
+        continue;
+      }
+      Optional<Programme> programme = station.programmes().find(airing.programme());
+      if (programme.isEmpty()) {
+        LOG.warn("{} at {}: programme {} is not in the schedule; it will be logged FAILED", airing.key(),
+            airing.startsAt(), airing.programme());
+        continue;
+      }
+      try {
+        station.renderer().render(airing.topic().map(programme.get()::withTopic).orElse(programme.get()));
+      } catch (io.loaxa.audio.AudioException | RuntimeException e) {
+        LOG.warn("{} at {} cannot be prepared: {} — fix it before air time or it will be logged FAILED",
+            airing.key(), airing.startsAt(), e.getMessage());
+      }
+    }
+    if (renderedAhead.size() > 10_000) {
+      renderedAhead.clear(); // a long-running station: forget old keys; re-rendering hits the cache
     }
   }
 
@@ -213,7 +240,7 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     stopped = true;
-    station.runner().stopCurrent("the station is stopping");
+    station.runner().close("the station is stopping");
     triggers.stop(Duration.ofSeconds(5));
     List<String> failures = station.switchboard().allOff();
     if (failures.isEmpty()) {

@@ -55,7 +55,8 @@ public final class Station implements AutoCloseable {
     this.log = new SqliteAiringLog(database, clock);
     this.switchboard = switchboard;
     this.sound = sound;
-    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION);
+    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION,
+        text -> speech.forAir(text, PcmFormat.STATION));
     this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
     this.speech = speech;
