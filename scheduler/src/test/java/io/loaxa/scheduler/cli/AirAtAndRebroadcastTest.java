@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.cli;
 
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +9,6 @@ import io.loaxa.audio.bench.LiveMp3Server;
 import io.loaxa.audio.testing.Signal;
 import io.loaxa.audio.testing.Sox;
 import io.loaxa.audio.testing.Speakers;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,24 +29,6 @@ class AirAtAndRebroadcastTest {
   @TempDir
   Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static synchronized Result loaxa(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Loaxa.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   @Test
   void aNoticeAiredAtAGivenSecondIsHeardOnThatSecond() throws Exception {
     Path wav = Sox.toneWav(dir, "thong-bao.wav", 22_050, 1, 16, 880, 1.5, 0.3);
@@ -56,7 +37,7 @@ class AirAtAndRebroadcastTest {
       String at = LocalTime.ofInstant(planned, ZoneId.of("Asia/Ho_Chi_Minh"))
           .format(DateTimeFormatter.ofPattern("HH:mm:ss"));
 
-      Result air = loaxa("air", "--file", wav.toString(), "--at", at, "--data", dir.resolve("data").toString());
+      CliRun air = loaxa("air", "--file", wav.toString(), "--at", at, "--data", dir.resolve("data").toString());
 
       assertEquals(0, air.code(), air.out() + air.err());
       assertTrue(air.out().contains("COMPLETED"), air.out());
@@ -74,7 +55,7 @@ class AirAtAndRebroadcastTest {
     byte[] mp3 = Files.readAllBytes(Sox.mp3(Sox.toneWav(dir, "vov.wav", 44_100, 2, 16, 440, 20, 0.4), "vov.mp3", 128));
     try (Speakers speakers = Speakers.listen(); LiveMp3Server server = new LiveMp3Server(mp3, 128)) {
       Instant before = Speakers.CLOCK.instant();
-      Result air = loaxa("air", "--rebroadcast", server.url().toString(), "--length", "4s",
+      CliRun air = loaxa("air", "--rebroadcast", server.url().toString(), "--length", "4s",
           "--data", dir.resolve("data").toString());
       Instant after = Speakers.CLOCK.instant();
 
@@ -90,10 +71,10 @@ class AirAtAndRebroadcastTest {
 
   @Test
   void aRelayWithoutALengthOrWithABadAddressIsRefused() {
-    Result noLength = loaxa("air", "--rebroadcast", "http://127.0.0.1:9/vov1.mp3", "--data", dir.resolve("d").toString());
+    CliRun noLength = loaxa("air", "--rebroadcast", "http://127.0.0.1:9/vov1.mp3", "--data", dir.resolve("d").toString());
     assertEquals(1, noLength.code());
     assertTrue(noLength.err().contains("--length"), noLength.err());
-    Result ftp = loaxa("air", "--rebroadcast", "ftp://vov.vn/vov1", "--length", "30m", "--data", dir.resolve("d").toString());
+    CliRun ftp = loaxa("air", "--rebroadcast", "ftp://vov.vn/vov1", "--length", "30m", "--data", dir.resolve("d").toString());
     assertEquals(1, ftp.code());
     assertTrue(ftp.err().contains("http or https"), ftp.err());
   }

@@ -1,11 +1,11 @@
 package io.loaxa.scheduler.cli;
 
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.testing.PulseAudioSink;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,27 +18,9 @@ class CommandLineTest {
   @TempDir
   Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static synchronized Result loaxa(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Loaxa.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
   @Test
   void helpListsEveryCommandAndEachCommandHasHelp() {
-    Result help = loaxa("--help");
+    CliRun help = loaxa("--help");
     assertEquals(0, help.code());
     for (String command : List.of("run", "air", "zones", "relay", "log", "report", "schedule", "doctor", "bench")) {
       assertTrue(help.out().contains("  " + command + " "), command + " listed in:\n" + help.out());
@@ -48,7 +30,7 @@ class CommandLineTest {
 
   @Test
   void aMistypedCommandOrOptionIsAUserErrorWithExitOne() {
-    Result r = loaxa("aire");
+    CliRun r = loaxa("aire");
     assertEquals(1, r.code());
     assertTrue(r.err().contains("aire"), r.err());
     assertEquals(1, loaxa("log", "export", "--from", "2026-13-01", "--to", "2026-12-01", "--out",
@@ -58,7 +40,7 @@ class CommandLineTest {
   @Test
   void airRejectsAFileThatIsNotThereWithoutLoggingAnything() throws Exception {
     Path data = dir.resolve("data");
-    Result r = loaxa("air", "--file", dir.resolve("khong-co.wav").toString(), "--data", data.toString());
+    CliRun r = loaxa("air", "--file", dir.resolve("khong-co.wav").toString(), "--data", data.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("no such audio file"), r.err());
     Path csv = dir.resolve("log.csv");
@@ -71,7 +53,7 @@ class CommandLineTest {
   void airRejectsAnUnknownHamlet() throws Exception {
     Path wav = dir.resolve("thong-bao.wav");
     Files.copy(getClass().getResourceAsStream("/io/loaxa/scheduler/demo/loi-chao.wav"), wav);
-    Result r = loaxa("air", "--file", wav.toString(), "--zones", "ap-1,ap-9", "--data", dir.resolve("data").toString());
+    CliRun r = loaxa("air", "--file", wav.toString(), "--zones", "ap-1,ap-9", "--data", dir.resolve("data").toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("ap-9"), r.err());
   }
@@ -83,13 +65,13 @@ class CommandLineTest {
     Path wav = dir.resolve("thong-bao.wav");
     Files.copy(getClass().getResourceAsStream("/io/loaxa/scheduler/demo/loi-chao.wav"), wav);
 
-    Result air = loaxa("air", "--file", wav.toString(), "--zones", "ap-2,ap-3", "--data", data.toString());
+    CliRun air = loaxa("air", "--file", wav.toString(), "--zones", "ap-2,ap-3", "--data", data.toString());
     assertEquals(0, air.code(), air.out() + air.err());
     assertTrue(air.out().contains("COMPLETED"), air.out());
 
     Path csv = dir.resolve("nhat-ky.csv");
     String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-    Result export = loaxa("log", "export", "--from", today, "--to", today, "--format", "csv", "--lang", "en",
+    CliRun export = loaxa("log", "export", "--from", today, "--to", today, "--format", "csv", "--lang", "en",
         "--out", csv.toString(), "--data", data.toString());
     assertEquals(0, export.code(), export.err());
     byte[] bytes = Files.readAllBytes(csv);

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.cli;
 
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loaxa.scheduler.report.Openpyxl;
 import io.loaxa.scheduler.report.Poppler;
 import io.loaxa.scheduler.report.QuarterLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,6 @@ class ReportCommandTest {
   private static Path data;
   private static Path config;
   private static QuarterLog quarter;
-
-  private record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void aStationWithAQuarterOfLog() throws Exception {
@@ -52,23 +50,7 @@ class ReportCommandTest {
     quarter.close();
   }
 
-  private static synchronized Result loaxa(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Loaxa.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
-
-  private static Result station(String... args) {
+  private static CliRun station(String... args) {
     String[] all = new String[args.length + 4];
     System.arraycopy(args, 0, all, 0, args.length);
     all[args.length] = "--config";
@@ -81,7 +63,7 @@ class ReportCommandTest {
   @Test
   void theQuarterlyReportIsWrittenAndItsParagraphPrinted() throws Exception {
     Path pdf = dir.resolve("bao-cao/quy-1.pdf");
-    Result r = station("report", "--period", "2024-Q1", "--out", pdf.toString());
+    CliRun r = station("report", "--period", "2024-Q1", "--out", pdf.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("Báo cáo quý I năm 2024: 98 lượt phát, 3 lượt không hoàn thành — " + pdf), r.out());
     assertTrue(r.out().contains("Trong quý I năm 2024, Đài truyền thanh xã Tân Hưng đã phát 5 lượt tin, bài về cải"
@@ -97,7 +79,7 @@ class ReportCommandTest {
 
   @Test
   void aBadPeriodIsAUserErrorThatSaysWhatWouldDo() {
-    Result r = station("report", "--period", "2024-Q5", "--out", dir.resolve("x.pdf").toString());
+    CliRun r = station("report", "--period", "2024-Q5", "--out", dir.resolve("x.pdf").toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("period '2024-Q5': there is no quarter 5 (quarters are Q1 to Q4)"), r.err());
     assertFalse(Files.exists(dir.resolve("x.pdf")));
@@ -105,21 +87,21 @@ class ReportCommandTest {
 
   @Test
   void aReportNeedsAFormatItCanWrite() {
-    Result r = station("report", "--period", "2024-03", "--out", dir.resolve("bao-cao.docx").toString());
+    CliRun r = station("report", "--period", "2024-03", "--out", dir.resolve("bao-cao.docx").toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("--format is missing"), r.err());
-    Result csv = station("report", "--period", "2024-03", "--format", "csv", "--out", dir.resolve("b.csv").toString());
+    CliRun csv = station("report", "--period", "2024-03", "--format", "csv", "--out", dir.resolve("b.csv").toString());
     assertEquals(1, csv.code());
     assertTrue(csv.err().contains("--format csv: expected xlsx, pdf"), csv.err());
   }
 
   @Test
   void otherPeakHoursCanBeGiven() {
-    Result r = station("report", "--period", "2024-03", "--peak", "17:00-21:00", "--out",
+    CliRun r = station("report", "--period", "2024-03", "--peak", "17:00-21:00", "--out",
         dir.resolve("thang-3.pdf").toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("giờ cao điểm (17:00–21:00) ít nhất một lần mỗi tháng tại 0/4 ấp"), r.out());
-    Result bad = station("report", "--period", "2024-03", "--peak", "21:00-17:00", "--out",
+    CliRun bad = station("report", "--period", "2024-03", "--peak", "21:00-17:00", "--out",
         dir.resolve("thang-3.pdf").toString());
     assertEquals(1, bad.code());
     assertTrue(bad.err().contains("peak window '21:00-17:00' ends before it begins"), bad.err());
@@ -128,7 +110,7 @@ class ReportCommandTest {
   @Test
   void theLogExportsToExcelAndPdfWithHamletNames() throws Exception {
     Path xlsx = dir.resolve("nhat-ky.xlsx");
-    Result r = station("log", "export", "--from", "2024-02-01", "--to", "2024-02-29", "--out", xlsx.toString());
+    CliRun r = station("log", "export", "--from", "2024-02-01", "--to", "2024-02-29", "--out", xlsx.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("Đã xuất 31 lượt phát"), r.out());
     Openpyxl.Sheet log = Openpyxl.read(xlsx).sheet("Nhật ký");

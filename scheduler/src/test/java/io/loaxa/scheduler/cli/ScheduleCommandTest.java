@@ -1,12 +1,11 @@
 package io.loaxa.scheduler.cli;
 
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.schedules.DemoSchedule;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,24 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ScheduleCommandTest {
   @TempDir
   Path dir;
-
-  private record Result(int code, String out, String err) {}
-
-  private static synchronized Result loaxa(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Loaxa.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   private Path demoFile() throws Exception {
     Path file = dir.resolve("lich.yaml");
@@ -55,7 +36,7 @@ class ScheduleCommandTest {
           - { key: a, programme: tin, zones: all, at: 19800 }
           - { key: b, programme: tinn, zones: [ap-1, ap-9], at: "06:00", days: [MO, XX] }
         """);
-    Result r = loaxa("schedule", "check", bad.toString(), "--data", data());
+    CliRun r = loaxa("schedule", "check", bad.toString(), "--data", data());
     assertEquals(1, r.code(), r.err());
     assertEquals(String.join("\n",
         bad + ":4:47: bad time '19800'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\"",
@@ -63,14 +44,14 @@ class ScheduleCommandTest {
         bad + ":5:46: unknown zone 'ap-9'; known zones: ap-1, ap-2, ap-3, ap-4",
         bad + ":5:77: bad weekday 'XX'; write MO, TU, WE, TH, FR, SA, SU (or T2 … T7, CN)") + "\n", r.out());
     assertTrue(r.err().contains("4 problems"), r.err());
-    Result ok = loaxa("schedule", "check", demoFile().toString(), "--data", data());
+    CliRun ok = loaxa("schedule", "check", demoFile().toString(), "--data", data());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("OK"), ok.out());
   }
 
   @Test
   void importThenExportThenImportGivesTheSameScheduleAndABadImportChangesNothing() throws Exception {
-    Result imported = loaxa("schedule", "import", demoFile().toString(), "--data", data());
+    CliRun imported = loaxa("schedule", "import", demoFile().toString(), "--data", data());
     assertEquals(0, imported.code(), imported.err());
     assertTrue(imported.out().contains("12 programmes, 13 airing rules"), imported.out());
     Path first = dir.resolve("xuat-1.yaml");
@@ -82,11 +63,11 @@ class ScheduleCommandTest {
 
     Path bad = dir.resolve("sai.yaml");
     Files.writeString(bad, Files.readString(first).replace("at: \"17:25\"", "at: \"17:75\""));
-    Result refused = loaxa("schedule", "import", bad.toString(), "--data", data());
+    CliRun refused = loaxa("schedule", "import", bad.toString(), "--data", data());
     assertEquals(1, refused.code());
     assertTrue(refused.err().contains(bad + ":"), refused.err());
     assertTrue(refused.err().contains("bad time '17:75'"), refused.err());
-    Result after = loaxa("schedule", "export", "--data", data());
+    CliRun after = loaxa("schedule", "export", "--data", data());
     assertEquals(Files.readString(first), after.out());
   }
 
@@ -102,15 +83,15 @@ class ScheduleCommandTest {
         2028-02-29,17:45,tong-ket-thang,all,NORMAL\r
         2028-02-29,18:00,thoi-su-vov,all,NORMAL\r
         """;
-    Result fromFile = loaxa("schedule", "preview", demoFile().toString(), "--from", "2028-02-29", "--days", "1", "--format", "csv",
+    CliRun fromFile = loaxa("schedule", "preview", demoFile().toString(), "--from", "2028-02-29", "--days", "1", "--format", "csv",
         "--data", data());
     assertEquals(0, fromFile.code(), fromFile.err());
     assertEquals(expected, fromFile.out());
     assertEquals(1, loaxa("schedule", "preview", "--from", "2028-02-29", "--data", data()).code(), "nothing imported yet");
     assertEquals(0, loaxa("schedule", "import", demoFile().toString(), "--data", data()).code());
-    Result fromDb = loaxa("schedule", "preview", "--from", "2028-02-29", "--days", "1", "--format", "csv", "--data", data());
+    CliRun fromDb = loaxa("schedule", "preview", "--from", "2028-02-29", "--days", "1", "--format", "csv", "--data", data());
     assertEquals(expected, fromDb.out());
-    Result text = loaxa("schedule", "preview", "--from", "2028-02-29", "--days", "1", "--data", data());
+    CliRun text = loaxa("schedule", "preview", "--from", "2028-02-29", "--days", "1", "--data", data());
     assertTrue(text.out().startsWith("2028-02-29  Tue  05:30  mo-dau-sang"), text.out());
   }
 
@@ -118,7 +99,7 @@ class ScheduleCommandTest {
   void icsWritesACalendarWithTheMonthlyCchcRule() throws Exception {
     assertEquals(0, loaxa("schedule", "import", demoFile().toString(), "--data", data()).code());
     Path ics = dir.resolve("lich.ics");
-    Result r = loaxa("schedule", "ics", "--out", ics.toString(), "--data", data());
+    CliRun r = loaxa("schedule", "ics", "--out", ics.toString(), "--data", data());
     assertEquals(0, r.code(), r.err());
     String text = Files.readString(ics);
     assertTrue(text.startsWith("BEGIN:VCALENDAR\r\n"), text);
@@ -128,7 +109,7 @@ class ScheduleCommandTest {
 
   @Test
   void benchScheduleRunsAndPrintsItsFigures() {
-    Result r = loaxa("bench", "schedule", "--zones", "8", "--rules", "20", "--rounds", "1");
+    CliRun r = loaxa("bench", "schedule", "--zones", "8", "--rules", "20", "--rounds", "1");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("expand + check"), r.out());
   }

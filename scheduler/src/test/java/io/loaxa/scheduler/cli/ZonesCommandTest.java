@@ -1,13 +1,13 @@
 package io.loaxa.scheduler.cli;
 
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.testing.PulseAudioSink;
 import io.loaxa.devices.testing.PeerOnPty;
 import io.loaxa.scheduler.web.ControlFile;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,24 +31,6 @@ class ZonesCommandTest {
 
   private PeerOnPty slave;
   private Path config;
-
-  private record Result(int code, String out, String err) {}
-
-  private static synchronized Result loaxa(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      int code = Loaxa.execute(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-  }
 
   @BeforeAll
   void station() throws Exception {
@@ -84,12 +66,12 @@ class ZonesCommandTest {
 
   @Test
   void theLineTestLeavesZonesAndAmplifierOnAfterTheCommandReturnsUntilSwitchedOff() throws Exception {
-    Result on = loaxa("zones", "on", "ap-1", "ap-2", "--config", config.toString(), "--data", data());
+    CliRun on = loaxa("zones", "on", "ap-1", "ap-2", "--config", config.toString(), "--data", data());
     assertEquals(0, on.code(), on.out() + on.err());
     assertTrue(on.out().contains("ap-1: on, confirmed by read-back"), on.out());
     assertEquals("11000001", slave.relays(), "the lines stay on after the command has exited");
 
-    Result status = loaxa("zones", "status", "--config", config.toString(), "--data", data());
+    CliRun status = loaxa("zones", "status", "--config", config.toString(), "--data", data());
     assertEquals(0, status.code(), status.err());
     assertTrue(status.out().lines().anyMatch(l -> l.startsWith("ap-1") && l.contains("Ấp 1") && l.contains(" on ")),
         status.out());
@@ -97,7 +79,7 @@ class ZonesCommandTest {
         "an inverted line with its relay released is on:\n" + status.out());
     assertEquals("11000001", slave.relays(), "status switches nothing");
 
-    Result off = loaxa("zones", "off", "ap-1", "--config", config.toString(), "--data", data());
+    CliRun off = loaxa("zones", "off", "ap-1", "--config", config.toString(), "--data", data());
     assertEquals(0, off.code(), off.err());
     assertTrue(off.out().contains("amplifier: left on"), off.out());
     assertEquals("01000001", slave.relays());
@@ -108,7 +90,7 @@ class ZonesCommandTest {
 
   @Test
   void anUnknownZoneIsAUserErrorAndSwitchesNothing() throws Exception {
-    Result r = loaxa("zones", "on", "ap-1", "ap-9", "--config", config.toString(), "--data", data());
+    CliRun r = loaxa("zones", "on", "ap-1", "ap-9", "--config", config.toString(), "--data", data());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("no zone ap-9") && r.err().contains("ap-1, ap-2, ap-3"), r.err());
     assertEquals("00000000", slave.relays());
@@ -117,25 +99,25 @@ class ZonesCommandTest {
   @Test
   void aBoardThatDoesNotAnswerIsReportedWithTheZone() throws Exception {
     slave.tell("mute");
-    Result r = loaxa("zones", "on", "ap-2", "--config", config.toString(), "--data", data());
+    CliRun r = loaxa("zones", "on", "ap-2", "--config", config.toString(), "--data", data());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("ap-2: board tu-chinh CH2") && r.err().contains("did not answer"), r.err());
   }
 
   @Test
   void probeTellsTheInstallerWhatTheBoardIs() throws Exception {
-    Result r = loaxa("relay", "probe", "--driver", "modbus-rtu", "--port", slave.port(), "--unit", "1");
+    CliRun r = loaxa("relay", "probe", "--driver", "modbus-rtu", "--port", slave.port(), "--unit", "1");
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("answers:       yes"), r.out());
     assertTrue(r.out().contains("channels found: 8"), r.out());
     assertTrue(r.out().contains("read-back:     yes"), r.out());
 
-    Result wrongUnit = loaxa("relay", "probe", "--driver", "modbus-rtu", "--port", slave.port(), "--unit", "7",
+    CliRun wrongUnit = loaxa("relay", "probe", "--driver", "modbus-rtu", "--port", slave.port(), "--unit", "7",
         "--option", "timeout=100ms");
     assertEquals(1, wrongUnit.code());
     assertTrue(wrongUnit.err().contains("did not answer"), wrongUnit.err());
 
-    Result noPort = loaxa("relay", "probe", "--driver", "lcus", "--port", dir.resolve("ttyNone").toString());
+    CliRun noPort = loaxa("relay", "probe", "--driver", "lcus", "--port", dir.resolve("ttyNone").toString());
     assertTrue(noPort.out().contains("no such port"), noPort.out());
     assertEquals(1, loaxa("relay", "probe", "--driver", "modbus").code());
   }
@@ -156,16 +138,16 @@ class ZonesCommandTest {
       }
       assertTrue(daemon.isAlive() && ControlFile.running(data).isPresent(), "daemon up: " + Files.readString(log));
 
-      Result on = loaxa("zones", "on", "ap-2", "--config", config.toString(), "--data", data.toString());
+      CliRun on = loaxa("zones", "on", "ap-2", "--config", config.toString(), "--data", data.toString());
       assertEquals(0, on.code(), on.out() + on.err());
       assertTrue(on.out().contains("through the running daemon"), on.out());
       assertEquals("01100001", slave.relays(), "ap-2 and the amplifier on; the normally-closed ap-3 held silent since start");
 
-      Result status = loaxa("zones", "status", "--data", data.toString());
+      CliRun status = loaxa("zones", "status", "--data", data.toString());
       assertTrue(status.out().lines().anyMatch(l -> l.startsWith("ap-2") && l.contains(" on ") && l.endsWith("on")),
           "the daemon reports and remembers what it commanded:\n" + status.out());
 
-      Result unknown = loaxa("zones", "off", "ap-7", "--data", data.toString());
+      CliRun unknown = loaxa("zones", "off", "ap-7", "--data", data.toString());
       assertEquals(1, unknown.code());
       assertTrue(unknown.err().contains("no zone ap-7"), unknown.err());
 
