@@ -1,7 +1,5 @@
 package io.loaxa.audio;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 
 /**
  * Holds sample peaks under a ceiling without audible clipping: the gain starts coming down 5 ms
@@ -33,16 +31,20 @@ public final class Limiter {
     int look = Math.max(1, (int) (LOOKAHEAD_SECONDS * clip.format().sampleRate()));
     // lowest gain wanted anywhere in the next `look` frames
     double[] ahead = new double[frames];
-    Deque<Integer> window = new ArrayDeque<>();
+    // a monotonic deque of frame indices held in a plain array (head..tail): boxing each index cost
+    // more than the rest of levelling a long bulletin
+    int[] window = new int[frames];
+    int head = 0;
+    int tail = 0;
     for (int i = frames - 1; i >= 0; i--) {
-      while (!window.isEmpty() && wanted[window.peekLast()] >= wanted[i]) {
-        window.pollLast();
+      while (tail > head && wanted[window[tail - 1]] >= wanted[i]) {
+        tail--;
       }
-      window.addLast(i);
-      while (window.peekFirst() > i + look) {
-        window.pollFirst();
+      window[tail++] = i;
+      while (window[head] > i + look) {
+        head++;
       }
-      ahead[i] = wanted[window.peekFirst()];
+      ahead[i] = wanted[window[head]];
     }
     // averaging the look-ahead minimum over the preceding `look` frames keeps the gain at or under
     // what each peak needs while turning the step into a ramp
