@@ -39,6 +39,14 @@ public interface PcmSource extends AutoCloseable {
     return new SequenceSource(format, parts);
   }
 
+  /**
+   * This source ending after {@code length} at most, faded out over its last 200 ms when it is cut:
+   * a programme's maximum duration, so nothing holds the air forever.
+   */
+  default PcmSource cappedAt(java.time.Duration length) {
+    return new CappedSource(this, length);
+  }
+
   /** This source in another format, channels mapped and rate converted as it is read. */
   default PcmSource convertedTo(PcmFormat target) {
     if (target.equals(format())) {

@@ -114,7 +114,7 @@ public final class ProgrammeAudio {
     }
 
     /** The whole programme read part after part; live parts start when their turn comes. */
-    public PcmSource source() {
+    public PartedSource source() {
       List<PcmSource> sources = new ArrayList<>();
       for (Object part : parts) {
         sources.add(part instanceof PcmSource live ? live : PcmSource.of(render(part)));

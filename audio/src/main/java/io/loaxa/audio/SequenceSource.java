@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Sources read one after another; dropouts are reported from the start of the whole. */
-final class SequenceSource implements PcmSource {
+final class SequenceSource implements PartedSource {
   private final PcmFormat format;
   private final List<PcmSource> parts;
   private final long[] startFrames;
-  private int current;
-  private long delivered;
+  private volatile int current;
+  private volatile long delivered;
+  private volatile boolean endAtPartEnd;
+  private volatile boolean endedEarly;
 
   SequenceSource(PcmFormat format, List<PcmSource> parts) {
     this.format = format;
@@ -28,6 +30,9 @@ final class SequenceSource implements PcmSource {
 
   @Override
   public int read(float[] target, int frames) throws AudioException {
+    if (endedEarly) {
+      return -1;
+    }
     while (current < parts.size()) {
       int got = parts.get(current).read(target, frames);
       if (got >= 0) {
@@ -35,12 +40,40 @@ final class SequenceSource implements PcmSource {
         return got;
       }
       parts.get(current).close();
-      current++;
-      if (current < parts.size()) {
-        startFrames[current] = delivered;
+      if (endAtPartEnd && current + 1 < parts.size()) {
+        endedEarly = true;
+        for (int i = current + 1; i < parts.size(); i++) {
+          parts.get(i).close();
+        }
+        return -1;
       }
+      if (current + 1 < parts.size()) {
+        startFrames[current + 1] = delivered;
+      }
+      current++;
     }
     return -1;
+  }
+
+  @Override
+  public void endAfterCurrentPart() {
+    endAtPartEnd = true;
+  }
+
+  @Override
+  public boolean endedEarly() {
+    return endedEarly;
+  }
+
+  @Override
+  public int partIndex() {
+    return current;
+  }
+
+  @Override
+  public long framesIntoPart() {
+    int at = current;
+    return at < parts.size() ? delivered - startFrames[at] : 0;
   }
 
   @Override

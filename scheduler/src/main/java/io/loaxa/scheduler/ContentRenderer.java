@@ -29,6 +29,7 @@ public final class ContentRenderer {
   private final Rebroadcasts rebroadcasts;
   private final LineInput lineInput;
   private final Speaker speaker;
+  private volatile double emergencyLufs = io.loaxa.audio.Loudness.STATION_TARGET_LUFS + 4;
 
   /** Reads a text aloud in the station's output format (the station's speech, rendered ahead and cached). */
   @FunctionalInterface
@@ -87,6 +88,12 @@ public final class ContentRenderer {
     return audio.clip();
   }
 
+  /** How loud emergency programmes air (integrated loudness, LUFS); the others air at the station target. */
+  public ContentRenderer emergencyLoudness(double lufs) {
+    this.emergencyLufs = lufs;
+    return this;
+  }
+
   /**
    * The programme as the runner plays it, read as it airs: recorded parts rendered now, a
    * rebroadcast connected now (it fills its buffer during the amplifier's warm-up), the line input
@@ -97,6 +104,9 @@ public final class ContentRenderer {
    */
   public PcmSource prepare(Programme programme) throws AudioException {
     ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
+    if (programme.priority() == io.loaxa.schedules.Priority.EMERGENCY) {
+      audio.target(emergencyLufs); // khẩn cấp: louder than the day's programmes
+    }
     try {
       for (Segment segment : programme.segments()) {
         add(audio, segment, true);

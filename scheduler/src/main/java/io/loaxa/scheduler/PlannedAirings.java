@@ -18,4 +18,7 @@ public interface PlannedAirings {
 
   /** Planned airings that started before {@code before} and have no run yet, oldest first. */
   List<PlannedAiring> withoutRunBefore(Instant before);
+
+  /** Planned airings of the rule {@code ruleKey} (the key part before {@code @}) without a run yet, in start order. */
+  List<PlannedAiring> withoutRunOfRule(String ruleKey);
 }

@@ -174,7 +174,8 @@ public final class SchedulePlanner {
   /** Programmes as the runner reads them: chimes before and after become segments. */
   private static List<Programme> stored(Schedule schedule) {
     return schedule.programmes().stream()
-        .map(p -> new Programme(p.key(), p.title(), p.category(), p.priority(), p.playlist(), p.lateTolerance(), p.maxDuration()))
+        .map(p -> new Programme(p.key(), p.title(), p.category(), p.priority(), p.playlist(), p.lateTolerance(), p.maxDuration(),
+            Optional.empty(), Optional.empty(), p.afterPreemption()))
         .toList();
   }
 }

@@ -56,7 +56,7 @@ public final class Station implements AutoCloseable {
     this.switchboard = switchboard;
     this.sound = sound;
     this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION,
-        text -> speech.forAir(text, PcmFormat.STATION));
+        text -> speech.forAir(text, PcmFormat.STATION)).emergencyLoudness(config.emergencyLoudness());
     this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
     this.speech = speech;

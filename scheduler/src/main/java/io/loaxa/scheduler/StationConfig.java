@@ -29,7 +29,14 @@ public record StationConfig(
     String contentDir,
     boolean builtInDemo,
     SwitchPolicy switching,
-    SpeechConfig speech) {
+    SpeechConfig speech,
+    double emergencyLoudness) {
+
+  /**
+   * How loud an emergency (khẩn cấp) airs unless the config says ({@code audio.emergencyLoudness},
+   * LUFS): 4 LU above the station's target, peaks still under the ceiling.
+   */
+  public static final double DEFAULT_EMERGENCY_LUFS = -14.0;
 
   /** The amplifier's mains relay and how long it takes to wake before the first sample. */
   public record Amplifier(String board, int channel, Duration warmUp) {
@@ -59,6 +66,17 @@ public record StationConfig(
     Objects.requireNonNull(switching, "switching");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);
+    if (!(emergencyLoudness >= -40 && emergencyLoudness <= -6)) {
+      throw new IllegalArgumentException("emergencyLoudness must be between -40 and -6 LUFS: " + emergencyLoudness);
+    }
+  }
+
+  /** A station whose emergencies air at {@link #DEFAULT_EMERGENCY_LUFS}. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo, SwitchPolicy switching,
+      SpeechConfig speech) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, switching, speech,
+        DEFAULT_EMERGENCY_LUFS);
   }
 
   /** A station with the default switching policy and speech settings. */

@@ -84,12 +84,29 @@ public final class StationConfigReader {
     Optional<StationConfig.Amplifier> amplifier = amplifier(top, boards);
     List<StationConfig.Zone> zones = zones(top, boards, amplifier);
     String output = "default";
+    double emergencyLoudness = StationConfig.DEFAULT_EMERGENCY_LUFS;
     Optional<Node> audio = top.get("audio");
     if (audio.isPresent()) {
       Node.Mapping a = mapping(audio.get(), "audio");
       if (a != null) {
-        unknownKeys(a, Set.of("output"));
+        unknownKeys(a, Set.of("output", "emergencyLoudness"));
         output = text(a, "output", false).orElse("default");
+        Optional<Node> loud = a.get("emergencyLoudness");
+        if (loud.isPresent()) {
+          Optional<String> t = text(a, "emergencyLoudness", false);
+          try {
+            double v = Double.parseDouble(t.orElse("").strip());
+            if (v < -40 || v > -6) {
+              problems.add(new Problem(loud.get().at(), "audio.emergencyLoudness: " + t.get()
+                  + " LUFS is outside -40..-6 (the station's normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + ")"));
+            } else {
+              emergencyLoudness = v;
+            }
+          } catch (NumberFormatException e) {
+            problems.add(new Problem(loud.get().at(), "audio.emergencyLoudness: '" + t.orElse("")
+                + "' is not a loudness in LUFS such as -14"));
+          }
+        }
       }
     }
     String content = "content";
@@ -102,7 +119,7 @@ public final class StationConfigReader {
     SwitchPolicy switching = switching(top);
     SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), problems);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
-        switching, speech);
+        switching, speech, emergencyLoudness);
   }
 
   /** {@code switching: {attempts, retryPause, stagger, maxOn, reassertEvery}}; each optional. */

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param maxDuration the longest it may hold the air; empty when its segments decide
  * @param chimeBefore the chime (nhạc hiệu) aired before the segments, by name; empty for none
  * @param chimeAfter the chime aired after the segments, by name; empty for none
+ * @param afterPreemption what becomes of it when a higher-priority airing cuts it off
  */
 public record Programme(
     ProgrammeKey key,
@@ -24,7 +25,8 @@ public record Programme(
     Duration lateTolerance,
     Optional<Duration> maxDuration,
     Optional<String> chimeBefore,
-    Optional<String> chimeAfter) {
+    Optional<String> chimeAfter,
+    AfterPreemption afterPreemption) {
 
   /**
    * How long a segment whose length the schedule does not state (a file, speech) is taken to air
@@ -55,6 +57,22 @@ public record Programme(
     });
     Objects.requireNonNull(chimeBefore, "chimeBefore");
     Objects.requireNonNull(chimeAfter, "chimeAfter");
+    Objects.requireNonNull(afterPreemption, "afterPreemption");
+  }
+
+  /** A programme with the default policy after pre-emption for its segments. */
+  public Programme(
+      ProgrammeKey key,
+      String title,
+      Category category,
+      Priority priority,
+      List<Segment> segments,
+      Duration lateTolerance,
+      Optional<Duration> maxDuration,
+      Optional<String> chimeBefore,
+      Optional<String> chimeAfter) {
+    this(key, title, category, priority, segments, lateTolerance, maxDuration, chimeBefore, chimeAfter,
+        AfterPreemption.defaultFor(segments));
   }
 
   /** A programme without chimes around it. */
@@ -66,7 +84,8 @@ public record Programme(
       List<Segment> segments,
       Duration lateTolerance,
       Optional<Duration> maxDuration) {
-    this(key, title, category, priority, segments, lateTolerance, maxDuration, Optional.empty(), Optional.empty());
+    this(key, title, category, priority, segments, lateTolerance, maxDuration, Optional.empty(), Optional.empty(),
+        AfterPreemption.defaultFor(segments));
   }
 
   /** Everything that airs, in order: the chime before, the segments, the chime after. */
@@ -78,10 +97,16 @@ public record Programme(
     return List.copyOf(all);
   }
 
+  /** The same programme with another policy after pre-emption. */
+  public Programme withAfterPreemption(AfterPreemption policy) {
+    return new Programme(key, title, category, priority, segments, lateTolerance, maxDuration, chimeBefore, chimeAfter,
+        policy);
+  }
+
   /** The same programme with the month's CCHC topic filled into its segments. */
   public Programme withTopic(String topic) {
     return new Programme(key, title, category, priority, segments.stream().map(s -> s.withTopic(topic)).toList(),
-        lateTolerance, maxDuration, chimeBefore, chimeAfter);
+        lateTolerance, maxDuration, chimeBefore, chimeAfter, afterPreemption);
   }
 
   /**

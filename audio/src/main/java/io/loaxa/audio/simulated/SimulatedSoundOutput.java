@@ -22,6 +22,9 @@ import java.util.function.Consumer;
  * have no device, as a station without a sound card.
  */
 public final class SimulatedSoundOutput implements SoundOutput {
+  /** How much play time passes between two looks at the stop token. */
+  private static final Duration STEP = Duration.ofMillis(100);
+
   private final Clock clock;
   private final Consumer<Duration> elapse;
   private final List<Playback> plays = new ArrayList<>();
@@ -72,11 +75,28 @@ public final class SimulatedSoundOutput implements SoundOutput {
           }
         });
         Instant first = clock.instant();
+        // read and "play" in steps, so a stop or a source told to end early acts mid-play as on a real device
+        PcmSource in = source.convertedTo(format);
+        int channels = format.channels();
+        int stepFrames = (int) (STEP.toNanos() * format.sampleRate() / 1_000_000_000L);
+        float[] chunk = new float[stepFrames * channels];
+        float[] all = new float[0];
+        int used = 0;
         boolean stopped = stop.requested();
-        PcmClip clip = stopped ? PcmClip.silence(format, Duration.ZERO) : readAll(source.convertedTo(format));
-        if (!stopped) {
-          elapse.accept(clip.duration());
+        while (!stopped) {
+          int got = in.read(chunk, stepFrames);
+          if (got < 0) {
+            break;
+          }
+          if (used + got * channels > all.length) {
+            all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+          }
+          System.arraycopy(chunk, 0, all, used, got * channels);
+          used += got * channels;
+          elapse.accept(Duration.ofNanos(got * 1_000_000_000L / format.sampleRate()));
+          stopped = stop.requested();
         }
+        PcmClip clip = new PcmClip(format, Arrays.copyOf(all, used));
         Playback playback = new Playback(first, clock.instant(), clip.frames(), stopped, 0, List.of(),
             source.dropouts());
         synchronized (SimulatedSoundOutput.this) {
@@ -89,21 +109,5 @@ public final class SimulatedSoundOutput implements SoundOutput {
       @Override
       public void close() {}
     };
-  }
-
-  private static PcmClip readAll(PcmSource source) throws AudioException {
-    int channels = source.format().channels();
-    float[] chunk = new float[4096 * channels];
-    float[] all = new float[0];
-    int used = 0;
-    int got;
-    while ((got = source.read(chunk, 4096)) >= 0) {
-      if (used + got * channels > all.length) {
-        all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
-      }
-      System.arraycopy(chunk, 0, all, used, got * channels);
-      used += got * channels;
-    }
-    return new PcmClip(source.format(), Arrays.copyOf(all, used));
   }
 }

@@ -77,6 +77,7 @@ public final class Terms {
       case SCHEDULED -> lang.pick("Theo lịch", "Scheduled");
       case MANUAL -> lang.pick("Phát ngay", "Manual");
       case CATCH_UP -> lang.pick("Phát bù", "Catch-up");
+      case AFTER_PREEMPTION -> lang.pick("Phát tiếp sau ưu tiên", "After pre-emption");
     };
   }
 

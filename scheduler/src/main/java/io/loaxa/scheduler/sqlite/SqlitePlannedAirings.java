@@ -71,6 +71,13 @@ public final class SqlitePlannedAirings implements PlannedAirings {
         Database.text(before));
   }
 
+  @Override
+  public List<PlannedAiring> withoutRunOfRule(String ruleKey) {
+    return query("SELECT p.* FROM planned_airings p WHERE substr(p.key, 1, ?) = ?"
+        + " AND NOT EXISTS (SELECT 1 FROM airing_runs r WHERE r.planned_key = p.key) ORDER BY p.starts_at, p.key",
+        String.valueOf(ruleKey.length() + 1), ruleKey + "@");
+  }
+
   private List<PlannedAiring> query(String sql, String... args) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(sql)) {

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
 import io.loaxa.scheduler.Programmes;
+import io.loaxa.schedules.AfterPreemption;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.Priority;
 import io.loaxa.schedules.Programme;
@@ -29,10 +30,11 @@ public final class SqliteProgrammes implements Programmes {
   public void put(Programme p) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(
-          "INSERT INTO programmes (key, title, category, priority, segments, late_tolerance, max_duration, updated_at)"
-              + " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET title=excluded.title, category=excluded.category,"
+          "INSERT INTO programmes (key, title, category, priority, segments, late_tolerance, max_duration, updated_at,"
+              + " after_preemption) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET title=excluded.title, category=excluded.category,"
               + " priority=excluded.priority, segments=excluded.segments, late_tolerance=excluded.late_tolerance,"
-              + " max_duration=excluded.max_duration, updated_at=excluded.updated_at")) {
+              + " max_duration=excluded.max_duration, updated_at=excluded.updated_at,"
+              + " after_preemption=excluded.after_preemption")) {
         s.setString(1, p.key().value());
         s.setString(2, p.title());
         s.setString(3, p.category().key());
@@ -41,6 +43,7 @@ public final class SqliteProgrammes implements Programmes {
         s.setString(6, p.lateTolerance().toString());
         s.setString(7, p.maxDuration().map(Duration::toString).orElse(null));
         s.setString(8, Database.text(clock.instant()));
+        s.setString(9, p.afterPreemption().name());
         s.executeUpdate();
       } catch (SQLException e) {
         throw new StoreException("writing programmes: " + e.getMessage(), e);
@@ -68,14 +71,18 @@ public final class SqliteProgrammes implements Programmes {
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             String max = r.getString("max_duration");
+            List<io.loaxa.schedules.Segment> segments = SegmentText.parse(r.getString("segments"));
+            String policy = r.getString("after_preemption");
             out.add(new Programme(
                 new ProgrammeKey(r.getString("key")),
                 r.getString("title"),
                 new Category(r.getString("category")),
                 Priority.valueOf(r.getString("priority")),
-                SegmentText.parse(r.getString("segments")),
+                segments,
                 Duration.parse(r.getString("late_tolerance")),
-                Optional.ofNullable(max).map(Duration::parse)));
+                Optional.ofNullable(max).map(Duration::parse),
+                Optional.empty(), Optional.empty(),
+                AfterPreemption.parse(policy).orElse(AfterPreemption.defaultFor(segments))));
           }
         }
         return out;

@@ -1,6 +1,7 @@
 package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.AiringRule;
+import io.loaxa.schedules.AfterPreemption;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.DatedOverride;
 import io.loaxa.schedules.Priority;
@@ -42,7 +43,8 @@ import java.util.regex.Pattern;
 final class ScheduleReader {
   static final Set<String> TOP_KEYS = Set.of("version", "zoneGroups", "programmes", "airings");
   static final Set<String> PROGRAMME_KEYS =
-      Set.of("key", "title", "category", "priority", "segments", "lateTolerance", "maxDuration", "chimeBefore", "chimeAfter");
+      Set.of("key", "title", "category", "priority", "segments", "lateTolerance", "maxDuration", "chimeBefore", "chimeAfter",
+          "afterPreemption");
   static final Set<String> SEGMENT_KINDS = Set.of("file", "text", "speech", "rebroadcast", "lineIn", "gap", "chime");
   static final Set<String> AIRING_KEYS = Set.of("key", "programme", "zones", "at", "days", "every", "monthly", "on", "from",
       "until", "except", "overrides", "priority", "rotateTopics", "topics");
@@ -211,6 +213,7 @@ final class ScheduleReader {
     Optional<Duration> max = mapping(m, "maxDuration").flatMap(n -> duration(n, "maxDuration", false));
     Optional<String> chimeBefore = mapping(m, "chimeBefore").flatMap(n -> chime(n, "chimeBefore"));
     Optional<String> chimeAfter = mapping(m, "chimeAfter").flatMap(n -> chime(n, "chimeAfter"));
+    Optional<AfterPreemption> afterPreemption = mapping(m, "afterPreemption").flatMap(this::afterPreemption);
     List<Segment> segments = new ArrayList<>();
     Map<Segment, Position> paths = new LinkedHashMap<>();
     Optional<Node> segs = required(m, "segments", "a programme");
@@ -227,7 +230,8 @@ final class ScheduleReader {
       return Optional.empty();
     }
     programmeSources.put(key.get(), new ProgrammeSource(m.at(), paths));
-    return Optional.of(new Programme(key.get(), title.get(), category, priority, segments, late, max, chimeBefore, chimeAfter));
+    return Optional.of(new Programme(key.get(), title.get(), category, priority, segments, late, max, chimeBefore, chimeAfter,
+        afterPreemption.orElse(AfterPreemption.defaultFor(segments))));
   }
 
   private Optional<String> chime(Node n, String what) {
@@ -621,6 +625,16 @@ final class ScheduleReader {
         problem(n.at(), "bad date '" + t + "' in " + what + "; write YYYY-MM-DD, e.g. \"2026-02-17\"");
         return Optional.empty();
       }
+    });
+  }
+
+  private Optional<AfterPreemption> afterPreemption(Node n) {
+    return scalar(n, "afterPreemption").flatMap(t -> {
+      Optional<AfterPreemption> p = AfterPreemption.parse(t);
+      if (p.isEmpty()) {
+        problem(n.at(), "bad afterPreemption '" + t + "'; write resume, restart or drop");
+      }
+      return p;
     });
   }
 

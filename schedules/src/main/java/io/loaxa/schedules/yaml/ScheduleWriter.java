@@ -2,6 +2,7 @@ package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.AiringRule;
 import io.loaxa.schedules.DatedOverride;
+import io.loaxa.schedules.AfterPreemption;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.Recurrence;
 import io.loaxa.schedules.Schedule;
@@ -52,6 +53,9 @@ final class ScheduleWriter {
     p.maxDuration().ifPresent(d -> line(2, "maxDuration: " + d));
     p.chimeBefore().ifPresent(c -> line(2, "chimeBefore: " + quote(c)));
     p.chimeAfter().ifPresent(c -> line(2, "chimeAfter: " + quote(c)));
+    if (p.afterPreemption() != AfterPreemption.defaultFor(p.segments())) {
+      line(2, "afterPreemption: " + p.afterPreemption().key());
+    }
     line(2, "segments:");
     for (Segment s : p.segments()) {
       line(3, "- " + segment(s));

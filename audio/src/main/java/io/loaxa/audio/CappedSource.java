@@ -1,0 +1,72 @@
+package io.loaxa.audio;
+
+import java.time.Duration;
+import java.util.List;
+
+/** A source cut at a length, with a short fade-out into the cut. */
+final class CappedSource implements PcmSource {
+  private static final Duration FADE = Duration.ofMillis(200);
+
+  private final PcmSource inner;
+  private final long limit;
+  private final long fadeFrames;
+  private long read;
+  private boolean cut;
+
+  CappedSource(PcmSource inner, Duration length) {
+    if (length.isNegative() || length.isZero()) {
+      throw new IllegalArgumentException("a cap must be positive: " + length);
+    }
+    this.inner = inner;
+    int rate = inner.format().sampleRate();
+    this.limit = length.toNanos() * rate / 1_000_000_000L;
+    this.fadeFrames = Math.max(1, Math.min(limit, FADE.toNanos() * rate / 1_000_000_000L));
+  }
+
+  /** True once the cap cut the source before its own end. */
+  boolean cut() {
+    return cut;
+  }
+
+  @Override
+  public PcmFormat format() {
+    return inner.format();
+  }
+
+  @Override
+  public int read(float[] target, int frames) throws AudioException {
+    if (read >= limit) {
+      if (!cut && inner.read(target, 1) >= 0) {
+        cut = true;
+      }
+      return -1;
+    }
+    int got = inner.read(target, (int) Math.min(frames, limit - read));
+    if (got < 0) {
+      return -1;
+    }
+    int channels = inner.format().channels();
+    long fadeFrom = limit - fadeFrames;
+    for (int f = 0; f < got; f++) {
+      long at = read + f;
+      if (at >= fadeFrom) {
+        float g = (float) (limit - at) / fadeFrames;
+        for (int c = 0; c < channels; c++) {
+          target[f * channels + c] *= g;
+        }
+      }
+    }
+    read += got;
+    return got;
+  }
+
+  @Override
+  public List<Gap> dropouts() {
+    return inner.dropouts();
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
