@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code loaxa air}: air something now, through the same runner as a scheduled airing. */
-@Command(name = "air", mixinStandardHelpOptions = true,
-    description = {"Phát ngay — air a file or a programme now, switched and logged like a scheduled airing.",
+@Command(name = "air", mixinStandardHelpOptions = true, subcommands = AirCancelCommand.class,
+    description = {"Phát ngay — air a file, a text or a programme now, switched and logged like a scheduled airing.",
+        "Emergencies (--priority emergency) cut off whatever airs and can repeat (--repeat-every 30m --count 4).",
         "Goes through the running daemon when one runs on the data folder; in this process otherwise."})
 final class AirCommand implements Callable<Integer> {
   @Mixin
@@ -33,6 +34,10 @@ final class AirCommand implements Callable<Integer> {
     @Option(names = "--file", paramLabel = "AUDIO", description = "An audio file (WAV or MP3).")
     Optional<String> file = Optional.empty();
 
+    @Option(names = "--text", paramLabel = "TEXT",
+        description = "Thông báo — words to read aloud with the station's speech (Vietnamese).")
+    Optional<String> text = Optional.empty();
+
     @Option(names = "--programme", paramLabel = "KEY", description = "A programme of the schedule.")
     Optional<String> programme = Optional.empty();
 
@@ -41,8 +46,20 @@ final class AirCommand implements Callable<Integer> {
     Optional<String> rebroadcast = Optional.empty();
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   What what;
+
+  @Option(names = "--repeat-every", paramLabel = "D",
+      description = "Lặp lại — air again every D (30m, 1h); with --count N (airings in all) or --until HH:MM; "
+          + "neither: until 'loaxa air cancel', at most 48 h.")
+  Optional<String> every = Optional.empty();
+
+  @Option(names = "--count", paramLabel = "N", description = "With --repeat-every: how many airings in all.")
+  Optional<String> count = Optional.empty();
+
+  @Option(names = "--until", paramLabel = "HH:MM|DATE-TIME",
+      description = "With --repeat-every: the last airing at or before this time (today, or 2026-11-22T06:00).")
+  Optional<String> until = Optional.empty();
 
   @Option(names = "--zones", paramLabel = "K,K|all", defaultValue = "all",
       description = "Hamlets to switch: 'all' or zone keys separated by commas (default: ${DEFAULT-VALUE}).")
@@ -62,30 +79,56 @@ final class AirCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (what == null) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "say what to air: --file, --text, --programme or --rebroadcast (or: loaxa air cancel KEY)");
+    }
     ManualAiring.Request request = new ManualAiring.Request(
-        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at, what.rebroadcast, length);
+        what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at,
+        what.rebroadcast, length, what.text, every, count, until);
     Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
     String outcome;
     if (daemon.isPresent()) {
       Map<String, String> form = new LinkedHashMap<>();
       request.file().ifPresent(f -> form.put("file", f));
       request.programme().ifPresent(p -> form.put("programme", p));
+      what.text.ifPresent(t -> form.put("text", t));
       form.put("zones", zones);
       form.put("priority", priority);
       at.ifPresent(t -> form.put("at", t));
       what.rebroadcast.ifPresent(u -> form.put("rebroadcast", u));
       length.ifPresent(l -> form.put("length", l));
+      every.ifPresent(e -> form.put("every", e));
+      count.ifPresent(c -> form.put("count", c));
+      until.ifPresent(u -> form.put("until", u));
       out.println("Gửi tới đài đang chạy (pid " + daemon.get().pid() + ") — airing through the running daemon…");
       out.flush();
-      outcome = daemon.get().post("/api/air", form, Duration.ofHours(4)).trim();
+      String reply = daemon.get().post("/api/air", form, Duration.ofHours(4)).trim();
+      int lastLine = reply.lastIndexOf('\n');
+      if (lastLine >= 0) {
+        out.println(reply.substring(0, lastLine));
+      }
+      outcome = reply.substring(lastLine + 1);
     } else {
       try (Station station = Station.assemble(options.stationConfig(), options.dataDir())) {
         station.switchboard().allOff();
-        PlannedAiring airing = ManualAiring.plan(station, request);
-        out.println("Đang phát — airing " + airing.key() + " to " + airing.zones() + " at " + airing.startsAt() + "…");
-        out.flush();
-        Optional<Outcome> result = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
-        outcome = airing.key() + " " + result.map(Outcome::name).orElse("NOT_AIRED");
+        ManualAiring.Series series = ManualAiring.planSeries(station, request);
+        String repeats = series.describe(station.config().timeZone());
+        if (!repeats.isEmpty()) {
+          out.println(repeats + " (no daemon runs: this command stays on air for the repeats; Ctrl-C stops it)");
+        }
+        outcome = "";
+        for (PlannedAiring airing : series.airings()) {
+          out.println("Đang phát — airing " + airing.key() + " to " + airing.zones() + " at " + airing.startsAt() + "…");
+          out.flush();
+          Optional<Outcome> result = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
+          String line = airing.key() + " " + result.map(Outcome::name).orElse("NOT_AIRED");
+          if (outcome.isEmpty()) {
+            outcome = line;
+          } else {
+            out.println("Kết quả — outcome: " + line);
+          }
+        }
       }
     }
     out.println("Kết quả — outcome: " + outcome);

@@ -59,7 +59,8 @@ public final class ControlServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(workers);
-    server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(station, body(exchange))));
+    server.createContext("/api/air/cancel", exchange -> handle(exchange, token, "POST", () -> cancel(station, body(exchange))));
+    server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(station, daemon, body(exchange))));
     server.createContext("/api/status", exchange -> handle(exchange, token, "GET", () -> status(station, daemon)));
     ZoneControl zones = new ZoneControl(station.switchboard(), station.config());
     server.createContext("/api/zones/status", exchange -> handle(exchange, token, "GET", zones::status));
@@ -117,14 +118,26 @@ public final class ControlServer implements AutoCloseable {
     return form;
   }
 
-  private static String air(Station station, Map<String, String> form) throws InterruptedException {
+  private static String air(Station station, Daemon daemon, Map<String, String> form) throws InterruptedException {
     ManualAiring.Request request = new ManualAiring.Request(
         Optional.ofNullable(form.get("file")), Optional.ofNullable(form.get("programme")),
         form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"), Optional.ofNullable(form.get("at")),
-        Optional.ofNullable(form.get("rebroadcast")), Optional.ofNullable(form.get("length")));
-    PlannedAiring airing = ManualAiring.plan(station, request);
+        Optional.ofNullable(form.get("rebroadcast")), Optional.ofNullable(form.get("length")),
+        Optional.ofNullable(form.get("text")), Optional.ofNullable(form.get("every")),
+        Optional.ofNullable(form.get("count")), Optional.ofNullable(form.get("until")));
+    ManualAiring.Series series = ManualAiring.planSeries(station, request);
+    if (series.airings().size() > 1) {
+      daemon.refresh(); // the repeats go to the triggers now, not at the next tick
+    }
+    PlannedAiring airing = series.airings().get(0);
     Optional<Outcome> outcome = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
-    return airing.key() + " " + outcome.map(Outcome::name).orElse("NOT_AIRED");
+    String repeats = series.describe(station.config().timeZone());
+    return (repeats.isEmpty() ? "" : repeats + "\n") + airing.key() + " " + outcome.map(Outcome::name).orElse("NOT_AIRED");
+  }
+
+  private static String cancel(Station station, Map<String, String> form) {
+    String rule = Optional.ofNullable(form.get("rule")).map(String::strip).orElse("");
+    return ManualAiring.cancel(station, rule);
   }
 
   private static String status(Station station, Daemon daemon) {
