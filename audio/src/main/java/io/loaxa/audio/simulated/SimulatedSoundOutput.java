@@ -30,6 +30,7 @@ public final class SimulatedSoundOutput implements SoundOutput {
   private final List<Playback> plays = new ArrayList<>();
   private final List<PcmClip> clips = new ArrayList<>();
   private volatile boolean deviceMissing;
+  private volatile boolean keepClips = true;
 
   /**
    * @param elapse lets time pass on {@code clock}: a mutable clock's advance in tests
@@ -37,6 +38,12 @@ public final class SimulatedSoundOutput implements SoundOutput {
   public SimulatedSoundOutput(Clock clock, Consumer<Duration> elapse) {
     this.clock = clock;
     this.elapse = elapse;
+  }
+
+  /** Keeps what was played as counts only, not the samples: days of simulated airings in little memory. */
+  public SimulatedSoundOutput forgettingClips() {
+    keepClips = false;
+    return this;
   }
 
   public void unplug() {
@@ -82,22 +89,31 @@ public final class SimulatedSoundOutput implements SoundOutput {
         float[] chunk = new float[stepFrames * channels];
         float[] all = new float[0];
         int used = 0;
+        long frames = 0;
         boolean stopped = stop.requested();
         while (!stopped) {
           int got = in.read(chunk, stepFrames);
           if (got < 0) {
             break;
           }
-          if (used + got * channels > all.length) {
-            all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+          frames += got;
+          if (keepClips) {
+            if (used + got * channels > all.length) {
+              all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+            }
+            System.arraycopy(chunk, 0, all, used, got * channels);
+            used += got * channels;
           }
-          System.arraycopy(chunk, 0, all, used, got * channels);
-          used += got * channels;
-          elapse.accept(Duration.ofNanos(got * 1_000_000_000L / format.sampleRate()));
+          // the play head moves on the clock from the first sample, as a device's own clock does
+          Instant playhead = first.plusNanos(frames * 1_000_000_000L / format.sampleRate());
+          Duration wait = Duration.between(clock.instant(), playhead);
+          if (!wait.isNegative() && !wait.isZero()) {
+            elapse.accept(wait);
+          }
           stopped = stop.requested();
         }
         PcmClip clip = new PcmClip(format, Arrays.copyOf(all, used));
-        Playback playback = new Playback(first, clock.instant(), clip.frames(), stopped, 0, List.of(),
+        Playback playback = new Playback(first, clock.instant(), frames, stopped, 0, List.of(),
             source.dropouts());
         synchronized (SimulatedSoundOutput.this) {
           plays.add(playback);
