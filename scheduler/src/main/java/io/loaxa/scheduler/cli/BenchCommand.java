@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
-    subcommands = {BenchCommand.Start.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
+    subcommands = {BenchCommand.Start.class, BenchCommand.Preempt.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
         BenchCommand.Report.class, SpeechBenchCommand.class, BenchCommand.Rebroadcast.class})
 final class BenchCommand implements Runnable {
   @Spec
@@ -71,6 +71,28 @@ final class BenchCommand implements Runnable {
     public Integer call() throws Exception {
       new StartBench(airings).run(spec.commandLine().getOut());
       new StartAccuracyBench(airings, monitor, JavaSoundOutput.DEFAULT).run(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
+  /** {@code loaxa bench preempt}. */
+  @Command(name = "preempt", mixinStandardHelpOptions = true,
+      description = {"Emergency pre-emption latency as heard on the sink's monitor (asked for -> first emergency sample),",
+          "against killing paplay and starting paplay on the emergency, idle and with both cores busy."})
+  static final class Preempt implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--trials", defaultValue = "10", description = "Pre-emptions per method and condition (default ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--monitor", defaultValue = "@DEFAULT_MONITOR@",
+        description = "PulseAudio source that hears the output (default ${DEFAULT-VALUE}).")
+    String monitor;
+
+    @Override
+    public Integer call() throws Exception {
+      new io.loaxa.scheduler.bench.PreemptionBench(trials, monitor).run(spec.commandLine().getOut());
       return 0;
     }
   }
