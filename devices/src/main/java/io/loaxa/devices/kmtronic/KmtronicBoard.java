@@ -70,16 +70,7 @@ public final class KmtronicBoard implements RelayBoard {
   }
 
   private void send(RelayChannel channel, boolean on) throws DeviceException {
-    byte[] frame = KmtronicFrames.command(check(channel).number(), on);
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(frame);
-      } finally {
-        gap.mark();
-      }
-    }
+    gap.send(line, KmtronicFrames.command(check(channel).number(), on));
   }
 
   @Override
@@ -89,17 +80,7 @@ public final class KmtronicBoard implements RelayBoard {
       return Optional.empty();
     }
     byte[] reply = new byte[3];
-    int got;
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(KmtronicFrames.statusRequest(relay));
-        got = line.read(reply, 0, 3, timeout);
-      } finally {
-        gap.mark();
-      }
-    }
+    int got = gap.exchange(line, KmtronicFrames.statusRequest(relay), () -> line.read(reply, 0, 3, timeout));
     if (got == 0) {
       throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer a status request within "
           + timeout.toMillis() + " ms");

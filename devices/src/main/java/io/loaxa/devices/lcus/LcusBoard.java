@@ -65,17 +65,7 @@ public final class LcusBoard implements RelayBoard {
   }
 
   private void send(RelayChannel channel, boolean on) throws DeviceException {
-    byte[] frame = LcusFrames.command(check(channel).number(), on);
-    synchronized (line) {
-      gap.keep();
-      try {
-        // some firmware talks back (a status dump after power-up); nobody reads it
-        line.discardInput();
-        line.write(frame);
-      } finally {
-        gap.mark();
-      }
-    }
+    gap.send(line, LcusFrames.command(check(channel).number(), on));
   }
 
   private synchronized RelayChannel check(RelayChannel channel) {

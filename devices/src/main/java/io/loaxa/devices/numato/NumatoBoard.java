@@ -88,35 +88,29 @@ public final class NumatoBoard implements RelayBoard {
 
   /** Sends one command and returns its answer, the echo and prompt removed. */
   private String command(byte[] command) throws DeviceException {
+    return NumatoCommands.answer(command, gap.exchange(line, command, this::readUntilPrompt));
+  }
+
+  private String readUntilPrompt() throws DeviceException {
     StringBuilder received = new StringBuilder();
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(command);
-        byte[] one = new byte[1];
-        while (true) {
-          if (line.read(one, 0, 1, timeout) == 0) {
-            if (received.length() == 0) {
-              throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
-                  + timeout.toMillis() + " ms");
-            }
-            throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
-          }
-          char c = (char) (one[0] & 0xFF);
-          if (c == NumatoCommands.PROMPT) {
-            break;
-          }
-          received.append(c);
-          if (received.length() > MAX_ANSWER) {
-            throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
-          }
+    byte[] one = new byte[1];
+    while (true) {
+      if (line.read(one, 0, 1, timeout) == 0) {
+        if (received.length() == 0) {
+          throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
+              + timeout.toMillis() + " ms");
         }
-      } finally {
-        gap.mark();
+        throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
+      }
+      char c = (char) (one[0] & 0xFF);
+      if (c == NumatoCommands.PROMPT) {
+        return received.toString();
+      }
+      received.append(c);
+      if (received.length() > MAX_ANSWER) {
+        throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
       }
     }
-    return NumatoCommands.answer(command, received.toString());
   }
 
   private static String printable(CharSequence text) {
