@@ -214,47 +214,16 @@ public final class RelayBoards {
    * One line used by several boards on one bus: every board holds this same object, so its monitor
    * keeps their exchanges apart; the port closes when the last board closes.
    */
-  private static final class SharedLine implements SerialLine {
-    private final SerialLine line;
+  private static final class SharedLine extends ForwardingSerialLine {
     private int users;
 
     SharedLine(SerialLine line) {
-      this.line = line;
+      super(line);
     }
 
     synchronized SerialLine user() {
       users++;
       return this;
-    }
-
-    @Override
-    public String port() {
-      return line.port();
-    }
-
-    @Override
-    public void write(byte[] bytes) throws DeviceException {
-      line.write(bytes);
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length, java.time.Duration timeout) throws DeviceException {
-      return line.read(buffer, offset, length, timeout);
-    }
-
-    @Override
-    public void discardInput() throws DeviceException {
-      line.discardInput();
-    }
-
-    @Override
-    public void setDtr(boolean on) throws DeviceException {
-      line.setDtr(on);
-    }
-
-    @Override
-    public void setRts(boolean on) throws DeviceException {
-      line.setRts(on);
     }
 
     /** Called once by each board (boards guard their own close). */

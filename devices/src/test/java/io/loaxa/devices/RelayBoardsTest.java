@@ -19,9 +19,12 @@ import org.junit.jupiter.api.Test;
 class RelayBoardsTest {
   private final MutableClock clock = MutableClock.at("2025-03-01T05:00:00Z");
   private final List<String> openedPorts = new ArrayList<>();
+  private final List<ScriptedSerialLine> openedLines = new ArrayList<>();
   private final DeviceContext context = new DeviceContext(clock, new RecordingPause(clock), (port, settings) -> {
     openedPorts.add(port + " " + settings);
-    return new ScriptedSerialLine(port);
+    ScriptedSerialLine line = new ScriptedSerialLine(port);
+    openedLines.add(line);
+    return line;
   }, new RecordingLineEvents());
 
   private static BoardSpec spec(String key, String driver, String port, Map<String, String> options) {
@@ -76,13 +79,17 @@ class RelayBoardsTest {
   }
 
   @Test
-  void boardsOnOneBusShareOnePort() throws DeviceException {
+  void boardsOnOneBusShareOnePortThatClosesWithTheLastOfThem() throws DeviceException {
     List<RelayBoard> boards = RelayBoards.openAll(List.of(
         spec("a", "modbus-rtu", "/dev/ttyBus", Map.of("unit", "1")),
         spec("b", "modbus-register", "/dev/ttyBus", Map.of("unit", "2"))), context);
     assertEquals(1, openedPorts.size());
     assertTrue(boards.get(0) instanceof ModbusCoilBoard);
-    boards.forEach(RelayBoard::close);
+    boards.get(0).close();
+    boards.get(0).close();
+    assertFalse(openedLines.get(0).isClosed(), "board b still uses the bus");
+    boards.get(1).close();
+    assertTrue(openedLines.get(0).isClosed());
   }
 
   @Test

@@ -42,6 +42,20 @@ class SchedulePlannerTest {
     return station.planned().between(now, now.plus(Duration.ofDays(8)));
   }
 
+  /** A planner for the station, which has the demo schedule imported. */
+  private static SchedulePlanner withDemoSchedule(Station station) throws Exception {
+    SchedulePlanner planner = new SchedulePlanner(station);
+    planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+    return planner;
+  }
+
+  /** What a failed import must leave as it was: the stored schedule and the coming week's airings. */
+  private record Grid(ScheduleStore.Stored schedule, List<PlannedAiring> planned) {
+    static Grid of(Station station) {
+      return new Grid(station.schedule().current().orElseThrow(), week(station));
+    }
+  }
+
   @Test
   void importingTheDemoSchedulePlansItsNextSevenDaysWithTheSchedulesOwnKeys() throws Exception {
     MutableClock clock = new MutableClock(T0);
@@ -67,8 +81,7 @@ class SchedulePlannerTest {
   void planningAgainAndImportingTheSameFileAgainNeverDuplicateAnAiring() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+      SchedulePlanner planner = withDemoSchedule(station);
       List<PlannedAiring> first = week(station);
       assertEquals(0, planner.planAhead());
       planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
@@ -84,16 +97,13 @@ class SchedulePlannerTest {
   void aScheduleWithProblemsLeavesTheOldScheduleAndItsPlannedAiringsUntouched() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
-      ScheduleStore.Stored before = station.schedule().current().orElseThrow();
-      List<PlannedAiring> planned = week(station);
+      SchedulePlanner planner = withDemoSchedule(station);
+      Grid before = Grid.of(station);
       String broken = DemoSchedule.text().replace("at: \"18:35\"", "at: \"18:95\"").replace("zones: khu-trung-tam", "zones: [ap-1, ap-9]");
       SourceException e = assertThrows(SourceException.class, () -> planner.importText(broken, "broken.yaml"));
       assertEquals(2, e.problems().size(), e.getMessage());
       assertTrue(e.getMessage().contains("broken.yaml:"), e.getMessage());
-      assertEquals(before, station.schedule().current().orElseThrow());
-      assertEquals(planned, week(station));
+      assertEquals(before, Grid.of(station));
     }
   }
 
@@ -101,10 +111,8 @@ class SchedulePlannerTest {
   void aDatabaseFailureHalfwayThroughAnImportRollsEverythingBack() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
-      ScheduleStore.Stored before = station.schedule().current().orElseThrow();
-      List<PlannedAiring> planned = week(station);
+      SchedulePlanner planner = withDemoSchedule(station);
+      Grid before = Grid.of(station);
       // the store fails on the last planned airing it writes: after the schedule, the programmes and the deletions
       try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Database.FILE));
            Statement s = c.createStatement()) {
@@ -114,8 +122,7 @@ class SchedulePlannerTest {
       String changed = DemoSchedule.text().replace("airings:\n", "airings:\n  - { key: tin-moi, programme: phap-luat, zones: all, at: \"20:00\" }\n");
       StoreException e = assertThrows(StoreException.class, () -> planner.importText(changed, "changed.yaml"));
       assertTrue(e.getMessage().contains("nothing changed"), e.getMessage());
-      assertEquals(before, station.schedule().current().orElseThrow());
-      assertEquals(planned, week(station));
+      assertEquals(before, Grid.of(station));
     }
   }
 
@@ -123,8 +130,7 @@ class SchedulePlannerTest {
   void importingANewGridRemovesTheOldGridsFutureAiringsButNotWhatAlreadyAired() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+      SchedulePlanner planner = withDemoSchedule(station);
       PlannedAiringKey bulletin = PlannedAiringKey.of("ban-tin-xa", LocalDateTime.of(2026, 3, 2, 17, 30));
       clock.advance(Duration.ofMinutes(29)); // 17:29: the runner airs the bulletin
       assertTrue(station.runner().run(bulletin, clock.instant(), Trigger.SCHEDULED).isPresent());
@@ -141,8 +147,7 @@ class SchedulePlannerTest {
   void whenTheMonthsCchcAiringDidNotAirThePlannerPlansAMakeUpTheSameMonth() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+      SchedulePlanner planner = withDemoSchedule(station);
       // the station was off on Monday evening; Tuesday 3 March, 08:00
       clock.set(Instant.parse("2026-03-03T01:00:00Z"));
       planner.planAhead();
@@ -159,8 +164,7 @@ class SchedulePlannerTest {
   void aScheduleImportedAfterTheMonthsCchcTimeWaitsForNextMonthInsteadOfAMakeUp() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-03T01:00:00Z"));
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
-      planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
+      SchedulePlanner planner = withDemoSchedule(station);
       planner.planAhead();
       assertTrue(station.planned().between(clock.instant(), clock.instant().plus(Duration.ofDays(28))).stream()
           .noneMatch(a -> a.ruleKey().endsWith("~makeup")), "nothing was meant to air on 2 March here");

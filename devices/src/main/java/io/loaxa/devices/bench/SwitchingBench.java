@@ -1,6 +1,7 @@
 package io.loaxa.devices.bench;
 
 import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.ForwardingSerialLine;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
@@ -141,48 +142,17 @@ public final class SwitchingBench {
   }
 
   /** Counts the requests the switchboard sends. */
-  private static final class CountingLine implements SerialLine {
-    private final SerialLine line;
+  private static final class CountingLine extends ForwardingSerialLine {
     private volatile int writes;
 
     CountingLine(SerialLine line) {
-      this.line = line;
-    }
-
-    @Override
-    public String port() {
-      return line.port();
+      super(line);
     }
 
     @Override
     public void write(byte[] bytes) throws DeviceException {
       writes++;
-      line.write(bytes);
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length, Duration timeout) throws DeviceException {
-      return line.read(buffer, offset, length, timeout);
-    }
-
-    @Override
-    public void discardInput() throws DeviceException {
-      line.discardInput();
-    }
-
-    @Override
-    public void setDtr(boolean on) throws DeviceException {
-      line.setDtr(on);
-    }
-
-    @Override
-    public void setRts(boolean on) throws DeviceException {
-      line.setRts(on);
-    }
-
-    @Override
-    public void close() {
-      line.close();
+      super.write(bytes);
     }
   }
 

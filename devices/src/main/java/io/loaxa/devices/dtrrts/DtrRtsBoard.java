@@ -1,11 +1,10 @@
 package io.loaxa.devices.dtrrts;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.CommandedRelayBoard;
 import io.loaxa.devices.DeviceException;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,22 +15,15 @@ import org.slf4j.LoggerFactory;
  * be read back, so switching is commanded, not confirmed. Many stages are active-low: wire the zone
  * as {@code inverted} then.
  */
-public final class DtrRtsBoard implements RelayBoard {
+public final class DtrRtsBoard extends CommandedRelayBoard {
   public static final Set<String> OPTIONS = Set.of();
   private static final Logger LOG = LoggerFactory.getLogger(DtrRtsBoard.class);
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
-  private boolean closed;
-
   public DtrRtsBoard(String key, int channels, SerialLine line) {
+    super(key, channels, line);
     if (channels > 2) {
       throw new IllegalArgumentException("board " + key + ": a dtr-rts board has 2 channels (DTR, RTS), not " + channels);
     }
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     // opening a tty raises DTR and RTS on most systems: drop them at once so no relay stays pulled in
     for (int n = 1; n <= channels; n++) {
       try {
@@ -49,23 +41,8 @@ public final class DtrRtsBoard implements RelayBoard {
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public int channelCount() {
-    return channels;
-  }
-
-  @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    set(check(channel).number(), true);
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    set(check(channel).number(), false);
+  protected void switchTo(RelayChannel channel, boolean on) throws DeviceException {
+    set(channel.number(), on);
   }
 
   private void set(int channel, boolean on) throws DeviceException {
@@ -75,32 +52,6 @@ public final class DtrRtsBoard implements RelayBoard {
       } else {
         line.setRts(on);
       }
-    }
-  }
-
-  @Override
-  public Optional<Boolean> readBack(RelayChannel channel) {
-    check(channel);
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean canReadBack() {
-    return false;
-  }
-
-  private synchronized RelayChannel check(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return channel.requireOn(key, channels);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
     }
   }
 }

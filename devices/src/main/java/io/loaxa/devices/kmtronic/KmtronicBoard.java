@@ -5,9 +5,9 @@ import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.FrameGap;
 import io.loaxa.devices.Pause;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
+import io.loaxa.devices.SerialRelayBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,26 +18,20 @@ import java.util.Set;
  * the printed ones, from 1). Commands get no reply; with {@code readBack} on (the default) each
  * channel's state is asked for with {@code FF nn 03}.
  */
-public final class KmtronicBoard implements RelayBoard {
+public final class KmtronicBoard extends SerialRelayBoard {
   public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "frameGap", "timeout",
       "readBack");
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
   private final FrameGap gap;
   private final Duration timeout;
   private final boolean readBack;
-  private boolean closed;
 
   public KmtronicBoard(String key, int channels, SerialLine line, Duration frameGap, Duration timeout, boolean readBack,
       Clock clock, Pause pause) {
+    super(key, channels, line);
     if (channels > 254) {
       throw new IllegalArgumentException("board " + key + ": KMtronic boards have at most 254 channels");
     }
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     this.gap = new FrameGap(frameGap, clock, pause);
     this.timeout = timeout;
     this.readBack = readBack;
@@ -50,36 +44,8 @@ public final class KmtronicBoard implements RelayBoard {
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public int channelCount() {
-    return channels;
-  }
-
-  @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    send(channel, true);
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    send(channel, false);
-  }
-
-  private void send(RelayChannel channel, boolean on) throws DeviceException {
-    byte[] frame = KmtronicFrames.command(check(channel).number(), on);
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(frame);
-      } finally {
-        gap.mark();
-      }
-    }
+  protected void switchTo(RelayChannel channel, boolean on) throws DeviceException {
+    gap.send(line, KmtronicFrames.command(channel.number(), on));
   }
 
   @Override
@@ -89,17 +55,7 @@ public final class KmtronicBoard implements RelayBoard {
       return Optional.empty();
     }
     byte[] reply = new byte[3];
-    int got;
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(KmtronicFrames.statusRequest(relay));
-        got = line.read(reply, 0, 3, timeout);
-      } finally {
-        gap.mark();
-      }
-    }
+    int got = gap.exchange(line, KmtronicFrames.statusRequest(relay), () -> line.read(reply, 0, 3, timeout));
     if (got == 0) {
       throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer a status request within "
           + timeout.toMillis() + " ms");
@@ -110,20 +66,5 @@ public final class KmtronicBoard implements RelayBoard {
   @Override
   public boolean canReadBack() {
     return readBack;
-  }
-
-  private synchronized RelayChannel check(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return channel.requireOn(key, channels);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
-    }
   }
 }

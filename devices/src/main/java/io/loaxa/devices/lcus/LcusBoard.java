@@ -1,15 +1,14 @@
 package io.loaxa.devices.lcus;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.CommandedRelayBoard;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.FrameGap;
 import io.loaxa.devices.Pause;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,23 +17,17 @@ import java.util.Set;
  * state from time to time. Their CH340 shares its USB id with RS-485 dongles: address the port by
  * {@code /dev/serial/by-path}.
  */
-public final class LcusBoard implements RelayBoard {
+public final class LcusBoard extends CommandedRelayBoard {
   public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "frameGap");
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
   private final FrameGap gap;
-  private boolean closed;
 
   /** @param frameGap silence kept between frames; the boards drop frames sent back to back */
   public LcusBoard(String key, int channels, SerialLine line, Duration frameGap, Clock clock, Pause pause) {
+    super(key, channels, line);
     if (channels > 255) {
       throw new IllegalArgumentException("board " + key + ": LCUS boards have at most 255 channels");
     }
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     this.gap = new FrameGap(frameGap, clock, pause);
   }
 
@@ -45,62 +38,7 @@ public final class LcusBoard implements RelayBoard {
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public int channelCount() {
-    return channels;
-  }
-
-  @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    send(channel, true);
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    send(channel, false);
-  }
-
-  private void send(RelayChannel channel, boolean on) throws DeviceException {
-    byte[] frame = LcusFrames.command(check(channel).number(), on);
-    synchronized (line) {
-      gap.keep();
-      try {
-        // some firmware talks back (a status dump after power-up); nobody reads it
-        line.discardInput();
-        line.write(frame);
-      } finally {
-        gap.mark();
-      }
-    }
-  }
-
-  private synchronized RelayChannel check(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return channel.requireOn(key, channels);
-  }
-
-  @Override
-  public Optional<Boolean> readBack(RelayChannel channel) {
-    check(channel);
-    return Optional.empty();
-  }
-
-  @Override
-  public boolean canReadBack() {
-    return false;
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
-    }
+  protected void switchTo(RelayChannel channel, boolean on) throws DeviceException {
+    gap.send(line, LcusFrames.command(channel.number(), on));
   }
 }

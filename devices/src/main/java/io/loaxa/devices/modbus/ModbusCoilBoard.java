@@ -4,9 +4,9 @@ import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.ProbeReport;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
+import io.loaxa.devices.SerialRelayBoard;
 import io.loaxa.devices.SerialSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,20 +26,16 @@ import java.util.TreeSet;
  * keeps what it last commanded or read for each channel, and reads the range first when it does not
  * know it. loaxa is the only master on the bus, so that picture stays true; every read refreshes it.
  */
-public final class ModbusCoilBoard implements RelayBoard {
+public final class ModbusCoilBoard extends SerialRelayBoard {
   /** Options this driver understands in the station config. */
   public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "unit", "coilOffset",
       "timeout", "frameGap", "multiCoilWrite");
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
   private final ModbusMaster master;
   private final int unit;
   private final int coilOffset;
   private final boolean multiCoilWrite;
   private final Boolean[] known;
-  private boolean closed;
 
   /**
    * @param line the open line; the board closes it when it is closed
@@ -47,13 +43,11 @@ public final class ModbusCoilBoard implements RelayBoard {
    */
   public ModbusCoilBoard(String key, int channels, SerialLine line, SerialSettings settings, int unit, int coilOffset,
       Duration timeout, Duration frameGap, boolean multiCoilWrite, Clock clock, Pause pause) {
+    super(key, channels, line);
     if (coilOffset < 0 || coilOffset + channels - 1 > 0xFFFF) {
       throw new IllegalArgumentException("board " + key + ": coil offset out of range: " + coilOffset);
     }
     ModbusFrames.readCoils(unit, coilOffset, 1); // the unit id must be a valid one
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     this.master = new ModbusMaster(line, settings, timeout, frameGap, clock, pause);
     this.unit = unit;
     this.coilOffset = coilOffset;
@@ -70,38 +64,12 @@ public final class ModbusCoilBoard implements RelayBoard {
         spec.booleanOption("multiCoilWrite", true), clock, pause);
   }
 
-  @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public int channelCount() {
-    return channels;
-  }
-
   private int coil(RelayChannel channel) {
     return coilOffset + check(channel).number() - 1;
   }
 
-  private synchronized RelayChannel check(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return channel.requireOn(key, channels);
-  }
-
   @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    write(channel, true);
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    write(channel, false);
-  }
-
-  private synchronized void write(RelayChannel channel, boolean on) throws DeviceException {
+  protected synchronized void switchTo(RelayChannel channel, boolean on) throws DeviceException {
     byte[] request = ModbusFrames.writeSingleCoil(unit, coil(channel), on);
     known[channel.number()] = null;
     exchange(request);
@@ -119,7 +87,7 @@ public final class ModbusCoilBoard implements RelayBoard {
   @Override
   public synchronized void switchAll(Map<RelayChannel, Boolean> wanted) throws DeviceException {
     if (!multiCoilWrite || wanted.size() < 2) {
-      RelayBoard.super.switchAll(wanted);
+      super.switchAll(wanted);
       return;
     }
     TreeSet<RelayChannel> sorted = new TreeSet<>(wanted.keySet());
@@ -158,7 +126,7 @@ public final class ModbusCoilBoard implements RelayBoard {
   public synchronized Map<RelayChannel, Optional<Boolean>> readBackAll(Collection<RelayChannel> wanted)
       throws DeviceException {
     if (wanted.size() < 2) {
-      return RelayBoard.super.readBackAll(wanted);
+      return super.readBackAll(wanted);
     }
     TreeSet<RelayChannel> sorted = new TreeSet<>(wanted);
     sorted.forEach(this::check);
@@ -234,13 +202,5 @@ public final class ModbusCoilBoard implements RelayBoard {
 
   private byte[] exchange(byte[] request) throws DeviceException {
     return master.exchange(request);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
-    }
   }
 }

@@ -4,9 +4,9 @@ import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.ProbeReport;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
+import io.loaxa.devices.SerialRelayBoard;
 import io.loaxa.devices.SerialSettings;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * by itself unless it is asserted again, so a daemon that dies mid-airing cannot leave a hamlet line
  * and the amplifier on. Any other status value fails loudly: register maps differ between variants.
  */
-public final class ModbusRegisterBoard implements RelayBoard {
+public final class ModbusRegisterBoard extends SerialRelayBoard {
   public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "unit",
       "registerOffset", "timeout", "frameGap", "holdSeconds");
 
@@ -35,18 +35,15 @@ public final class ModbusRegisterBoard implements RelayBoard {
   static final int OFF = 0x0200;
   static final int ON_FOR_SECONDS = 0x0600;
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
   private final ModbusMaster master;
   private final int unit;
   private final int registerOffset;
   private final int holdSeconds;
-  private boolean closed;
 
   /** @param holdSeconds 0 for plain on/off, 1..255 for the timed-on dead-man mode */
   public ModbusRegisterBoard(String key, int channels, SerialLine line, SerialSettings settings, int unit,
       int registerOffset, int holdSeconds, Duration timeout, Duration frameGap, Clock clock, Pause pause) {
+    super(key, channels, line);
     if (holdSeconds < 0 || holdSeconds > 255) {
       throw new IllegalArgumentException("board " + key + ": holdSeconds out of range 0..255: " + holdSeconds);
     }
@@ -54,9 +51,6 @@ public final class ModbusRegisterBoard implements RelayBoard {
       throw new IllegalArgumentException("board " + key + ": register offset out of range: " + registerOffset);
     }
     ModbusFrames.readHoldingRegisters(unit, registerOffset, 1); // the unit id must be a valid one
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     this.master = new ModbusMaster(line, settings, timeout, frameGap, clock, pause);
     this.unit = unit;
     this.registerOffset = registerOffset;
@@ -72,32 +66,14 @@ public final class ModbusRegisterBoard implements RelayBoard {
         clock, pause);
   }
 
-  @Override
-  public String key() {
-    return key;
+  private int register(RelayChannel channel) {
+    return registerOffset + check(channel).number() - 1;
   }
 
   @Override
-  public int channelCount() {
-    return channels;
-  }
-
-  private synchronized int register(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return registerOffset + channel.requireOn(key, channels).number() - 1;
-  }
-
-  @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    int command = holdSeconds > 0 ? ON_FOR_SECONDS | holdSeconds : ON;
+  protected void switchTo(RelayChannel channel, boolean on) throws DeviceException {
+    int command = on ? (holdSeconds > 0 ? ON_FOR_SECONDS | holdSeconds : ON) : OFF;
     master.exchange(ModbusFrames.writeSingleRegister(unit, register(channel), command));
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    master.exchange(ModbusFrames.writeSingleRegister(unit, register(channel), OFF));
   }
 
   @Override
@@ -109,13 +85,13 @@ public final class ModbusRegisterBoard implements RelayBoard {
   @Override
   public Map<RelayChannel, Optional<Boolean>> readBackAll(Collection<RelayChannel> wanted) throws DeviceException {
     if (wanted.size() < 2) {
-      return RelayBoard.super.readBackAll(wanted);
+      return super.readBackAll(wanted);
     }
     TreeSet<RelayChannel> sorted = new TreeSet<>(wanted);
     int first = sorted.first().number();
     int last = sorted.last().number();
     if (last - first + 1 > 125) {
-      return RelayBoard.super.readBackAll(wanted);
+      return super.readBackAll(wanted);
     }
     register(sorted.last());
     byte[] request = ModbusFrames.readHoldingRegisters(unit, register(sorted.first()), last - first + 1);
@@ -152,14 +128,6 @@ public final class ModbusRegisterBoard implements RelayBoard {
           + " on" + (holdSeconds > 0 ? "; switch-on holds " + holdSeconds + " s" : ""));
     } catch (DeviceException e) {
       return new ProbeReport(key, false, Optional.empty(), true, e.getMessage());
-    }
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
     }
   }
 }

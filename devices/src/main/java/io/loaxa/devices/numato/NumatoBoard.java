@@ -6,9 +6,9 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.FrameGap;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.ProbeReport;
-import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
+import io.loaxa.devices.SerialRelayBoard;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -19,25 +19,19 @@ import java.util.Set;
  * command waits for the module's prompt, so a command nobody heard is an error, not a silent loss;
  * {@code relay read} confirms each switch.
  */
-public final class NumatoBoard implements RelayBoard {
+public final class NumatoBoard extends SerialRelayBoard {
   public static final Set<String> OPTIONS = Set.of("baud", "dataBits", "parity", "stopBits", "frameGap", "timeout");
   private static final int MAX_ANSWER = 512;
 
-  private final String key;
-  private final int channels;
-  private final SerialLine line;
   private final FrameGap gap;
   private final Duration timeout;
-  private boolean closed;
 
   public NumatoBoard(String key, int channels, SerialLine line, Duration frameGap, Duration timeout, Clock clock,
       Pause pause) {
+    super(key, channels, line);
     if (channels > 36) {
       throw new IllegalArgumentException("board " + key + ": Numato modules have at most 36 channels");
     }
-    this.key = key;
-    this.channels = channels;
-    this.line = line;
     this.gap = new FrameGap(frameGap, clock, pause);
     this.timeout = timeout;
   }
@@ -49,23 +43,9 @@ public final class NumatoBoard implements RelayBoard {
   }
 
   @Override
-  public String key() {
-    return key;
-  }
-
-  @Override
-  public int channelCount() {
-    return channels;
-  }
-
-  @Override
-  public void switchOn(RelayChannel channel) throws DeviceException {
-    command(NumatoCommands.relayOn(check(channel).number()));
-  }
-
-  @Override
-  public void switchOff(RelayChannel channel) throws DeviceException {
-    command(NumatoCommands.relayOff(check(channel).number()));
+  protected void switchTo(RelayChannel channel, boolean on) throws DeviceException {
+    int number = channel.number();
+    command(on ? NumatoCommands.relayOn(number) : NumatoCommands.relayOff(number));
   }
 
   @Override
@@ -88,53 +68,32 @@ public final class NumatoBoard implements RelayBoard {
 
   /** Sends one command and returns its answer, the echo and prompt removed. */
   private String command(byte[] command) throws DeviceException {
+    return NumatoCommands.answer(command, gap.exchange(line, command, this::readUntilPrompt));
+  }
+
+  private String readUntilPrompt() throws DeviceException {
     StringBuilder received = new StringBuilder();
-    synchronized (line) {
-      gap.keep();
-      try {
-        line.discardInput();
-        line.write(command);
-        byte[] one = new byte[1];
-        while (true) {
-          if (line.read(one, 0, 1, timeout) == 0) {
-            if (received.length() == 0) {
-              throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
-                  + timeout.toMillis() + " ms");
-            }
-            throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
-          }
-          char c = (char) (one[0] & 0xFF);
-          if (c == NumatoCommands.PROMPT) {
-            break;
-          }
-          received.append(c);
-          if (received.length() > MAX_ANSWER) {
-            throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
-          }
+    byte[] one = new byte[1];
+    while (true) {
+      if (line.read(one, 0, 1, timeout) == 0) {
+        if (received.length() == 0) {
+          throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
+              + timeout.toMillis() + " ms");
         }
-      } finally {
-        gap.mark();
+        throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
+      }
+      char c = (char) (one[0] & 0xFF);
+      if (c == NumatoCommands.PROMPT) {
+        return received.toString();
+      }
+      received.append(c);
+      if (received.length() > MAX_ANSWER) {
+        throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
       }
     }
-    return NumatoCommands.answer(command, received.toString());
   }
 
   private static String printable(CharSequence text) {
     return text.toString().replace("\r", "\\r").replace("\n", "\\n");
-  }
-
-  private synchronized RelayChannel check(RelayChannel channel) {
-    if (closed) {
-      throw new IllegalStateException("board " + key + " is closed");
-    }
-    return channel.requireOn(key, channels);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (!closed) {
-      closed = true;
-      line.close();
-    }
   }
 }

@@ -7,6 +7,7 @@ import io.loaxa.devices.bench.SwitchingBench;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.bench.ReportBench;
 import io.loaxa.scheduler.bench.StartBench;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -27,14 +28,25 @@ final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** One benchmark: runs and prints its figures on standard output; exit code 0 when it ran. */
+  abstract static class Bench implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    abstract void run(PrintWriter out) throws Exception;
+
+    @Override
+    public final Integer call() throws Exception {
+      run(spec.commandLine().getOut());
+      return 0;
+    }
+  }
+
   /** {@code loaxa bench schedule}. */
   @Command(name = "schedule", mixinStandardHelpOptions = true,
       description = {"Expand and conflict-check one year of a large commune's grid (60 hamlets, 300 rules by default):",
           "time, CPU time and peak heap, against lib-recur iterating the same rules."})
-  static final class ScheduleBench implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class ScheduleBench extends Bench {
     @Option(names = "--zones", defaultValue = "60", description = "Hamlets (default ${DEFAULT-VALUE}).")
     int zones;
 
@@ -45,9 +57,8 @@ final class BenchCommand implements Runnable {
     int rounds;
 
     @Override
-    public Integer call() {
-      io.loaxa.schedules.bench.ExpansionBench.run(zones, rules, rounds, spec.commandLine().getOut());
-      return 0;
+    void run(PrintWriter out) {
+      io.loaxa.schedules.bench.ExpansionBench.run(zones, rules, rounds, out);
     }
   }
 
@@ -56,10 +67,7 @@ final class BenchCommand implements Runnable {
       description = {"Start error of scheduled airings on the default sound device (first sample written to the line",
           "minus the planned instant), daemon time-to-ready, idle RSS and time to stop; then the start error as",
           "heard on the sink's monitor against a sleep-then-paplay baseline, idle and with both cores busy."})
-  static final class Start implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Start extends Bench {
     @Option(names = "--airings", defaultValue = "20", description = "How many scheduled airings (default ${DEFAULT-VALUE}).")
     int airings;
 
@@ -68,10 +76,9 @@ final class BenchCommand implements Runnable {
     String monitor;
 
     @Override
-    public Integer call() throws Exception {
-      new StartBench(airings).run(spec.commandLine().getOut());
-      new StartAccuracyBench(airings, monitor, JavaSoundOutput.DEFAULT).run(spec.commandLine().getOut());
-      return 0;
+    void run(PrintWriter out) throws Exception {
+      new StartBench(airings).run(out);
+      new StartAccuracyBench(airings, monitor, JavaSoundOutput.DEFAULT).run(out);
     }
   }
 
@@ -100,10 +107,7 @@ final class BenchCommand implements Runnable {
   /** {@code loaxa bench rebroadcast}. */
   @Command(name = "rebroadcast", mixinStandardHelpOptions = true,
       description = "CPU, memory and underruns of a long MP3 rebroadcast from a local stream, both cores busy.")
-  static final class Rebroadcast implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Rebroadcast extends Bench {
     @Option(names = "--minutes", defaultValue = "10", description = "Length of the rebroadcast (default ${DEFAULT-VALUE}).")
     long minutes;
 
@@ -111,10 +115,8 @@ final class BenchCommand implements Runnable {
     boolean idle;
 
     @Override
-    public Integer call() throws Exception {
-      new RebroadcastBench(java.time.Duration.ofMinutes(minutes), JavaSoundOutput.DEFAULT, !idle)
-          .run(spec.commandLine().getOut());
-      return 0;
+    void run(PrintWriter out) throws Exception {
+      new RebroadcastBench(java.time.Duration.ofMinutes(minutes), JavaSoundOutput.DEFAULT, !idle).run(out);
     }
   }
 
@@ -122,21 +124,17 @@ final class BenchCommand implements Runnable {
   @Command(name = "relays", mixinStandardHelpOptions = true,
       description = {"Time to switch and confirm 1, 8 and 16 zones on modbus-rtu at 9600 baud over a pty against a",
           "pymodbus slave, against the wire time of the same frames (needs socat and python3-pymodbus)."})
-  static final class Relays implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Relays extends Bench {
     @Option(names = "--rounds", defaultValue = "30", description = "Timed switch-ons per row (default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Override
-    public Integer call() throws Exception {
+    void run(PrintWriter out) throws Exception {
       try {
-        SwitchingBench.run(spec.commandLine().getOut(), rounds);
+        SwitchingBench.run(out, rounds);
       } catch (IllegalStateException e) {
         throw new UserError(e.getMessage(), e);
       }
-      return 0;
     }
   }
 
@@ -144,10 +142,7 @@ final class BenchCommand implements Runnable {
   @Command(name = "report", mixinStandardHelpOptions = true,
       description = {"Time, peak heap and peak RSS of the log exports (csv, xlsx, pdf) and the year report (xlsx, pdf)",
           "over a generated year of a busy station, against the CSV export of the same rows."})
-  static final class Report implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Report extends Bench {
     @Option(names = "--runs", defaultValue = "200000", description = "Airing runs in the year (default ${DEFAULT-VALUE}).")
     int runs;
 
@@ -158,9 +153,8 @@ final class BenchCommand implements Runnable {
     Optional<Path> keep = Optional.empty();
 
     @Override
-    public Integer call() throws Exception {
-      new ReportBench(runs, heap, keep).run(spec.commandLine().getOut());
-      return 0;
+    void run(PrintWriter out) throws Exception {
+      new ReportBench(runs, heap, keep).run(out);
     }
   }
 }

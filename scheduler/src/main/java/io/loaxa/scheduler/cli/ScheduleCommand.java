@@ -91,6 +91,26 @@ final class ScheduleCommand implements Runnable {
     T apply(SchedulePlanner planner) throws Exception;
   }
 
+  /** {@code --out FILE}: where a subcommand writes its file, whole or not at all; standard output without it. */
+  static final class Destination {
+    @Spec(Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
+    Optional<Path> out = Optional.empty();
+
+    /** Writes {@code text}; {@code what} names it in the note on standard error. */
+    void write(String text, String what) throws IOException {
+      if (out.isPresent()) {
+        writeAtomically(out.get(), text);
+        spec.commandLine().getErr().println(what + " written to " + out.get());
+      } else {
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+      }
+    }
+  }
+
   private static Schedule stored(SchedulePlanner planner) {
     return planner.current().orElseThrow(() -> new UserError("no schedule imported yet: loaxa schedule import FILE"));
   }
@@ -169,22 +189,12 @@ final class ScheduleCommand implements Runnable {
     @Mixin
     StationOptions options;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
-    Optional<Path> out = Optional.empty();
+    @Mixin
+    Destination destination;
 
     @Override
     public Integer call() throws Exception {
-      String text = withPlanner(options, planner -> ScheduleFile.write(stored(planner)));
-      if (out.isPresent()) {
-        writeAtomically(out.get(), text);
-        spec.commandLine().getErr().println("schedule written to " + out.get());
-      } else {
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
-      }
+      destination.write(withPlanner(options, planner -> ScheduleFile.write(stored(planner))), "schedule");
       return 0;
     }
   }
@@ -249,24 +259,15 @@ final class ScheduleCommand implements Runnable {
     @Mixin
     StationOptions options;
 
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
-    Optional<Path> out = Optional.empty();
+    @Mixin
+    Destination destination;
 
     @Override
     public Integer call() throws Exception {
       StationConfig config = options.stationConfig();
       Schedule schedule = withPlanner(options, ScheduleCommand::stored);
-      String ics = IcsWriter.write(schedule, SchedulePlanner.facts(config), today(config), Clock.systemUTC().instant());
-      if (out.isPresent()) {
-        writeAtomically(out.get(), ics);
-        spec.commandLine().getErr().println("calendar written to " + out.get());
-      } else {
-        spec.commandLine().getOut().print(ics);
-        spec.commandLine().getOut().flush();
-      }
+      destination.write(IcsWriter.write(schedule, SchedulePlanner.facts(config), today(config), Clock.systemUTC().instant()),
+          "calendar");
       return 0;
     }
   }

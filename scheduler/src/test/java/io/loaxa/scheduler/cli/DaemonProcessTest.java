@@ -23,11 +23,8 @@ class DaemonProcessTest {
   void theDemoStationStartsTakesAnAirCommandAndStopsOnSigtermWithEveryRelayOff() throws Exception {
     PulseAudioSink.ensureRunning();
     Path data = dir.resolve("data");
-    String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("daemon.log");
-    Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.loaxa.scheduler.cli.Loaxa", "run", "--data", data.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process daemon = LoaxaProcess.daemon(log, "--data", data.toString()).start();
     DaemonOutput output = new DaemonOutput(log);
     try {
       waitFor(output, "ready in", 30);

@@ -130,10 +130,7 @@ class KillLoopTest {
   }
 
   private static Process start(Path config, Path data, Path log) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "io.loaxa.scheduler.cli.Loaxa", "run",
-        "--config", config.toString(), "--data", data.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return LoaxaProcess.daemon(log, "--config", config.toString(), "--data", data.toString()).start();
   }
 
   /** Waits for a line containing {@code text}; returns its logged time in epoch milliseconds on the monotonic scale. */

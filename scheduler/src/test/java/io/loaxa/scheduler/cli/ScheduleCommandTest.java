@@ -105,6 +105,11 @@ class ScheduleCommandTest {
     assertTrue(text.startsWith("BEGIN:VCALENDAR\r\n"), text);
     assertTrue(text.contains("RRULE:FREQ=MONTHLY;BYDAY=1MO\r\n"), text);
     assertTrue(text.contains("TZID:Asia/Ho_Chi_Minh\r\n"), text);
+    assertTrue(r.err().contains("calendar written to " + ics), r.err());
+    CliRun printed = loaxa("schedule", "ics", "--data", data());
+    assertEquals(0, printed.code(), printed.err());
+    assertTrue(printed.out().startsWith("BEGIN:VCALENDAR\r\n"), printed.out());
+    assertTrue(printed.out().contains("RRULE:FREQ=MONTHLY;BYDAY=1MO\r\n"), printed.out());
   }
 
   @Test

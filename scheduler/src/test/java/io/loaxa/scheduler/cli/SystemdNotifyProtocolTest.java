@@ -50,10 +50,7 @@ class SystemdNotifyProtocolTest {
       for (int i = 0; i < 100 && !Files.exists(socket); i++) {
         Thread.sleep(50); // waiting for the peer's socket file
       }
-      String java = ProcessHandle.current().info().command().orElse("java");
-      ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-          "io.loaxa.scheduler.cli.Loaxa", "run", "--data", dir.resolve("data").toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile());
+      ProcessBuilder pb = LoaxaProcess.daemon(dir.resolve("daemon.log"), "--data", dir.resolve("data").toString());
       pb.environment().put("NOTIFY_SOCKET", socket.toString());
       pb.environment().put("WATCHDOG_USEC", "2000000");
       daemon = pb.start();

@@ -126,11 +126,8 @@ class ZonesCommandTest {
   void withADaemonRunningTheCommandsGoThroughItAndItsStopSwitchesEverythingOff() throws Exception {
     PulseAudioSink.ensureRunning();
     Path data = dir.resolve("daemon-data");
-    String java = ProcessHandle.current().info().command().orElse("java");
     Path log = dir.resolve("daemon.log");
-    Process daemon = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "io.loaxa.scheduler.cli.Loaxa", "run", "--config", config.toString(), "--data", data.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process daemon = LoaxaProcess.daemon(log, "--config", config.toString(), "--data", data.toString()).start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (ControlFile.running(data).isEmpty() && daemon.isAlive() && System.nanoTime() < deadline) {
