@@ -86,10 +86,7 @@ final class BenchCommand implements Runnable {
   @Command(name = "preempt", mixinStandardHelpOptions = true,
       description = {"Emergency pre-emption latency as heard on the sink's monitor (asked for -> first emergency sample),",
           "against killing paplay and starting paplay on the emergency, idle and with both cores busy."})
-  static final class Preempt implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class Preempt extends Bench {
     @Option(names = "--trials", defaultValue = "10", description = "Pre-emptions per method and condition (default ${DEFAULT-VALUE}).")
     int trials;
 
@@ -98,9 +95,8 @@ final class BenchCommand implements Runnable {
     String monitor;
 
     @Override
-    public Integer call() throws Exception {
-      new io.loaxa.scheduler.bench.PreemptionBench(trials, monitor).run(spec.commandLine().getOut());
-      return 0;
+    void run(PrintWriter out) throws Exception {
+      new io.loaxa.scheduler.bench.PreemptionBench(trials, monitor).run(out);
     }
   }
 
