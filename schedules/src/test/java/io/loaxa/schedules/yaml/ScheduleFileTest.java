@@ -71,7 +71,7 @@ class ScheduleFileTest {
         "lich.yaml:13:9: rebroadcast needs a length, e.g. { rebroadcast: \"http://x/vov1.mp3\", length: PT30M }",
         "lich.yaml:14:19: lineIn needs a length, e.g. { lineIn: PT15M } or { lineIn: yes, length: PT15M }",
         "lich.yaml:20:10: programme 'tin-sang' is defined twice (first at line 5)",
-        "lich.yaml:23:5: unknown key 'colour' in a programme; expected category, chimeAfter, chimeBefore, key, lateTolerance, "
+        "lich.yaml:23:5: unknown key 'colour' in a programme; expected afterPreemption, category, chimeAfter, chimeBefore, key, lateTolerance, "
             + "maxDuration, priority, segments, title",
         "lich.yaml:26:53: overlaps airing 'tin-sang-0530' (line 25) on ap-1, ap-2 at the same priority NORMAL: "
             + "first 2026-03-01 05:30 and 2026-03-01 05:40 (366 times in the 366 days checked)",
