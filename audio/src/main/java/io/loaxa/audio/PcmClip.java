@@ -8,6 +8,8 @@ import java.util.Objects;
 public final class PcmClip {
   private final PcmFormat format;
   private final float[] samples;
+  /** Its loudness, once measured: derived from the samples, so it never goes stale. */
+  private Loudness.Measurement loudness;
 
   /** Takes ownership of {@code samples}; callers must not change the array afterwards. */
   public PcmClip(PcmFormat format, float[] samples) {
@@ -56,6 +58,22 @@ public final class PcmClip {
   /** The sample of {@code channel} in {@code frame}. */
   public float sample(int frame, int channel) {
     return samples[frame * format.channels() + channel];
+  }
+
+  /** The samples themselves, for the audio engine's own passes that only read them. */
+  float[] array() {
+    return samples;
+  }
+
+  Loudness.Measurement loudness() {
+    return loudness;
+  }
+
+  void remember(Loudness.Measurement measurement) {
+    if (measurement.frames() != frames() || !measurement.format().equals(format)) {
+      throw new IllegalArgumentException("measurement of " + measurement.frames() + " frames does not fit a clip of " + frames());
+    }
+    loudness = measurement;
   }
 
   /** A copy of the interleaved samples. */

@@ -1,6 +1,7 @@
 package io.loaxa.audio.speech;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Loudness;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,9 @@ import java.util.List;
 /**
  * Decodes a WAV while an engine is still writing it, so a long bulletin is ready the moment the
  * engine exits. 16-bit PCM (what espeak-ng writes) is converted as it arrives; any other layout is
- * kept as bytes and handed to {@link RiffWave} at the end. Not thread-safe: one reader thread feeds
+ * kept as bytes and handed to {@link RiffWave} at the end. The loudness meter reads the samples
+ * as they are decoded, so levelling the clip afterwards needs no pass of its own to measure it:
+ * that work is done while the engine is still speaking. Not thread-safe: one reader thread feeds
  * it, then the caller calls {@link #clip} after the process has ended.
  */
 public final class WavStream implements SpeechProcess.Sink {
@@ -23,10 +26,13 @@ public final class WavStream implements SpeechProcess.Sink {
   private final ByteArrayOutputStream header = new ByteArrayOutputStream(64);
   private ByteArrayOutputStream whole;
   private PcmFormat format;
+  private Loudness.Meter meter;
   private long dataLeft;
   private final List<float[]> full = new ArrayList<>();
   private float[] chunk = new float[CHUNK];
   private int inChunk;
+  /** Samples of the current chunk the meter has read. */
+  private int metered;
   private int carry = -1;
 
   @Override
@@ -51,6 +57,7 @@ public final class WavStream implements SpeechProcess.Sink {
         return;
       }
       format = formatOf(head);
+      meter = new Loudness.Meter(format);
       long declared = Integer.toUnsignedLong(le32(head, data - 4));
       dataLeft = declared == 0 || declared >= 0x7fff0000L ? Long.MAX_VALUE : declared;
       buffer = Arrays.copyOfRange(head, data, head.length);
@@ -71,9 +78,7 @@ public final class WavStream implements SpeechProcess.Sink {
     }
     while (i + 1 < end) {
       if (inChunk == CHUNK) {
-        full.add(chunk);
-        chunk = new float[CHUNK];
-        inChunk = 0;
+        nextChunk();
       }
       int n = Math.min((end - i) / 2, CHUNK - inChunk);
       float[] c = chunk;
@@ -86,15 +91,27 @@ public final class WavStream implements SpeechProcess.Sink {
     if (i < end) {
       carry = buffer[i] & 0xFF;
     }
+    meterChunk();
   }
 
   private void add(short s) {
     if (inChunk == CHUNK) {
-      full.add(chunk);
-      chunk = new float[CHUNK];
-      inChunk = 0;
+      nextChunk();
     }
     chunk[inChunk++] = s / 32768f;
+  }
+
+  private void nextChunk() {
+    meterChunk();
+    full.add(chunk);
+    chunk = new float[CHUNK];
+    inChunk = 0;
+    metered = 0;
+  }
+
+  private void meterChunk() {
+    meter.accept(chunk, metered, inChunk - metered);
+    metered = inChunk;
   }
 
   private void keepWhole(byte[] head) {
@@ -127,7 +144,7 @@ public final class WavStream implements SpeechProcess.Sink {
       at += n;
     }
     System.arraycopy(chunk, 0, samples, at, used - at);
-    return new PcmClip(format, samples);
+    return meter.clip(samples);
   }
 
   /** Where the samples start, or -1 while the header is incomplete. */
