@@ -6,6 +6,9 @@ package io.loaxa.audio;
  * the grid on which levelling keeps its statistics and the limiter steers its gain.
  */
 final class ControlBlocks {
+  /** The longest block: a millisecond at the highest rate a {@link PcmFormat} allows. */
+  static final int MAX_BLOCK = 192;
+
   private final int rate;
   private final int frames;
   private final int hop;

@@ -18,6 +18,15 @@ public final class Limiter {
   /** Aim this little under the ceiling, so rounding the result to float never lands above it. */
   private static final double MARGIN = 1 - 1e-6;
 
+  /** 0, 1, 2, …: sample positions within a block, as floats the ramp loop can use directly. */
+  private static final float[] RAMP = new float[ControlBlocks.MAX_BLOCK];
+
+  static {
+    for (int i = 0; i < RAMP.length; i++) {
+      RAMP[i] = i;
+    }
+  }
+
   private Limiter() {}
 
   /** The clip with no sample above {@code ceilingDbfs}; returned as it is when none is. */
@@ -45,73 +54,89 @@ public final class Limiter {
   static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling) {
     int count = blocks.count();
     double over = ceiling / gain;
-    int look = Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
-    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count
-    double[] ahead = null;
+    int overs = 0;
+    int[] loud = null;
     for (int k = 0; k < count; k++) {
       if (peaks[k] > over) {
-        if (ahead == null) {
-          ahead = new double[count + 1 + look];
-          java.util.Arrays.fill(ahead, 1.0);
+        if (loud == null) {
+          loud = new int[64];
+        } else if (overs == loud.length) {
+          loud = java.util.Arrays.copyOf(loud, overs * 2);
         }
-        double wanted = over / peaks[k] * MARGIN;
-        int to = Math.min(count, k + 1);
-        for (int j = Math.max(-look, k - look); j <= to; j++) {
-          ahead[j + look] = Math.min(ahead[j + look], wanted);
-        }
+        loud[overs++] = k;
       }
     }
-    if (ahead == null) {
+    if (overs == 0) {
       return null;
+    }
+    int look = Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
+    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count
+    double[] ahead = new double[count + 1 + look];
+    java.util.Arrays.fill(ahead, 1.0);
+    for (int i = 0; i < overs; i++) {
+      int k = loud[i];
+      double wanted = over / peaks[k] * MARGIN;
+      for (int j = Math.max(-look, k - look); j <= k + 1; j++) {
+        ahead[j + look] = Math.min(ahead[j + look], wanted);
+      }
     }
     // each point takes the mean of the look-ahead minima of itself and the `look` points before:
     // every one of them covers the blocks on both sides of the point, so the mean is never above
-    // what those blocks allow, and a step down becomes a ramp over the look-ahead time
-    double fullRelease = release(blocks.block(), blocks.rate());
+    // what those blocks allow, and a step down becomes a ramp over the look-ahead time; away from
+    // loud blocks that mean is 1 and the gain only recovers
+    double keepFull = Math.exp(-blocks.block() / (RELEASE_SECONDS * blocks.rate()));
     double[] g = new double[count + 1];
     double current = 1.0;
-    int lastBelow = Integer.MIN_VALUE;
-    for (int j = -look; j < 0; j++) {
-      if (ahead[j + look] < 1.0) {
-        lastBelow = j;
-      }
-    }
-    for (int j = 0; j <= count; j++) {
-      if (ahead[j + look] < 1.0) {
-        lastBelow = j;
-      }
-      double smoothed = 1.0;
-      if (lastBelow >= j - look) {
-        double sum = 0;
-        for (int i = j; i <= j + look; i++) {
-          sum += ahead[i];
+    int j = 0;
+    int i = 0;
+    while (j <= count) {
+      int nearFrom = i < overs ? Math.max(0, loud[i] - look) : count + 1;
+      double deficit = 1.0 - current;
+      for (; j < nearFrom; j++) {
+        if (deficit == 0) {
+          java.util.Arrays.fill(g, j, nearFrom, 1.0);
+          j = nearFrom;
+          break;
         }
-        smoothed = sum / (look + 1);
-      }
-      if (smoothed < current) {
-        current = smoothed;
-      } else if (current < 1.0) {
         int previous = blocks.length(j - 1);
-        double r = previous == blocks.block() ? fullRelease : release(previous, blocks.rate());
-        current += (smoothed - current) * r;
-        if (smoothed == 1.0 && current > UNITY) {
-          current = 1.0;
+        deficit *= previous == blocks.block() ? keepFull : Math.exp(-previous / (RELEASE_SECONDS * blocks.rate()));
+        if (deficit < 1 - UNITY) {
+          deficit = 0;
         }
+        g[j] = 1.0 - deficit;
       }
-      g[j] = current;
+      current = 1.0 - deficit;
+      if (i == overs) {
+        break;
+      }
+      int nearTo = loud[i] + 1 + look;
+      for (i++; i < overs && loud[i] - look <= nearTo + 1; i++) {
+        nearTo = loud[i] + 1 + look;
+      }
+      for (nearTo = Math.min(nearTo, count); j <= nearTo; j++) {
+        double sum = 0;
+        for (int a = j; a <= j + look; a++) {
+          sum += ahead[a];
+        }
+        double smoothed = sum / (look + 1);
+        if (smoothed < current) {
+          current = smoothed;
+        } else if (current < smoothed && j > 0) {
+          int previous = blocks.length(j - 1);
+          double keep = previous == blocks.block() ? keepFull : Math.exp(-previous / (RELEASE_SECONDS * blocks.rate()));
+          current = smoothed - (smoothed - current) * keep;
+        }
+        g[j] = current;
+      }
     }
     return g;
-  }
-
-  private static double release(int frames, int rate) {
-    return 1 - Math.exp(-frames / (RELEASE_SECONDS * rate));
   }
 
   /** The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample. */
   static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
     int channels = clip.format().channels();
     float[] x = clip.array();
-    float[] out = new float[x.length];
+    float[] out = new float[clip.sampleCount()];
     float plain = (float) gain;
     int count = blocks.count();
     int k = 0;
@@ -132,7 +157,7 @@ public final class Limiter {
         float step = (float) ((limiting[k + 1] - limiting[k]) * gain / n);
         if (channels == 1) {
           for (int i = 0; i < n; i++) {
-            out[start + i] = x[start + i] * (g0 + step * i);
+            out[start + i] = x[start + i] * (g0 + step * RAMP[i]);
           }
         } else {
           for (int i = 0; i < n; i++) {

@@ -45,8 +45,7 @@ public final class Loudness {
       return known;
     }
     Meter meter = new Meter(clip.format());
-    float[] samples = clip.array();
-    meter.accept(samples, 0, samples.length);
+    meter.accept(clip.array(), 0, clip.sampleCount());
     Measurement measured = meter.measurement();
     clip.remember(measured);
     return measured;
@@ -209,6 +208,9 @@ public final class Loudness {
       if (limiting != null) {
         after = hops.clone();
         int perHop = blocks.perHop();
+        int whole = blocks.block();
+        double spread1 = spread1(whole);
+        double spread2 = spread2(whole);
         for (int h = 0, k = 0; h < after.length; h++) {
           double lost = 0;
           for (int end = k + perHop; k < end; k++) {
@@ -220,13 +222,25 @@ public final class Loudness {
             // mean of (g0 + d·i/n)² over the block's samples i = 0..n-1, as the limiter applies it
             int n = blocks.length(k);
             double d = g1 - g0;
-            double meanSquare = g0 * g0 + g0 * d * (n - 1) / n + d * d * (n - 1) * (2.0 * n - 1) / (6.0 * n * n);
+            double meanSquare = n == whole
+                ? g0 * g0 + g0 * d * spread1 + d * d * spread2
+                : g0 * g0 + g0 * d * spread1(n) + d * d * spread2(n);
             lost += (1 - meanSquare) * blockEnergy[k];
           }
           after[h] -= lost;
         }
       }
       return gated(after, after.length, blocks.hop(), gain * gain);
+    }
+
+    /** 2 · mean of i/n over i = 0..n-1. */
+    private static double spread1(int n) {
+      return (n - 1) / (double) n;
+    }
+
+    /** mean of (i/n)² over i = 0..n-1. */
+    private static double spread2(int n) {
+      return (n - 1) * (2.0 * n - 1) / (6.0 * n * n);
     }
   }
 
@@ -313,12 +327,16 @@ public final class Loudness {
     }
 
     private void run(float[] x, int offset, int count) {
+      if (channels == 1) {
+        runMono(x, offset, count);
+        return;
+      }
       int at = offset;
       int left = count;
       while (left > 0) {
         int n = Math.min(left, Math.min(block - blockFill, hop - hopFill));
         double sum = 0;
-        float peak = blockPeak;
+        int peakBits = Float.floatToRawIntBits(blockPeak);
         for (int c = 0; c < channels; c++) {
           int s = 6 * c;
           double x1 = state[s];
@@ -329,10 +347,7 @@ public final class Loudness {
           double z2 = state[s + 5];
           for (int i = 0, j = at + c; i < n; i++, j += channels) {
             float v = x[j];
-            float a = Math.abs(v);
-            if (a > peak) {
-              peak = a;
-            }
+            peakBits = Math.max(peakBits, Float.floatToRawIntBits(v) & 0x7fffffff);
             // the term of the previous output comes last: it is the only one the next sample waits for
             double y = sb0 * v + sb1 * x1 + sb2 * x2 - sa2 * y2 - sa1 * y1;
             double z = y2 - 2 * y1 - ha2 * z2 + y - ha1 * z1;
@@ -356,21 +371,78 @@ public final class Loudness {
         frames += n;
         blockSum += sum;
         hopSum += sum;
-        blockPeak = peak;
+        blockPeak = Float.intBitsToFloat(peakBits);
         blockFill += n;
         hopFill += n;
         if (blockFill == block || hopFill == hop) {
           closeBlock();
         }
         if (hopFill == hop) {
-          if (hopCount == hops.length) {
-            hops = Arrays.copyOf(hops, hopCount * 2);
-          }
-          hops[hopCount++] = hopSum;
-          hopSum = 0;
-          hopFill = 0;
+          closeHop();
         }
       }
+    }
+
+    /** {@link #run} for one channel (speech engines' output), the filter state kept in registers throughout. */
+    private void runMono(float[] x, int offset, int count) {
+      double x1 = state[0];
+      double x2 = state[1];
+      double y1 = state[2];
+      double y2 = state[3];
+      double z1 = state[4];
+      double z2 = state[5];
+      int at = offset;
+      int end = offset + count;
+      while (at < end) {
+        int n = Math.min(end - at, Math.min(block - blockFill, hop - hopFill));
+        double sum = 0;
+        // the peak as the bits of |v| (same order as the values): an integer maximum takes no branch
+        int peakBits = Float.floatToRawIntBits(blockPeak);
+        for (int stop = at + n; at < stop; at++) {
+          float v = x[at];
+          peakBits = Math.max(peakBits, Float.floatToRawIntBits(v) & 0x7fffffff);
+          double y = sb0 * v + sb1 * x1 + sb2 * x2 - sa2 * y2 - sa1 * y1;
+          double z = y2 - 2 * y1 - ha2 * z2 + y - ha1 * z1;
+          x2 = x1;
+          x1 = v;
+          y2 = y1;
+          y1 = y;
+          z2 = z1;
+          z1 = z;
+          sum += z * z;
+        }
+        y1 = Math.abs(y1) < FLUSH ? 0 : y1;
+        y2 = Math.abs(y2) < FLUSH ? 0 : y2;
+        z1 = Math.abs(z1) < FLUSH ? 0 : z1;
+        z2 = Math.abs(z2) < FLUSH ? 0 : z2;
+        frames += n;
+        blockSum += sum;
+        hopSum += sum;
+        blockPeak = Float.intBitsToFloat(peakBits);
+        blockFill += n;
+        hopFill += n;
+        if (blockFill == block || hopFill == hop) {
+          closeBlock();
+        }
+        if (hopFill == hop) {
+          closeHop();
+        }
+      }
+      state[0] = x1;
+      state[1] = x2;
+      state[2] = y1;
+      state[3] = y2;
+      state[4] = z1;
+      state[5] = z2;
+    }
+
+    private void closeHop() {
+      if (hopCount == hops.length) {
+        hops = Arrays.copyOf(hops, hopCount * 2);
+      }
+      hops[hopCount++] = hopSum;
+      hopSum = 0;
+      hopFill = 0;
     }
 
     private void closeBlock() {
@@ -410,10 +482,18 @@ public final class Loudness {
      * @throws IllegalArgumentException when the length differs from what was fed
      */
     public PcmClip clip(float[] samples) {
-      if (samples.length != (long) frames * channels) {
-        throw new IllegalArgumentException(samples.length + " samples given, " + (long) frames * channels + " measured");
+      return clip(samples, samples.length);
+    }
+
+    /**
+     * As {@link #clip(float[])} for the first {@code sampleCount} samples of a longer array (see
+     * {@link PcmClip#front}).
+     */
+    public PcmClip clip(float[] samples, int sampleCount) {
+      if (sampleCount != (long) frames * channels) {
+        throw new IllegalArgumentException(sampleCount + " samples given, " + (long) frames * channels + " measured");
       }
-      PcmClip clip = new PcmClip(format, samples);
+      PcmClip clip = PcmClip.front(format, samples, sampleCount);
       clip.remember(measurement());
       return clip;
     }
