@@ -1,70 +1,174 @@
 package io.loaxa.audio;
 
-
 /**
  * Holds sample peaks under a ceiling without audible clipping: the gain starts coming down 5 ms
  * before a peak (look-ahead, smoothed over the same 5 ms) and recovers over about 100 ms.
+ *
+ * <p>The gain is steered once a millisecond (on {@link ControlBlocks}) from each millisecond's
+ * peak and moves in straight lines between those points, so it never rises above what the
+ * loudest sample on either side of a point allows. Steering on the blocks' peaks rather than
+ * on every sample lets levelling try gains on its measurement alone, and the limiter reads the
+ * audio only to write it.
  */
 public final class Limiter {
   private static final double LOOKAHEAD_SECONDS = 0.005;
   private static final double RELEASE_SECONDS = 0.1;
+  /** A gain within a millionth of unity is unity: a change far under one step of 16-bit audio. */
+  private static final double UNITY = 1 - 1e-6;
+  /** Aim this little under the ceiling, so rounding the result to float never lands above it. */
+  private static final double MARGIN = 1 - 1e-6;
+
+  /** 0, 1, 2, …: sample positions within a block, as floats the ramp loop can use directly. */
+  private static final float[] RAMP = new float[ControlBlocks.MAX_BLOCK];
+
+  static {
+    for (int i = 0; i < RAMP.length; i++) {
+      RAMP[i] = i;
+    }
+  }
 
   private Limiter() {}
 
   /** The clip with no sample above {@code ceilingDbfs}; returned as it is when none is. */
   public static PcmClip limit(PcmClip clip, double ceilingDbfs) {
-    double ceiling = Math.pow(10, ceilingDbfs / 20);
-    if (clip.peak() <= ceiling) {
-      return clip;
+    double ceiling = Loudness.linear(ceilingDbfs);
+    Loudness.Measurement known = clip.loudness();
+    ControlBlocks blocks;
+    float[] peaks;
+    if (known != null) {
+      blocks = known.blocks();
+      peaks = known.blockPeaks();
+    } else {
+      blocks = new ControlBlocks(clip.format(), clip.frames());
+      peaks = blocks.peaks(clip.array(), clip.format().channels());
     }
+    double[] gains = gains(blocks, peaks, 1.0, ceiling);
+    return gains == null ? clip : apply(clip, blocks, 1.0, gains);
+  }
+
+  /**
+   * The limiter's gain at the start of every block and at the end of the last ({@code count + 1}
+   * values, each in (0, 1]) for the clip amplified by {@code gain} (linear), or null when no
+   * block would go over {@code ceiling}.
+   */
+  static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling) {
+    int count = blocks.count();
+    double over = ceiling / gain;
+    int overs = 0;
+    int[] loud = null;
+    for (int k = 0; k < count; k++) {
+      if (peaks[k] > over) {
+        if (loud == null) {
+          loud = new int[64];
+        } else if (overs == loud.length) {
+          loud = java.util.Arrays.copyOf(loud, overs * 2);
+        }
+        loud[overs++] = k;
+      }
+    }
+    if (overs == 0) {
+      return null;
+    }
+    int look = Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
+    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count
+    double[] ahead = new double[count + 1 + look];
+    java.util.Arrays.fill(ahead, 1.0);
+    for (int i = 0; i < overs; i++) {
+      int k = loud[i];
+      double wanted = over / peaks[k] * MARGIN;
+      for (int j = Math.max(-look, k - look); j <= k + 1; j++) {
+        ahead[j + look] = Math.min(ahead[j + look], wanted);
+      }
+    }
+    // each point takes the mean of the look-ahead minima of itself and the `look` points before:
+    // every one of them covers the blocks on both sides of the point, so the mean is never above
+    // what those blocks allow, and a step down becomes a ramp over the look-ahead time; away from
+    // loud blocks that mean is 1 and the gain only recovers
+    double keepFull = Math.exp(-blocks.block() / (RELEASE_SECONDS * blocks.rate()));
+    double[] g = new double[count + 1];
+    double current = 1.0;
+    int j = 0;
+    int i = 0;
+    while (j <= count) {
+      int nearFrom = i < overs ? Math.max(0, loud[i] - look) : count + 1;
+      double deficit = 1.0 - current;
+      for (; j < nearFrom; j++) {
+        if (deficit == 0) {
+          java.util.Arrays.fill(g, j, nearFrom, 1.0);
+          j = nearFrom;
+          break;
+        }
+        int previous = blocks.length(j - 1);
+        deficit *= previous == blocks.block() ? keepFull : Math.exp(-previous / (RELEASE_SECONDS * blocks.rate()));
+        if (deficit < 1 - UNITY) {
+          deficit = 0;
+        }
+        g[j] = 1.0 - deficit;
+      }
+      current = 1.0 - deficit;
+      if (i == overs) {
+        break;
+      }
+      int nearTo = loud[i] + 1 + look;
+      for (i++; i < overs && loud[i] - look <= nearTo + 1; i++) {
+        nearTo = loud[i] + 1 + look;
+      }
+      for (nearTo = Math.min(nearTo, count); j <= nearTo; j++) {
+        double sum = 0;
+        for (int a = j; a <= j + look; a++) {
+          sum += ahead[a];
+        }
+        double smoothed = sum / (look + 1);
+        if (smoothed < current) {
+          current = smoothed;
+        } else if (current < smoothed && j > 0) {
+          int previous = blocks.length(j - 1);
+          double keep = previous == blocks.block() ? keepFull : Math.exp(-previous / (RELEASE_SECONDS * blocks.rate()));
+          current = smoothed - (smoothed - current) * keep;
+        }
+        g[j] = current;
+      }
+    }
+    return g;
+  }
+
+  /** The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample. */
+  static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
     int channels = clip.format().channels();
-    int frames = clip.frames();
-    float[] x = clip.samples();
-    double[] wanted = new double[frames];
-    for (int f = 0; f < frames; f++) {
-      double peak = 0;
-      for (int c = 0; c < channels; c++) {
-        peak = Math.max(peak, Math.abs(x[f * channels + c]));
-      }
-      wanted[f] = peak > ceiling ? ceiling / peak : 1.0;
-    }
-    int look = Math.max(1, (int) (LOOKAHEAD_SECONDS * clip.format().sampleRate()));
-    // lowest gain wanted anywhere in the next `look` frames
-    double[] ahead = new double[frames];
-    // a monotonic deque of frame indices held in a plain array (head..tail): boxing each index cost
-    // more than the rest of levelling a long bulletin
-    int[] window = new int[frames];
-    int head = 0;
-    int tail = 0;
-    for (int i = frames - 1; i >= 0; i--) {
-      while (tail > head && wanted[window[tail - 1]] >= wanted[i]) {
-        tail--;
-      }
-      window[tail++] = i;
-      while (window[head] > i + look) {
-        head++;
-      }
-      ahead[i] = wanted[window[head]];
-    }
-    // averaging the look-ahead minimum over the preceding `look` frames keeps the gain at or under
-    // what each peak needs while turning the step into a ramp
-    double release = 1 - Math.exp(-1.0 / (RELEASE_SECONDS * clip.format().sampleRate()));
-    double sum = 0;
-    double gain = 1.0;
-    float[] out = new float[x.length];
-    for (int i = 0; i < frames; i++) {
-      sum += ahead[i];
-      if (i >= look) {
-        sum -= ahead[i - look];
-      }
-      double smoothed = sum / Math.min(i + 1, look);
-      if (i < look) {
-        smoothed = Math.min(smoothed, ahead[i]);
-      }
-      gain = smoothed < gain ? smoothed : gain + (smoothed - gain) * release;
-      gain = Math.min(gain, wanted[i]);
-      for (int c = 0; c < channels; c++) {
-        out[i * channels + c] = (float) (x[i * channels + c] * gain);
+    float[] x = clip.array();
+    float[] out = new float[clip.sampleCount()];
+    float plain = (float) gain;
+    int count = blocks.count();
+    int k = 0;
+    while (k < count) {
+      if (limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
+        int from = blocks.start(k) * channels;
+        while (k < count && limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
+          k++;
+        }
+        int to = blocks.start(k) * channels;
+        for (int i = from; i < to; i++) {
+          out[i] = x[i] * plain;
+        }
+      } else {
+        int start = blocks.start(k) * channels;
+        int n = blocks.length(k);
+        float g0 = (float) (limiting[k] * gain);
+        float step = (float) ((limiting[k + 1] - limiting[k]) * gain / n);
+        if (channels == 1) {
+          for (int i = 0; i < n; i++) {
+            out[start + i] = x[start + i] * (g0 + step * RAMP[i]);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            float f = g0 + step * i;
+            int at = start + i * channels;
+            for (int c = 0; c < channels; c++) {
+              out[at + c] = x[at + c] * f;
+            }
+          }
+        }
+        k++;
       }
     }
     return new PcmClip(clip.format(), out);

@@ -75,4 +75,61 @@ class LoudnessTest {
     assertTrue(levelled.peak() <= dbfs(Loudness.PEAK_CEILING_DBFS) + 1e-4, "peak " + levelled.peak());
     assertEquals(-16, Loudness.integratedLufs(levelled), 0.5);
   }
+
+  @Test
+  void theStationMeterAgreesWithTheStandardsOwnFiltersAndBlocks() {
+    PcmFormat mono48k = new PcmFormat(48_000, 1);
+    for (long seed = 1; seed <= 3; seed++) {
+      PcmClip speech = Tones.speechLike(seed == 3 ? STEREO_48K : mono48k, Duration.ofSeconds(20), seed);
+      assertEquals(ReferenceLoudness.integratedLufs(speech), Loudness.integratedLufs(speech), 0.02, "seed " + seed);
+    }
+  }
+
+  @Test
+  void peakySpeechIsLevelledToTheTargetAsAnIndependentMeterReadsIt() {
+    PcmClip speech = Tones.speechLike(new PcmFormat(48_000, 1), Duration.ofSeconds(30), 2);
+    PcmClip levelled = Loudness.normalise(speech, Loudness.STATION_TARGET_LUFS);
+    assertEquals(Loudness.STATION_TARGET_LUFS, ReferenceLoudness.integratedLufs(levelled), 0.1);
+    assertTrue(levelled.peak() <= dbfs(Loudness.PEAK_CEILING_DBFS), "peak " + levelled.peak());
+    assertTrue(speech.peak() * dbfs(Loudness.STATION_TARGET_LUFS - Loudness.integratedLufs(speech))
+        > dbfs(Loudness.PEAK_CEILING_DBFS) * 1.5, "the gain alone would have pushed peaks well over the ceiling");
+  }
+
+  @Test
+  void levellingFindsTheTargetAtEveryRateAndLayout() {
+    for (PcmFormat format : List.of(new PcmFormat(22_050, 1), new PcmFormat(8_000, 1), PcmFormat.STATION,
+        new PcmFormat(32_000, 3))) {
+      PcmClip speech = Tones.speechLike(format, Duration.ofSeconds(12), format.sampleRate());
+      PcmClip levelled = Loudness.normalise(speech, -20);
+      PcmClip measuredAfresh = new PcmClip(format, levelled.samples());
+      assertEquals(-20, Loudness.integratedLufs(measuredAfresh), 0.1, format.toString());
+      assertTrue(levelled.peak() <= dbfs(Loudness.PEAK_CEILING_DBFS), format + " peak " + levelled.peak());
+    }
+  }
+
+  @Test
+  void aMeterFedInUnevenPiecesReadsTheSameAsOneFedTheWholeClip() {
+    PcmClip speech = Tones.speechLike(STEREO_48K, Duration.ofSeconds(6), 11);
+    float[] s = speech.samples();
+    Loudness.Meter meter = new Loudness.Meter(STEREO_48K);
+    int at = 0;
+    int[] pieces = {1, 3, 4801, 77, 65_536, 5};
+    for (int i = 0; at < s.length; i++) {
+      int n = Math.min(pieces[i % pieces.length], s.length - at);
+      meter.accept(s, at, n);
+      at += n;
+    }
+    PcmClip measuredInPieces = meter.clip(s.clone());
+    assertEquals(Loudness.integratedLufs(speech), Loudness.integratedLufs(measuredInPieces), 1e-9);
+    float[] levelledWhole = Loudness.normalise(speech, -16).samples();
+    float[] levelledPieces = Loudness.normalise(measuredInPieces, -16).samples();
+    org.junit.jupiter.api.Assertions.assertArrayEquals(levelledWhole, levelledPieces);
+  }
+
+  @Test
+  void aMeasurementCannotBeHungOnSamplesOfAnotherLength() {
+    Loudness.Meter meter = new Loudness.Meter(PcmFormat.STATION);
+    meter.accept(new float[882], 0, 882);
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> meter.clip(new float[880]));
+  }
 }

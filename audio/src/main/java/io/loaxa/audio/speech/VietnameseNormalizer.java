@@ -312,7 +312,7 @@ public final class VietnameseNormalizer {
           ? numbers.cardinal(romanValue(m.group(1)).getAsInt()) + "." : m.group());
       s = replace(LETTER_ITEM, s, m -> letterName(m.group(1)) + ", ");
       s = replace(ROMAN_AFTER, s, this::romanAfterWord);
-      s = replace(CAPS_WORD, s, m -> capsWord(m.group()));
+      s = capsWords(s);
       return symbols(s);
     }
     s = replace(ROMAN_HEADING, s, m -> romanValue(m.group(1)).isPresent()
@@ -337,8 +337,28 @@ public final class VietnameseNormalizer {
     });
     s = replace(SECTION, s, m -> section(m.group(1)));
     s = replace(NUMBER, s, this::number);
-    s = replace(CAPS_WORD, s, m -> capsWord(m.group()));
+    s = capsWords(s);
     return symbols(s);
+  }
+
+  private static String capsWords(String s) {
+    return mayHoldCapsWord(s) ? replace(CAPS_WORD, s, m -> capsWord(m.group())) : s;
+  }
+
+  /**
+   * Whether {@link #CAPS_WORD} can match: only where a capital ends a word. Most sentences have
+   * none (a capital starts them), and this look costs far less than the pattern's attempt at
+   * every position.
+   */
+  private static boolean mayHoldCapsWord(String s) {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (Character.isUpperCase(c) && (i == s.length() || !Character.isLetterOrDigit(s.codePointAt(i)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private String dayMonthYear(Matcher m) {

@@ -1,32 +1,38 @@
 package io.loaxa.audio.speech;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Loudness;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Decodes a WAV while an engine is still writing it, so a long bulletin is ready the moment the
  * engine exits. 16-bit PCM (what espeak-ng writes) is converted as it arrives; any other layout is
- * kept as bytes and handed to {@link RiffWave} at the end. Not thread-safe: one reader thread feeds
+ * kept as bytes and handed to {@link RiffWave} at the end. The loudness meter reads the samples
+ * as they are decoded, so levelling the clip afterwards needs no pass of its own to measure it:
+ * that work is done while the engine is still speaking. Not thread-safe: one reader thread feeds
  * it, then the caller calls {@link #clip} after the process has ended.
  */
 public final class WavStream implements SpeechProcess.Sink {
   private static final int MAX_HEADER = 1 << 16;
-  // 1 MB pieces: ordinary young-generation objects, so a long bulletin never regrows and copies one
-  // huge array while it arrives; they are joined once at the end
-  private static final int CHUNK = 1 << 18;
+  private static final int FIRST_CAPACITY = 1 << 18;
+  /** What a header's declared length may reserve at once (16 MB); a longer file grows the buffer. */
+  private static final int MAX_FIRST_CAPACITY = 1 << 22;
 
   private final ByteArrayOutputStream header = new ByteArrayOutputStream(64);
   private ByteArrayOutputStream whole;
   private PcmFormat format;
+  private Loudness.Meter meter;
   private long dataLeft;
-  private final List<float[]> full = new ArrayList<>();
-  private float[] chunk = new float[CHUNK];
-  private int inChunk;
+  // one buffer, doubled when full: the copies happen while the engine is still speaking, and at
+  // the end the clip takes the front of the buffer as it is, so nothing is copied after the engine
+  // exits (a long bulletin's pieces used to be joined then, on the critical path)
+  private float[] samples = new float[0];
+  private int filled;
+  /** Samples the meter has read. */
+  private int metered;
   private int carry = -1;
 
   @Override
@@ -51,8 +57,11 @@ public final class WavStream implements SpeechProcess.Sink {
         return;
       }
       format = formatOf(head);
+      meter = new Loudness.Meter(format);
       long declared = Integer.toUnsignedLong(le32(head, data - 4));
       dataLeft = declared == 0 || declared >= 0x7fff0000L ? Long.MAX_VALUE : declared;
+      // a file that says how long it is gets its buffer once; a stream (espeak-ng's placeholder) grows it
+      samples = new float[dataLeft == Long.MAX_VALUE ? FIRST_CAPACITY : (int) Math.min(dataLeft / 2, MAX_FIRST_CAPACITY)];
       buffer = Arrays.copyOfRange(head, data, head.length);
       length = buffer.length;
       offset = 0;
@@ -69,32 +78,33 @@ public final class WavStream implements SpeechProcess.Sink {
       carry = -1;
       i++;
     }
-    while (i + 1 < end) {
-      if (inChunk == CHUNK) {
-        full.add(chunk);
-        chunk = new float[CHUNK];
-        inChunk = 0;
-      }
-      int n = Math.min((end - i) / 2, CHUNK - inChunk);
-      float[] c = chunk;
-      int at = inChunk;
+    int n = (end - i) / 2;
+    if (n > 0) {
+      room(n);
+      float[] c = samples;
+      int at = filled;
       for (int k = 0; k < n; k++, i += 2) {
         c[at + k] = (short) ((buffer[i + 1] << 8) | (buffer[i] & 0xFF)) / 32768f;
       }
-      inChunk += n;
+      filled += n;
     }
     if (i < end) {
       carry = buffer[i] & 0xFF;
     }
+    meter.accept(samples, metered, filled - metered);
+    metered = filled;
   }
 
   private void add(short s) {
-    if (inChunk == CHUNK) {
-      full.add(chunk);
-      chunk = new float[CHUNK];
-      inChunk = 0;
+    room(1);
+    samples[filled++] = s / 32768f;
+  }
+
+  private void room(int more) {
+    if (filled + more > samples.length) {
+      long wanted = Math.max((long) filled + more, Math.max(FIRST_CAPACITY, 2L * samples.length));
+      samples = Arrays.copyOf(samples, (int) Math.min(wanted, Integer.MAX_VALUE - 8));
     }
-    chunk[inChunk++] = s / 32768f;
   }
 
   private void keepWhole(byte[] head) {
@@ -114,20 +124,11 @@ public final class WavStream implements SpeechProcess.Sink {
     if (format == null) {
       return RiffWave.decode(header.toByteArray(), source);
     }
-    long count = (long) full.size() * CHUNK + inChunk;
-    int used = Math.toIntExact(count - count % format.channels());
+    int used = filled - filled % format.channels();
     if (used == 0) {
       throw new AudioException(source + ": WAV holds no audio");
     }
-    float[] samples = new float[used];
-    int at = 0;
-    for (float[] c : full) {
-      int n = Math.min(CHUNK, used - at);
-      System.arraycopy(c, 0, samples, at, n);
-      at += n;
-    }
-    System.arraycopy(chunk, 0, samples, at, used - at);
-    return new PcmClip(format, samples);
+    return meter.clip(samples, used);
   }
 
   /** Where the samples start, or -1 while the header is incomplete. */

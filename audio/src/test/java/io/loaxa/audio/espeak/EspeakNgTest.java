@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Loudness;
+import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.ReferenceLoudness;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.SpeechRequest;
@@ -75,6 +78,21 @@ class EspeakNgTest {
     Voice voice = espeak.status().voices().stream().filter(v -> v.key().equals(key)).findFirst().orElseThrow();
     PcmClip clip = say("Bà con chú ý, bão số 3 đổ bộ lúc 18:15.", voice, SpeechSettings.NORMAL);
     assertTrue(Heard.seconds(clip) > 1.0 && Heard.peak(clip) > 0.3, key + ": " + Heard.seconds(clip) + " s");
+  }
+
+  @Test
+  void aBulletinIsLevelledToTheStationLoudnessAsAnIndependentMeterReadsIt() throws Exception {
+    PcmClip spoken = espeak.synthesize(SpeechRequest.of(normalizer.script(bulletin()), espeak.defaultVoice()));
+    PcmClip copy = new PcmClip(spoken.format(), spoken.samples());
+    assertEquals(Loudness.integratedLufs(copy), Loudness.integratedLufs(spoken), 1e-9,
+        "measured while espeak-ng spoke, it reads as the whole clip measured afterwards");
+
+    PcmClip levelled = Loudness.normalise(spoken, Loudness.STATION_TARGET_LUFS);
+
+    assertTrue(levelled.peak() <= Math.pow(10, Loudness.PEAK_CEILING_DBFS / 20), "peak " + levelled.peak());
+    // the standard's own 48 kHz filters and 400 ms blocks, on the speech brought to 48 kHz
+    double reference = ReferenceLoudness.integratedLufs(levelled.convertTo(new PcmFormat(48_000, 1)));
+    assertEquals(Loudness.STATION_TARGET_LUFS, reference, 0.2);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.Loudness;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import java.nio.ByteBuffer;
@@ -39,6 +40,22 @@ class WavStreamTest {
     for (int[] pieces : new int[][] {{1}, {3}, {7, 1, 44}, {45}, {65_536}}) {
       assertArrayEquals(whole.samples(), feed(wav, pieces).samples(), "pieces " + Arrays.toString(pieces));
     }
+  }
+
+  @Test
+  void aStreamLongerThanTheFirstBufferKeepsEverySampleAndItsLoudness() throws Exception {
+    float[] samples = new float[700_001];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = (float) Math.sin(i / 5.0) * (i % 40_000 < 20_000 ? 0.5f : 0.05f);
+    }
+    PcmClip original = new PcmClip(new PcmFormat(22_050, 1), samples);
+    byte[] wav = RiffWave.encode16(original);
+    ByteBuffer.wrap(wav).order(ByteOrder.LITTLE_ENDIAN).putInt(40, 0x7ffff000);
+    PcmClip decoded = feed(wav, 5_461, 65_536, 3);
+
+    assertArrayEquals(RiffWave.decode(RiffWave.encode16(original), "whole").samples(), decoded.samples());
+    assertEquals(Loudness.integratedLufs(new PcmClip(decoded.format(), decoded.samples())), Loudness.integratedLufs(decoded),
+        1e-9, "measured while it arrived");
   }
 
   @Test
