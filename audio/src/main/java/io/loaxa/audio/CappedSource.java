@@ -11,7 +11,6 @@ final class CappedSource implements PcmSource {
   private final long limit;
   private final long fadeFrames;
   private long read;
-  private boolean cut;
 
   CappedSource(PcmSource inner, Duration length) {
     if (length.isNegative() || length.isZero()) {
@@ -23,11 +22,6 @@ final class CappedSource implements PcmSource {
     this.fadeFrames = Math.max(1, Math.min(limit, FADE.toNanos() * rate / 1_000_000_000L));
   }
 
-  /** True once the cap cut the source before its own end. */
-  boolean cut() {
-    return cut;
-  }
-
   @Override
   public PcmFormat format() {
     return inner.format();
@@ -36,9 +30,6 @@ final class CappedSource implements PcmSource {
   @Override
   public int read(float[] target, int frames) throws AudioException {
     if (read >= limit) {
-      if (!cut && inner.read(target, 1) >= 0) {
-        cut = true;
-      }
       return -1;
     }
     int got = inner.read(target, (int) Math.min(frames, limit - read));

@@ -113,7 +113,7 @@ public final class AiringRunner {
       LOG.info("planned airing {} already has a run; not airing it twice", key);
       return Optional.empty();
     }
-    List<String> zones = airing.zones().resolve(stationZones).stream().map(ZoneKey::value).toList();
+    List<String> zones = zonesOf(airing);
     Optional<Programme> programme = programmes.find(airing.programme());
     if (programme.isEmpty()) {
       return Optional.of(recordUnaired(airing, zones, trigger, "", "", Outcome.FAILED,
@@ -200,18 +200,14 @@ public final class AiringRunner {
     Optional<OnAirQueue.Claim> holding = queue.holder();
     if (holding.isPresent() && new PlannedAiringKey(holding.get().key).ruleKey().equals(ruleKey)) {
       cancelling.add(holding.get().key);
-      StopToken stop = current;
-      stop.request(why);
+      holding.get().stopNow(why);
       count++;
     }
     for (PlannedAiring airing : planned.withoutRunOfRule(ruleKey)) {
       if (holding.isPresent() && holding.get().key.equals(airing.key().value())) {
         continue;
       }
-      List<String> zones = airing.zones().resolve(stationZones).stream().map(ZoneKey::value).toList();
-      Optional<Programme> p = programmes.find(airing.programme());
-      recordUnaired(airing, zones, Trigger.MANUAL, p.map(Programme::title).orElse(""),
-          p.map(x -> x.category().key()).orElse(""), Outcome.SKIPPED, why);
+      recordSkipped(airing, Trigger.MANUAL, why);
       count++;
     }
     return count;
@@ -243,11 +239,17 @@ public final class AiringRunner {
     if (found.isEmpty() || log.hasRun(key.value())) {
       return;
     }
-    PlannedAiring airing = found.get();
-    List<String> zones = airing.zones().resolve(stationZones).stream().map(ZoneKey::value).toList();
+    recordSkipped(found.get(), Trigger.CATCH_UP, reason);
+  }
+
+  private void recordSkipped(PlannedAiring airing, Trigger trigger, String reason) {
     Optional<Programme> p = programmes.find(airing.programme());
-    recordUnaired(airing, zones, Trigger.CATCH_UP, p.map(Programme::title).orElse(""),
+    recordUnaired(airing, zonesOf(airing), trigger, p.map(Programme::title).orElse(""),
         p.map(x -> x.category().key()).orElse(""), Outcome.SKIPPED, reason);
+  }
+
+  private List<String> zonesOf(PlannedAiring airing) {
+    return airing.zones().resolve(stationZones).stream().map(ZoneKey::value).toList();
   }
 
   /** How an airing ended, and where its audio was when it ended (to resume it). */
@@ -376,7 +378,7 @@ public final class AiringRunner {
   private Optional<PlannedAiringKey> followUp(PlannedAiring airing, Programme p, Aired aired) {
     AfterPreemption policy = p.afterPreemption();
     String key = airing.key().value();
-    int earlier = (key.length() - key.replace("+resume", "").replace("+restart", "").length()) / 7;
+    int earlier = key.split("\\+(resume|restart)@", -1).length - 1;
     if (policy == AfterPreemption.DROP || earlier >= MAX_FOLLOW_UPS || closing.isPresent()) {
       return Optional.empty();
     }

@@ -39,6 +39,11 @@ final class OnAirQueue {
       this.yield = yield;
     }
 
+    /** Stops this airing now, as an emergency would (the operator's cancel). */
+    void stopNow(String why) {
+      yield.now(why);
+    }
+
     /** The key of the airing that took this one's air, if one did. */
     Optional<String> preemptedBy() {
       return preemptedBy;
