@@ -1,5 +1,7 @@
 package io.loaxa.audio;
 
+import java.util.Arrays;
+
 /**
  * Holds sample peaks under a ceiling without audible clipping: the gain starts coming down 5 ms
  * before a peak (look-ahead, smoothed over the same 5 ms) and recovers over about 100 ms.
@@ -52,16 +54,20 @@ public final class Limiter {
    * block would go over {@code ceiling}.
    */
   static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling) {
+    return gains(blocks, peaks, gain, ceiling, new Work(blocks));
+  }
+
+  /** As {@link #gains(ControlBlocks, float[], double, double)}, into {@code work}'s arrays (overwritten). */
+  static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling, Work work) {
     int count = blocks.count();
     double over = ceiling / gain;
     int overs = 0;
-    int[] loud = null;
+    int[] loud = work.loud;
     for (int k = 0; k < count; k++) {
       if (peaks[k] > over) {
-        if (loud == null) {
-          loud = new int[64];
-        } else if (overs == loud.length) {
-          loud = java.util.Arrays.copyOf(loud, overs * 2);
+        if (overs == loud.length) {
+          loud = Arrays.copyOf(loud, overs * 2);
+          work.loud = loud;
         }
         loud[overs++] = k;
       }
@@ -69,10 +75,14 @@ public final class Limiter {
     if (overs == 0) {
       return null;
     }
-    int look = Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
-    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count
-    double[] ahead = new double[count + 1 + look];
-    java.util.Arrays.fill(ahead, 1.0);
+    int look = look(blocks);
+    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count;
+    // only read near loud blocks (points k - 2·look .. k + 1 + look, smoothing included), so only set there
+    double[] ahead = work.ahead;
+    for (int i = 0; i < overs; i++) {
+      int k = loud[i];
+      Arrays.fill(ahead, Math.max(0, k - look), Math.min(count, k + 1 + look) + look + 1, 1.0);
+    }
     for (int i = 0; i < overs; i++) {
       int k = loud[i];
       double wanted = over / peaks[k] * MARGIN;
@@ -85,7 +95,7 @@ public final class Limiter {
     // what those blocks allow, and a step down becomes a ramp over the look-ahead time; away from
     // loud blocks that mean is 1 and the gain only recovers
     double keepFull = Math.exp(-blocks.block() / (RELEASE_SECONDS * blocks.rate()));
-    double[] g = new double[count + 1];
+    double[] g = work.gains;
     double current = 1.0;
     int j = 0;
     int i = 0;
@@ -94,7 +104,7 @@ public final class Limiter {
       double deficit = 1.0 - current;
       for (; j < nearFrom; j++) {
         if (deficit == 0) {
-          java.util.Arrays.fill(g, j, nearFrom, 1.0);
+          Arrays.fill(g, j, nearFrom, 1.0);
           j = nearFrom;
           break;
         }
@@ -132,12 +142,30 @@ public final class Limiter {
     return g;
   }
 
+  private static int look(ControlBlocks blocks) {
+    return Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
+  }
+
+  /** The limiter's working arrays for one clip, reused while levelling tries one gain after another. */
+  static final class Work {
+    private final double[] gains;
+    private final double[] ahead;
+    private int[] loud = new int[256];
+
+    Work(ControlBlocks blocks) {
+      this.gains = new double[blocks.count() + 1];
+      this.ahead = new double[blocks.count() + 1 + look(blocks)];
+    }
+  }
+
   /** The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample. */
   static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
     int channels = clip.format().channels();
     float[] x = clip.array();
     float[] out = new float[clip.sampleCount()];
     float plain = (float) gain;
+    int whole = blocks.block();
+    double perFrame = gain / whole;
     int count = blocks.count();
     int k = 0;
     while (k < count) {
@@ -154,7 +182,7 @@ public final class Limiter {
         int start = blocks.start(k) * channels;
         int n = blocks.length(k);
         float g0 = (float) (limiting[k] * gain);
-        float step = (float) ((limiting[k + 1] - limiting[k]) * gain / n);
+        float step = (float) ((limiting[k + 1] - limiting[k]) * (n == whole ? perFrame : gain / n));
         if (channels == 1) {
           for (int i = 0; i < n; i++) {
             out[start + i] = x[start + i] * (g0 + step * RAMP[i]);

@@ -74,7 +74,8 @@ public final class Loudness {
     }
     float[] peaks = m.blockPeaks();
     double firstDb = gainDb;
-    double[] limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling);
+    Limiter.Work work = new Limiter.Work(m.blocks());
+    double[] limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling, work);
     double lufs = m.lufsAfter(linear(gainDb), limiting);
     double previousDb = Double.NaN;
     double previousLufs = Double.NaN;
@@ -91,7 +92,7 @@ public final class Loudness {
       previousDb = gainDb;
       previousLufs = lufs;
       gainDb = next;
-      limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling);
+      limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling, work);
       lufs = m.lufsAfter(linear(gainDb), limiting);
     }
     return Limiter.apply(clip, m.blocks(), linear(gainDb), limiting);
