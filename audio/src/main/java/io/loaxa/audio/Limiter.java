@@ -1,6 +1,7 @@
 package io.loaxa.audio;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * Holds sample peaks under a ceiling without audible clipping: the gain starts coming down 5 ms
@@ -19,6 +20,9 @@ public final class Limiter {
   private static final double UNITY = 1 - 1e-6;
   /** Aim this little under the ceiling, so rounding the result to float never lands above it. */
   private static final double MARGIN = 1 - 1e-6;
+  /** Writing the result is shared between cores for clips above a second of 22 kHz or so per part. */
+  private static final int SAMPLES_PER_PART = 1 << 15;
+  private static final int MAX_PARTS = 4;
 
   /** 0, 1, 2, …: sample positions within a block, as floats the ramp loop can use directly. */
   private static final float[] RAMP = new float[ControlBlocks.MAX_BLOCK];
@@ -63,13 +67,20 @@ public final class Limiter {
     double over = ceiling / gain;
     int overs = 0;
     int[] loud = work.loud;
-    for (int k = 0; k < count; k++) {
-      if (peaks[k] > over) {
-        if (overs == loud.length) {
-          loud = Arrays.copyOf(loud, overs * 2);
-          work.loud = loud;
+    float[] hopPeaks = work.hopPeaks(blocks, peaks);
+    int perHop = blocks.perHop();
+    for (int h = 0; h < hopPeaks.length; h++) {
+      if (hopPeaks[h] <= over) {
+        continue;
+      }
+      for (int k = h * perHop, end = Math.min(count, k + perHop); k < end; k++) {
+        if (peaks[k] > over) {
+          if (overs == loud.length) {
+            loud = Arrays.copyOf(loud, overs * 2);
+            work.loud = loud;
+          }
+          loud[overs++] = k;
         }
-        loud[overs++] = k;
       }
     }
     if (overs == 0) {
@@ -151,31 +162,67 @@ public final class Limiter {
     private final double[] gains;
     private final double[] ahead;
     private int[] loud = new int[256];
+    private float[] hopPeaks;
 
     Work(ControlBlocks blocks) {
       this.gains = new double[blocks.count() + 1];
       this.ahead = new double[blocks.count() + 1 + look(blocks)];
     }
+
+    /** The loudest block of each hop (the last one may be partial), so quiet hops are passed over whole. */
+    private float[] hopPeaks(ControlBlocks blocks, float[] peaks) {
+      if (hopPeaks == null) {
+        int perHop = blocks.perHop();
+        int count = blocks.count();
+        float[] max = new float[(count + perHop - 1) / perHop];
+        for (int h = 0, k = 0; h < max.length; h++) {
+          float m = 0;
+          for (int end = Math.min(count, k + perHop); k < end; k++) {
+            m = Math.max(m, peaks[k]);
+          }
+          max[h] = m;
+        }
+        hopPeaks = max;
+      }
+      return hopPeaks;
+    }
   }
 
-  /** The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample. */
+  /**
+   * The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample.
+   * A long clip is written in parts on the machine's other cores at once.
+   */
   static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
     int channels = clip.format().channels();
     float[] x = clip.array();
     float[] out = new float[clip.sampleCount()];
+    int count = blocks.count();
+    int parts = (int) Math.min(Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()),
+        (long) clip.sampleCount() / SAMPLES_PER_PART);
+    if (parts <= 1) {
+      apply(x, out, channels, blocks, gain, limiting, 0, count);
+    } else {
+      IntStream.range(0, parts).parallel().forEach(p -> apply(x, out, channels, blocks, gain, limiting,
+          (int) ((long) count * p / parts), (int) ((long) count * (p + 1) / parts)));
+    }
+    return new PcmClip(clip.format(), out);
+  }
+
+  /** Writes blocks {@code from} to {@code to} (exclusive) of the levelled clip. */
+  private static void apply(float[] x, float[] out, int channels, ControlBlocks blocks, double gain, double[] limiting,
+      int from, int to) {
     float plain = (float) gain;
     int whole = blocks.block();
     double perFrame = gain / whole;
-    int count = blocks.count();
-    int k = 0;
-    while (k < count) {
+    int k = from;
+    while (k < to) {
       if (limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
-        int from = blocks.start(k) * channels;
-        while (k < count && limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
+        int first = blocks.start(k) * channels;
+        while (k < to && limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
           k++;
         }
-        int to = blocks.start(k) * channels;
-        for (int i = from; i < to; i++) {
+        int last = blocks.start(k) * channels;
+        for (int i = first; i < last; i++) {
           out[i] = x[i] * plain;
         }
       } else {
@@ -199,6 +246,5 @@ public final class Limiter {
         k++;
       }
     }
-    return new PcmClip(clip.format(), out);
   }
 }
