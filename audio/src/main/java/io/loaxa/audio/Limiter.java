@@ -193,12 +193,17 @@ public final class Limiter {
    * A long clip is written in parts on the machine's other cores at once.
    */
   static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
+    int parts = (int) Math.min(Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()),
+        (long) clip.sampleCount() / SAMPLES_PER_PART);
+    return apply(clip, blocks, gain, limiting, parts);
+  }
+
+  /** As {@link #apply(PcmClip, ControlBlocks, double, double[])} in {@code parts} parts. */
+  static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting, int parts) {
     int channels = clip.format().channels();
     float[] x = clip.array();
     float[] out = new float[clip.sampleCount()];
     int count = blocks.count();
-    int parts = (int) Math.min(Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()),
-        (long) clip.sampleCount() / SAMPLES_PER_PART);
     if (parts <= 1) {
       apply(x, out, channels, blocks, gain, limiting, 0, count);
     } else {

@@ -78,4 +78,19 @@ class LimiterTest {
       org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, reused, "gain " + gainDb + " dB");
     }
   }
+
+  @Test
+  void aClipWrittenInPartsOnSeveralCoresIsTheClipWrittenInOne() {
+    for (PcmFormat format : List.of(new PcmFormat(22_050, 1), new PcmFormat(44_100, 2))) {
+      PcmClip speech = Tones.speechLike(format, Duration.ofSeconds(7), 9);
+      Loudness.Measurement m = Loudness.measure(speech);
+      double gain = Math.pow(10, 9.0 / 20);
+      double[] limiting = Limiter.gains(m.blocks(), m.blockPeaks(), gain, CEILING);
+      float[] one = Limiter.apply(speech, m.blocks(), gain, limiting, 1).samples();
+      for (int parts : new int[] {2, 3, 7}) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, Limiter.apply(speech, m.blocks(), gain, limiting, parts).samples(),
+            format + " in " + parts + " parts");
+      }
+    }
+  }
 }
