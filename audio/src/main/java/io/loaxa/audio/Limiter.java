@@ -1,5 +1,8 @@
 package io.loaxa.audio;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /**
  * Holds sample peaks under a ceiling without audible clipping: the gain starts coming down 5 ms
  * before a peak (look-ahead, smoothed over the same 5 ms) and recovers over about 100 ms.
@@ -17,6 +20,9 @@ public final class Limiter {
   private static final double UNITY = 1 - 1e-6;
   /** Aim this little under the ceiling, so rounding the result to float never lands above it. */
   private static final double MARGIN = 1 - 1e-6;
+  /** Writing the result is shared between cores for clips above a second of 22 kHz or so per part. */
+  private static final int SAMPLES_PER_PART = 1 << 15;
+  private static final int MAX_PARTS = 4;
 
   /** 0, 1, 2, …: sample positions within a block, as floats the ramp loop can use directly. */
   private static final float[] RAMP = new float[ControlBlocks.MAX_BLOCK];
@@ -52,27 +58,42 @@ public final class Limiter {
    * block would go over {@code ceiling}.
    */
   static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling) {
+    return gains(blocks, peaks, gain, ceiling, new Work(blocks));
+  }
+
+  /** As {@link #gains(ControlBlocks, float[], double, double)}, into {@code work}'s arrays (overwritten). */
+  static double[] gains(ControlBlocks blocks, float[] peaks, double gain, double ceiling, Work work) {
     int count = blocks.count();
     double over = ceiling / gain;
     int overs = 0;
-    int[] loud = null;
-    for (int k = 0; k < count; k++) {
-      if (peaks[k] > over) {
-        if (loud == null) {
-          loud = new int[64];
-        } else if (overs == loud.length) {
-          loud = java.util.Arrays.copyOf(loud, overs * 2);
+    int[] loud = work.loud;
+    float[] hopPeaks = work.hopPeaks(blocks, peaks);
+    int perHop = blocks.perHop();
+    for (int h = 0; h < hopPeaks.length; h++) {
+      if (hopPeaks[h] <= over) {
+        continue;
+      }
+      for (int k = h * perHop, end = Math.min(count, k + perHop); k < end; k++) {
+        if (peaks[k] > over) {
+          if (overs == loud.length) {
+            loud = Arrays.copyOf(loud, overs * 2);
+            work.loud = loud;
+          }
+          loud[overs++] = k;
         }
-        loud[overs++] = k;
       }
     }
     if (overs == 0) {
       return null;
     }
-    int look = Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
-    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count
-    double[] ahead = new double[count + 1 + look];
-    java.util.Arrays.fill(ahead, 1.0);
+    int look = look(blocks);
+    // ahead[j + look]: the lowest gain wanted by blocks j-1 .. j+look, for points j = -look .. count;
+    // only read near loud blocks (points k - 2·look .. k + 1 + look, smoothing included), so only set there
+    double[] ahead = work.ahead;
+    for (int i = 0; i < overs; i++) {
+      int k = loud[i];
+      Arrays.fill(ahead, Math.max(0, k - look), Math.min(count, k + 1 + look) + look + 1, 1.0);
+    }
     for (int i = 0; i < overs; i++) {
       int k = loud[i];
       double wanted = over / peaks[k] * MARGIN;
@@ -85,7 +106,7 @@ public final class Limiter {
     // what those blocks allow, and a step down becomes a ramp over the look-ahead time; away from
     // loud blocks that mean is 1 and the gain only recovers
     double keepFull = Math.exp(-blocks.block() / (RELEASE_SECONDS * blocks.rate()));
-    double[] g = new double[count + 1];
+    double[] g = work.gains;
     double current = 1.0;
     int j = 0;
     int i = 0;
@@ -94,7 +115,7 @@ public final class Limiter {
       double deficit = 1.0 - current;
       for (; j < nearFrom; j++) {
         if (deficit == 0) {
-          java.util.Arrays.fill(g, j, nearFrom, 1.0);
+          Arrays.fill(g, j, nearFrom, 1.0);
           j = nearFrom;
           break;
         }
@@ -132,29 +153,88 @@ public final class Limiter {
     return g;
   }
 
-  /** The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample. */
+  private static int look(ControlBlocks blocks) {
+    return Math.max(1, (int) Math.ceil(LOOKAHEAD_SECONDS * blocks.rate() / blocks.block()));
+  }
+
+  /** The limiter's working arrays for one clip, reused while levelling tries one gain after another. */
+  static final class Work {
+    private final double[] gains;
+    private final double[] ahead;
+    private int[] loud = new int[256];
+    private float[] hopPeaks;
+
+    Work(ControlBlocks blocks) {
+      this.gains = new double[blocks.count() + 1];
+      this.ahead = new double[blocks.count() + 1 + look(blocks)];
+    }
+
+    /** The loudest block of each hop (the last one may be partial), so quiet hops are passed over whole. */
+    private float[] hopPeaks(ControlBlocks blocks, float[] peaks) {
+      if (hopPeaks == null) {
+        int perHop = blocks.perHop();
+        int count = blocks.count();
+        float[] max = new float[(count + perHop - 1) / perHop];
+        for (int h = 0, k = 0; h < max.length; h++) {
+          float m = 0;
+          for (int end = Math.min(count, k + perHop); k < end; k++) {
+            m = Math.max(m, peaks[k]);
+          }
+          max[h] = m;
+        }
+        hopPeaks = max;
+      }
+      return hopPeaks;
+    }
+  }
+
+  /**
+   * The clip amplified by {@code gain} with the limiter's block gains, ramped sample by sample.
+   * A long clip is written in parts on the machine's other cores at once.
+   */
   static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting) {
+    int parts = (int) Math.min(Math.min(MAX_PARTS, Runtime.getRuntime().availableProcessors()),
+        (long) clip.sampleCount() / SAMPLES_PER_PART);
+    return apply(clip, blocks, gain, limiting, parts);
+  }
+
+  /** As {@link #apply(PcmClip, ControlBlocks, double, double[])} in {@code parts} parts. */
+  static PcmClip apply(PcmClip clip, ControlBlocks blocks, double gain, double[] limiting, int parts) {
     int channels = clip.format().channels();
     float[] x = clip.array();
     float[] out = new float[clip.sampleCount()];
-    float plain = (float) gain;
     int count = blocks.count();
-    int k = 0;
-    while (k < count) {
+    if (parts <= 1) {
+      apply(x, out, channels, blocks, gain, limiting, 0, count);
+    } else {
+      IntStream.range(0, parts).parallel().forEach(p -> apply(x, out, channels, blocks, gain, limiting,
+          (int) ((long) count * p / parts), (int) ((long) count * (p + 1) / parts)));
+    }
+    return new PcmClip(clip.format(), out);
+  }
+
+  /** Writes blocks {@code from} to {@code to} (exclusive) of the levelled clip. */
+  private static void apply(float[] x, float[] out, int channels, ControlBlocks blocks, double gain, double[] limiting,
+      int from, int to) {
+    float plain = (float) gain;
+    int whole = blocks.block();
+    double perFrame = gain / whole;
+    int k = from;
+    while (k < to) {
       if (limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
-        int from = blocks.start(k) * channels;
-        while (k < count && limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
+        int first = blocks.start(k) * channels;
+        while (k < to && limiting[k] == 1.0 && limiting[k + 1] == 1.0) {
           k++;
         }
-        int to = blocks.start(k) * channels;
-        for (int i = from; i < to; i++) {
+        int last = blocks.start(k) * channels;
+        for (int i = first; i < last; i++) {
           out[i] = x[i] * plain;
         }
       } else {
         int start = blocks.start(k) * channels;
         int n = blocks.length(k);
         float g0 = (float) (limiting[k] * gain);
-        float step = (float) ((limiting[k + 1] - limiting[k]) * gain / n);
+        float step = (float) ((limiting[k + 1] - limiting[k]) * (n == whole ? perFrame : gain / n));
         if (channels == 1) {
           for (int i = 0; i < n; i++) {
             out[start + i] = x[start + i] * (g0 + step * RAMP[i]);
@@ -171,6 +251,5 @@ public final class Limiter {
         k++;
       }
     }
-    return new PcmClip(clip.format(), out);
   }
 }

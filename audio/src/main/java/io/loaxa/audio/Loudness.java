@@ -74,7 +74,8 @@ public final class Loudness {
     }
     float[] peaks = m.blockPeaks();
     double firstDb = gainDb;
-    double[] limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling);
+    Limiter.Work work = new Limiter.Work(m.blocks());
+    double[] limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling, work);
     double lufs = m.lufsAfter(linear(gainDb), limiting);
     double previousDb = Double.NaN;
     double previousLufs = Double.NaN;
@@ -91,7 +92,7 @@ public final class Loudness {
       previousDb = gainDb;
       previousLufs = lufs;
       gainDb = next;
-      limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling);
+      limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling, work);
       lufs = m.lufsAfter(linear(gainDb), limiting);
     }
     return Limiter.apply(clip, m.blocks(), linear(gainDb), limiting);
@@ -249,9 +250,10 @@ public final class Loudness {
    * between pieces). Not thread-safe.
    */
   public static final class Meter {
-    // a filter state this small is inaudible; flushing it keeps the arithmetic out of subnormal
-    // numbers, which cost a hundred times more during the silence between sentences
-    private static final double FLUSH = 1e-25;
+    // a filter state this small (-200 dB) changes no reading; flushing it keeps the arithmetic out
+    // of subnormal numbers, which cost a hundred times more, and lets the filters come to rest in
+    // the silence between sentences, which is then skipped
+    private static final double FLUSH = 1e-10;
 
     private final PcmFormat format;
     private final int channels;
@@ -398,18 +400,23 @@ public final class Loudness {
         double sum = 0;
         // the peak as the bits of |v| (same order as the values): an integer maximum takes no branch
         int peakBits = Float.floatToRawIntBits(blockPeak);
-        for (int stop = at + n; at < stop; at++) {
-          float v = x[at];
-          peakBits = Math.max(peakBits, Float.floatToRawIntBits(v) & 0x7fffffff);
-          double y = sb0 * v + sb1 * x1 + sb2 * x2 - sa2 * y2 - sa1 * y1;
-          double z = y2 - 2 * y1 - ha2 * z2 + y - ha1 * z1;
-          x2 = x1;
-          x1 = v;
-          y2 = y1;
-          y1 = y;
-          z2 = z1;
-          z1 = z;
-          sum += z * z;
+        if (x1 == 0 && x2 == 0 && y1 == 0 && y2 == 0 && z1 == 0 && z2 == 0 && silent(x, at, n)) {
+          // digital silence into a filter at rest: nothing to add (a third of espeak-ng's output)
+          at += n;
+        } else {
+          for (int stop = at + n; at < stop; at++) {
+            float v = x[at];
+            peakBits = Math.max(peakBits, Float.floatToRawIntBits(v) & 0x7fffffff);
+            double y = sb0 * v + sb1 * x1 + sb2 * x2 - sa2 * y2 - sa1 * y1;
+            double z = y2 - 2 * y1 - ha2 * z2 + y - ha1 * z1;
+            x2 = x1;
+            x1 = v;
+            y2 = y1;
+            y1 = y;
+            z2 = z1;
+            z1 = z;
+            sum += z * z;
+          }
         }
         y1 = Math.abs(y1) < FLUSH ? 0 : y1;
         y2 = Math.abs(y2) < FLUSH ? 0 : y2;
@@ -434,6 +441,15 @@ public final class Loudness {
       state[3] = y2;
       state[4] = z1;
       state[5] = z2;
+    }
+
+    private static boolean silent(float[] x, int from, int count) {
+      for (int i = from, end = from + count; i < end; i++) {
+        if (x[i] != 0) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void closeHop() {

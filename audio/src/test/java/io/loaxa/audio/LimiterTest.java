@@ -65,4 +65,32 @@ class LimiterTest {
     PcmClip quiet = Tones.sine(PcmFormat.STATION, 440, 0.5, Duration.ofSeconds(1));
     assertSame(quiet, Limiter.limit(quiet, -1.0));
   }
+
+  @Test
+  void levellingTryingGainAfterGainSteersTheLimiterAsAFreshStartWould() {
+    PcmClip speech = Tones.speechLike(new PcmFormat(22_050, 1), Duration.ofSeconds(20), 3);
+    Loudness.Measurement m = Loudness.measure(speech);
+    Limiter.Work work = new Limiter.Work(m.blocks());
+    for (double gainDb : new double[] {12, 6, 18, 9}) {
+      double gain = Math.pow(10, gainDb / 20);
+      double[] reused = Limiter.gains(m.blocks(), m.blockPeaks(), gain, CEILING, work).clone();
+      double[] fresh = Limiter.gains(m.blocks(), m.blockPeaks(), gain, CEILING);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(fresh, reused, "gain " + gainDb + " dB");
+    }
+  }
+
+  @Test
+  void aClipWrittenInPartsOnSeveralCoresIsTheClipWrittenInOne() {
+    for (PcmFormat format : List.of(new PcmFormat(22_050, 1), new PcmFormat(44_100, 2))) {
+      PcmClip speech = Tones.speechLike(format, Duration.ofSeconds(7), 9);
+      Loudness.Measurement m = Loudness.measure(speech);
+      double gain = Math.pow(10, 9.0 / 20);
+      double[] limiting = Limiter.gains(m.blocks(), m.blockPeaks(), gain, CEILING);
+      float[] one = Limiter.apply(speech, m.blocks(), gain, limiting, 1).samples();
+      for (int parts : new int[] {2, 3, 7}) {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one, Limiter.apply(speech, m.blocks(), gain, limiting, parts).samples(),
+            format + " in " + parts + " parts");
+      }
+    }
+  }
 }

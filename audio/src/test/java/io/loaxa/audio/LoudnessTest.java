@@ -132,4 +132,12 @@ class LoudnessTest {
     meter.accept(new float[882], 0, 882);
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> meter.clip(new float[880]));
   }
+
+  @Test
+  void oneVoiceOnBothSidesReadsThreeDecibelsAboveItOnOneChannel() {
+    // the one-channel meter has its own fast path: it must agree with the general one
+    PcmClip mono = Tones.speechLike(new PcmFormat(22_050, 1), Duration.ofSeconds(15), 21);
+    PcmClip stereo = mono.convertTo(new PcmFormat(22_050, 2));
+    assertEquals(Loudness.integratedLufs(mono) + 10 * Math.log10(2), Loudness.integratedLufs(stereo), 1e-9);
+  }
 }

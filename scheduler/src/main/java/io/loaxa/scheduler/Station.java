@@ -84,7 +84,7 @@ public final class Station implements AutoCloseable {
     StationSpeech speech;
     Database database;
     try {
-      speech = StationSpeech.assemble(config.speech(), dataDir);
+      speech = StationSpeech.assemble(config.speech(), dataDir, clock);
       database = Database.open(dataDir);
     } catch (RuntimeException e) {
       switchboard.close();

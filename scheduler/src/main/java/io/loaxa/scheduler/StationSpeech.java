@@ -18,6 +18,7 @@ import io.loaxa.audio.speech.SpeechFinish;
 import io.loaxa.audio.speech.SpeechRenderer;
 import io.loaxa.audio.speech.VietnameseNormalizer;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,24 +43,33 @@ public final class StationSpeech {
   private final Voice voice;
   private final SpeechRenderer renderer;
   private final Path dataDir;
+  private final Clock clock;
 
   private StationSpeech(SpeechConfig config, VietnameseNormalizer normalizer, SpeechSynthesizer engine, Voice voice,
-      Path dataDir) {
+      Path dataDir, Clock clock) {
     this.config = config;
     this.normalizer = normalizer;
     this.engine = engine;
     this.voice = voice;
     this.dataDir = dataDir;
+    this.clock = clock;
     this.renderer = renderer(config.englishVoiceAccepted());
+  }
+
+  /** As {@link #assemble(SpeechConfig, Path, Clock)} on the system clock (command-line tools). */
+  public static StationSpeech assemble(SpeechConfig config, Path dataDir) {
+    return assemble(config, dataDir, Clock.systemUTC());
   }
 
   /**
    * Builds the station's speech.
    *
+   * @param clock dates the use of cached renderings, which are deleted after
+   *     {@link RenderCache#KEEP_UNUSED} without use
    * @throws UserError when the dictionary file is unreadable or wrong (with file:line:col) or the
    *     voice is not one of the engine's
    */
-  public static StationSpeech assemble(SpeechConfig config, Path dataDir) {
+  public static StationSpeech assemble(SpeechConfig config, Path dataDir, Clock clock) {
     AbbreviationDictionary dictionary = AbbreviationDictionary.defaults();
     if (config.dictionary().isPresent()) {
       Path file = dataDir.resolve(config.dictionary().get());
@@ -75,12 +85,12 @@ public final class StationSpeech {
       case SpeechConfig.COMMAND -> CommandSynthesizer.onPath(config.command().orElseThrow());
       default -> new FallbackSynthesizer(EspeakNg.onPath(), new FreeTts());
     };
-    return new StationSpeech(config, normalizer, engine, voice(config, engine, config.voice()), dataDir);
+    return new StationSpeech(config, normalizer, engine, voice(config, engine, config.voice()), dataDir, clock);
   }
 
   /** The same station speech read by another of the engine's voices ({@code tts say --voice}). */
   public StationSpeech withVoice(String key) {
-    return new StationSpeech(config, normalizer, engine, voice(config, engine, Optional.of(key)), dataDir);
+    return new StationSpeech(config, normalizer, engine, voice(config, engine, Optional.of(key)), dataDir, clock);
   }
 
   private static Voice voice(SpeechConfig config, SpeechSynthesizer engine, Optional<String> key) {
@@ -131,7 +141,7 @@ public final class StationSpeech {
    */
   public SpeechRenderer renderer(boolean otherLanguageAccepted) {
     return new SpeechRenderer(normalizer, engine, new SpeechRenderer.Reading(voice, config.settings(), otherLanguageAccepted),
-        FINISH, Optional.of(new RenderCache(dataDir.resolve("cache").resolve("speech"))));
+        FINISH, Optional.of(new RenderCache(dataDir.resolve("cache").resolve("speech"), clock, RenderCache.KEEP_UNUSED)));
   }
 
   /**

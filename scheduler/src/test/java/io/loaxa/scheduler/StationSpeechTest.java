@@ -46,6 +46,25 @@ class StationSpeechTest {
   }
 
   @Test
+  void renderingsUnusedForAMonthLeaveTheCacheWhenTheNextTextIsRendered() throws Exception {
+    Tools.require("espeak-ng");
+    MutableClock clock = new MutableClock(Instant.parse("2026-03-02T08:00:00Z"));
+    StationSpeech speech = StationSpeech.assemble(SpeechConfig.DEFAULT, data, clock);
+    speech.forAir("Thông báo lịch tiếp công dân ngày 15/3.", PcmFormat.STATION);
+    speech.forAir("Lịch họp thôn ngày 20/3.", PcmFormat.STATION);
+    clock.advance(Duration.ofDays(20));
+    speech.forAir("Lịch họp thôn ngày 20/3.", PcmFormat.STATION);
+    clock.advance(Duration.ofDays(15));
+
+    speech.forAir("Bà con chú ý phòng chống bão.", PcmFormat.STATION);
+
+    try (var files = Files.list(data.resolve("cache/speech"))) {
+      assertEquals(2, files.count(), "the notice nobody asked for in 35 days is gone, the meeting notice stays");
+    }
+    assertTrue(speech.renderer().render("Lịch họp thôn ngày 20/3.").fromCache());
+  }
+
+  @Test
   void aStationWithABrokenDictionaryDoesNotStartAndSaysWhere() throws Exception {
     Files.writeString(data.resolve("tu-viet-tat.txt"), "TT thị trấn\n", StandardCharsets.UTF_8);
     SpeechConfig speech = new SpeechConfig("espeak-ng", Optional.empty(), SpeechSettings.NORMAL, Region.NORTH,

@@ -128,7 +128,7 @@ public final class EspeakNg implements SpeechSynthesizer {
         "espeak-ng is not installed ('" + program + "' not found); install it with: apt-get install espeak-ng"));
     List<String> command = command(binary.toString(), voice.key(), request.settings());
     byte[] ssml = ssml(request.script()).getBytes(StandardCharsets.UTF_8);
-    WavStream wav = new WavStream();
+    WavStream wav = new WavStream(expectedSamples(request.script(), request.settings()));
     SpeechProcess.Result result = SpeechProcess.run(ENGINE, command, ssml, timeout, wav);
     if (result.exitCode() != 0) {
       throw new AudioException("espeak-ng failed (exit " + result.exitCode() + "): "
@@ -141,9 +141,26 @@ public final class EspeakNg implements SpeechSynthesizer {
     }
   }
 
+  /**
+   * Roughly how many samples espeak-ng writes for a script: its words at the configured rate plus
+   * its pauses, at espeak-ng's 22.05 kHz. Vietnamese syllables come out faster than the nominal
+   * rate, so this errs on the long side; it only sizes the decoder's first buffer.
+   */
+  static int expectedSamples(SpeechScript script, SpeechSettings settings) {
+    double seconds = script.wordCount() * 60.0 / wordsPerMinute(settings);
+    for (SpeechScript.Sentence s : script.sentences()) {
+      seconds += s.pauseAfter().toMillis() / 1000.0;
+    }
+    return (int) Math.min(Integer.MAX_VALUE, Math.ceil(seconds * 22_050));
+  }
+
+  private static int wordsPerMinute(SpeechSettings settings) {
+    return clamp(Math.round(175f * settings.ratePercent() / 100f), 80, 450);
+  }
+
   /** The argument list; package-visible so tests can see that the text is not in it. */
   static List<String> command(String binary, String voice, SpeechSettings settings) {
-    int wordsPerMinute = clamp(Math.round(175f * settings.ratePercent() / 100f), 80, 450);
+    int wordsPerMinute = wordsPerMinute(settings);
     int pitch = clamp(Math.round(50f * settings.pitchPercent() / 100f), 0, 99);
     int amplitude = clamp(settings.volumePercent(), 0, 200);
     return List.of(binary, "-v", voice, "-s", Integer.toString(wordsPerMinute), "-p", Integer.toString(pitch),

@@ -18,8 +18,8 @@ import java.util.Arrays;
 public final class WavStream implements SpeechProcess.Sink {
   private static final int MAX_HEADER = 1 << 16;
   private static final int FIRST_CAPACITY = 1 << 18;
-  /** What a header's declared length may reserve at once (16 MB); a longer file grows the buffer. */
-  private static final int MAX_FIRST_CAPACITY = 1 << 22;
+  /** What may be reserved at once (64 MB, 12 minutes of espeak-ng); a longer output grows the buffer. */
+  private static final int MAX_FIRST_CAPACITY = 1 << 24;
 
   private final ByteArrayOutputStream header = new ByteArrayOutputStream(64);
   private ByteArrayOutputStream whole;
@@ -34,6 +34,19 @@ public final class WavStream implements SpeechProcess.Sink {
   /** Samples the meter has read. */
   private int metered;
   private int carry = -1;
+  private final int expected;
+
+  public WavStream() {
+    this(FIRST_CAPACITY);
+  }
+
+  /**
+   * @param expectedSamples about how many samples the engine will write (from the length of the
+   *     text): room for them is taken at once, so a long bulletin is not copied while it grows
+   */
+  public WavStream(int expectedSamples) {
+    this.expected = Math.max(1024, Math.min(expectedSamples, MAX_FIRST_CAPACITY));
+  }
 
   @Override
   public void accept(byte[] buffer, int length) {
@@ -60,8 +73,9 @@ public final class WavStream implements SpeechProcess.Sink {
       meter = new Loudness.Meter(format);
       long declared = Integer.toUnsignedLong(le32(head, data - 4));
       dataLeft = declared == 0 || declared >= 0x7fff0000L ? Long.MAX_VALUE : declared;
-      // a file that says how long it is gets its buffer once; a stream (espeak-ng's placeholder) grows it
-      samples = new float[dataLeft == Long.MAX_VALUE ? FIRST_CAPACITY : (int) Math.min(dataLeft / 2, MAX_FIRST_CAPACITY)];
+      // a file that says how long it is gets its buffer once; a stream (espeak-ng's placeholder) starts
+      // with the room its engine expects and grows from there
+      samples = new float[dataLeft == Long.MAX_VALUE ? expected : (int) Math.min(dataLeft / 2, MAX_FIRST_CAPACITY)];
       buffer = Arrays.copyOfRange(head, data, head.length);
       length = buffer.length;
       offset = 0;
