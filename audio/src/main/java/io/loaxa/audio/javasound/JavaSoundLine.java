@@ -43,19 +43,21 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
    * and the deep buffer fills once it plays.
    */
   private static final Duration PRIME_LEAD = Duration.ofMillis(250);
-  /** How often the writer looks at the device when it has nothing to write. */
-  private static final long WAKE_NANOS = 10_000_000L;
+  /**
+   * How often the writer looks at a full device for room, and for a stop: each look wakes a thread
+   * and calls into the sound system, and a device a second deep has plenty in hand.
+   */
+  private static final long LOOK_NANOS = 25_000_000L;
   private static final long PRIME_WAKE_NANOS = 1_000_000L;
   /** The writer writes at least this much at once (unless the programme ends). */
   private static final long MIN_WRITE_MILLIS = 10;
   /** A line holding less than this reports positions that cannot be trusted (restarting, run dry). */
   private static final long STEADY_FILL_MILLIS = 40;
-  /** Fill and position may disagree by this much when the device steps between the two reads. */
-  private static final long AGREE_MILLIS = 30;
   /** An observation whose reads took longer than this (the thread was preempted) is not used. */
   private static final long READ_SPAN_NANOS = 2_000_000L;
   private static final long STEP_WAIT_NANOS = 25_000_000L;
-  private static final long PRODUCER_WAIT_NANOS = 20_000_000L;
+  /** The reader is woken by the writer as room comes; this only bounds a missed wake-up. */
+  private static final long PRODUCER_WAIT_NANOS = 100_000_000L;
 
   private final JavaSoundOutput output;
   private final Clock clock;
@@ -194,7 +196,6 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
     private final int readAhead = frames(READ_AHEAD);
     private final long minWrite = MIN_WRITE_MILLIS * rate / 1000;
     private final long steadyFill = STEADY_FILL_MILLIS * rate / 1000;
-    private final long agree = AGREE_MILLIS * rate / 1000;
     private volatile boolean finished;
     private volatile Throwable failure;
     private final long gapsBefore = deviceClock.gaps();
@@ -263,7 +264,7 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
         firstNanos = deviceClock.heardAt(programStart);
         firstTimed = true;
       } else {
-        firstNanos = now() + Math.max(0, written - line.getLongFramePosition()) * 1_000_000_000L / rate;
+        firstNanos = now() + Math.max(0, bufferFrames - line.available() / frameBytes) * 1_000_000_000L / rate;
       }
       feed();
     }
@@ -320,10 +321,16 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
 
     /** Keeps the device full from the ring until the programme ends or a stop. */
     private void feed() throws AudioException {
+      long nextLook = 0;
       while (true) {
         if (stop.requested()) {
           stopWithFade();
           return;
+        }
+        long now = now();
+        if (now < nextLook) {
+          LockSupport.parkNanos(nextLook - now);
+          continue;
         }
         observe();
         if (!firstTimed && deviceClock.ready()) {
@@ -345,9 +352,11 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
           }
           ring.take(n);
           LockSupport.unpark(reader);
+          // still room (filling up after the start): the reader refills the ring at once
+          nextLook = now + (room - n >= minWrite ? PRIME_WAKE_NANOS : LOOK_NANOS);
           continue;
         }
-        LockSupport.parkNanos(WAKE_NANOS);
+        nextLook = now + LOOK_NANOS;
       }
       framesPlayed = ring.taken();
       awaitTail();
@@ -367,7 +376,7 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
           endNanos = now;
           return;
         }
-        LockSupport.parkNanos(WAKE_NANOS);
+        LockSupport.parkNanos(LOOK_NANOS);
       }
     }
 
@@ -379,12 +388,12 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
      */
     private void stopWithFade() throws AudioException {
       stopped = true;
-      long first = line.getLongFramePosition();
+      long first = playedByRoom();
       long p = first;
       long until = now() + STEP_WAIT_NANOS;
       while (p == first && now() < until) {
         LockSupport.parkNanos(200_000L);
-        p = line.getLongFramePosition();
+        p = playedByRoom();
       }
       p = Math.max(written - bufferFrames, Math.min(written, p));
       line.flush();
@@ -434,28 +443,33 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
     }
 
     /**
-     * Reads the line's position and fill, bracketed by the time, and hands the position to the
-     * device clock when it can be trusted: the line moved, holds enough to be playing steadily, its
-     * fill and position agree, and the reads were not interrupted.
+     * Reads how much room the line has, bracketed by the time, and hands the position this gives
+     * to the device clock when it can be trusted: the line moved, holds enough to be playing
+     * steadily, and the read was not interrupted.
      *
-     * @return the time after the reads
+     * @return the time after the read
      */
     private long observe() {
       long before = now();
-      long p = line.getLongFramePosition();
       int available = line.available();
       long after = now();
       room = available / frameBytes;
       fill = bufferFrames - room;
+      // what Java Sound reports as the position is worked out from the same figure
+      long p = written - fill;
       boolean moving = p > lastPosition;
       lastPosition = p;
       position = p;
-      if (moving && after - before <= READ_SPAN_NANOS && fill >= steadyFill
-          && Math.abs(fill - (written - p)) <= agree) {
+      if (moving && after - before <= READ_SPAN_NANOS && fill >= steadyFill && fill <= bufferFrames) {
         // the later time: a position read late makes the offset look low, never high
         deviceClock.observe(after, p);
       }
       return after;
+    }
+
+    /** Frames the line has played, from its room: one call into the sound system. */
+    private long playedByRoom() {
+      return written - bufferFrames + line.available() / frameBytes;
     }
 
     private void write(byte[] bytes, int offset, int frames) throws AudioException {
