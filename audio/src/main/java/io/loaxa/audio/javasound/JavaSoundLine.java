@@ -38,9 +38,9 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
   private static final Duration CHUNK = Duration.ofMillis(20);
   static final Duration STOP_FADE = Duration.ofMillis(30);
   /**
-   * Silence kept queued ahead of what is heard while a cued play waits for its instant: the
-   * programme is read only shortly before it airs (a live source starts with what is live then),
-   * and the deep buffer fills once it plays.
+   * Silence kept queued while a cued play waits for its instant: the programme is read only shortly
+   * before it airs (a live source starts with what is live then), and the deep buffer fills once
+   * it plays.
    */
   private static final Duration PRIME_LEAD = Duration.ofMillis(250);
   /**
@@ -277,7 +277,6 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
      * @return false when stopped before the start
      */
     private boolean prime(long startAt) throws AudioException {
-      long began = now();
       long lead = frames(PRIME_LEAD);
       long leadNanos = PRIME_LEAD.toNanos();
       while (true) {
@@ -290,10 +289,10 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
             ring.want();
             return true; // too late to prime: start at once
           }
-          // a line that is filling or restarting reports positions that cannot be trusted: keep a
-          // short lead of silence queued, paced by elapsed time, until it tells how far ahead it is
-          long due = lead + (now - began) * rate / 1_000_000_000L - written;
-          writeSilenceOrWait(due);
+          // until the line's position can be trusted, keep a short lead of silence queued by its
+          // fill alone: a line slow to start (a sound server kept waiting) must not be handed
+          // more than it will play before the start
+          writeSilenceOrWait(fill >= 0 && fill <= bufferFrames ? lead - fill : 0);
           continue;
         }
         long missing = deviceClock.frameAt(startAt) - written;
