@@ -259,6 +259,7 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
         }
       }
       ring.want();
+      LockSupport.unpark(reader);
       programStart = written;
       if (deviceClock.ready()) {
         firstNanos = deviceClock.heardAt(programStart);
@@ -287,6 +288,7 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
         if (!deviceClock.ready()) {
           if (now >= startAt - leadNanos) {
             ring.want();
+            LockSupport.unpark(reader);
             return true; // too late to prime: start at once
           }
           // until the line's position can be trusted, keep a short lead of silence queued by its
@@ -299,8 +301,10 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
         if (missing <= 0) {
           return true;
         }
-        if (missing <= readAhead) {
+        if (missing <= lead + readAhead) {
+          // the reader has the time the line's lead lasts to hand over the programme's start
           ring.want();
+          LockSupport.unpark(reader);
         }
         long ahead = deviceClock.frameAt(now + leadNanos) - written;
         // approach the start in small steps so the last decision uses a fresh position
