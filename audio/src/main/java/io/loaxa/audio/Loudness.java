@@ -34,16 +34,32 @@ public final class Loudness {
    * look-ahead limiter when the gain would push them over. Silence is returned as it is.
    */
   public static PcmClip normalise(PcmClip clip, double targetLufs) {
+    return level(clip, targetLufs).clip();
+  }
+
+  /**
+   * How {@link #normalise} would bring {@code clip} to {@code targetLufs}, found by doing it: the
+   * measuring can be done ahead of air time and {@link Levelling#apply} done at it.
+   */
+  public static Levelling levelling(PcmClip clip, double targetLufs) {
+    return level(clip, targetLufs).levelling();
+  }
+
+  private record Levelled(PcmClip clip, Levelling levelling) {}
+
+  private static Levelled level(PcmClip clip, double targetLufs) {
     double measured = integratedLufs(clip);
     if (Double.isInfinite(measured)) {
-      return clip;
+      return new Levelled(clip, Levelling.NONE);
     }
     double gain = targetLufs - measured;
     PcmClip out = clip;
+    double used = gain;
     // limiting takes some loudness away with the peaks: measure again and make up, a few rounds
     for (int round = 0; round < 4; round++) {
       PcmClip amplified = clip.amplified(gain);
       out = Limiter.limit(amplified, PEAK_CEILING_DBFS);
+      used = gain;
       if (out == amplified) {
         break; // nothing needed limiting: the gain alone hit the target
       }
@@ -53,7 +69,22 @@ public final class Loudness {
       }
       gain += error;
     }
-    return out;
+    return new Levelled(out, new Levelling(used, true));
+  }
+
+  /**
+   * How a clip is brought to a loudness target: this gain, then the peak limiter.
+   *
+   * @param gainDb the gain in dB
+   * @param applies false for a clip too short or too quiet to measure, which is left as it is
+   */
+  public record Levelling(double gainDb, boolean applies) {
+    public static final Levelling NONE = new Levelling(0, false);
+
+    /** The clip levelled: exactly what {@link Loudness#normalise} gave for it. */
+    public PcmClip apply(PcmClip clip) {
+      return applies ? Limiter.limit(clip.amplified(gainDb), PEAK_CEILING_DBFS) : clip;
+    }
   }
 
   /** Measures loudness of audio fed in pieces. Not thread-safe. */
