@@ -22,9 +22,10 @@ import javax.sound.sampled.SourceDataLine;
  * One opened Java Sound output line and how a play runs on it. Two threads share a play: the
  * caller reads the programme (whatever decoding or converting its source does happens there),
  * watches it for silence and puts it, as 16-bit frames, into a {@link FrameRing}; a
- * {@code sound-writer} thread at the highest priority only copies ready frames from the ring to the
- * device, keeps the device's deep buffer full, and times the play by the device's own position
- * ({@link DeviceClock}). The writer allocates nothing while it plays.
+ * {@code sound-writer} thread at Java's highest priority (which the JVM hands to the operating
+ * system only where it may) only copies ready frames from the ring to the device, keeps the
+ * device's deep buffer full, and times the play by the device's own position ({@link DeviceClock}).
+ * The writer allocates nothing per write.
  *
  * <p>A stop does not wait for the device buffer to play out: the writer waits for the device to
  * take its next block (at most a few tens of milliseconds), drops everything queued
