@@ -62,15 +62,29 @@ public final class Loudness {
    * applied to it. Tests hold the result to the target by measuring it afresh.
    */
   public static PcmClip normalise(PcmClip clip, double targetLufs) {
+    return level(clip, targetLufs).clip();
+  }
+
+  /**
+   * How {@link #normalise} would bring {@code clip} to {@code targetLufs}, found by doing it: the
+   * measuring can be done ahead of air time and {@link Levelling#apply} done at it.
+   */
+  public static Levelling levelling(PcmClip clip, double targetLufs) {
+    return level(clip, targetLufs).levelling();
+  }
+
+  private record Levelled(PcmClip clip, Levelling levelling) {}
+
+  private static Levelled level(PcmClip clip, double targetLufs) {
     Measurement m = measure(clip);
     double measured = m.integratedLufs();
     if (Double.isInfinite(measured)) {
-      return clip;
+      return new Levelled(clip, Levelling.NONE);
     }
     double ceiling = linear(PEAK_CEILING_DBFS);
     double gainDb = targetLufs - measured;
     if (m.peak() * linear(gainDb) <= ceiling) {
-      return clip.amplified(gainDb);
+      return new Levelled(clip.amplified(gainDb), new Levelling(gainDb, true));
     }
     float[] peaks = m.blockPeaks();
     double firstDb = gainDb;
@@ -95,7 +109,34 @@ public final class Loudness {
       limiting = Limiter.gains(m.blocks(), peaks, linear(gainDb), ceiling, work);
       lufs = m.lufsAfter(linear(gainDb), limiting);
     }
-    return Limiter.apply(clip, m.blocks(), linear(gainDb), limiting);
+    return new Levelled(Limiter.apply(clip, m.blocks(), linear(gainDb), limiting), new Levelling(gainDb, true));
+  }
+
+  /**
+   * How a clip is brought to a loudness target: this gain, then the peak limiter on what goes over
+   * {@link #PEAK_CEILING_DBFS}.
+   *
+   * @param gainDb the gain in dB
+   * @param applies false for a clip too short or too quiet to measure, which is left as it is
+   */
+  public record Levelling(double gainDb, boolean applies) {
+    public static final Levelling NONE = new Levelling(0, false);
+
+    /**
+     * The clip levelled: exactly what {@link Loudness#normalise} gave for it, without measuring its
+     * loudness again (only its block peaks, for the limiter).
+     */
+    public PcmClip apply(PcmClip clip) {
+      if (!applies) {
+        return clip;
+      }
+      Measurement known = clip.loudness();
+      ControlBlocks blocks = known != null ? known.blocks() : new ControlBlocks(clip.format(), clip.frames());
+      float[] peaks = known != null ? known.blockPeaks() : blocks.peaks(clip.array(), clip.format().channels());
+      double gain = linear(gainDb);
+      double[] limiting = Limiter.gains(blocks, peaks, gain, linear(PEAK_CEILING_DBFS));
+      return limiting == null ? clip.amplified(gainDb) : Limiter.apply(clip, blocks, gain, limiting);
+    }
   }
 
   static double linear(double db) {

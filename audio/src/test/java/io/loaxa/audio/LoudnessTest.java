@@ -140,4 +140,26 @@ class LoudnessTest {
     PcmClip stereo = mono.convertTo(new PcmFormat(22_050, 2));
     assertEquals(Loudness.integratedLufs(mono) + 10 * Math.log10(2), Loudness.integratedLufs(stereo), 1e-9);
   }
+
+  @Test
+  void aLevellingMeasuredAheadGivesAtAirTimeExactlyWhatLevellingThenWouldHave() {
+    PcmFormat f = PcmFormat.STATION;
+    // a quiet talk (gain alone) and a peaky recording (gain, then the limiter, then make-up rounds)
+    PcmClip quiet = Tones.sine(f, 300, dbfs(-40), Duration.ofSeconds(3));
+    PcmClip peaky = PcmClip.concat(f, List.of(Tones.sine(f, 440, dbfs(-30), Duration.ofSeconds(3)),
+        Tones.sine(f, 440, dbfs(-2), Duration.ofMillis(50)), Tones.sine(f, 440, dbfs(-30), Duration.ofSeconds(3))));
+    for (PcmClip clip : List.of(quiet, peaky)) {
+      Loudness.Levelling ahead = Loudness.levelling(clip, Loudness.STATION_TARGET_LUFS);
+      assertTrue(ahead.applies());
+      float[] now = Loudness.normalise(clip, Loudness.STATION_TARGET_LUFS).samples();
+      float[] later = ahead.apply(new PcmClip(f, clip.samples())).samples();
+      assertEquals(now.length, later.length);
+      for (int i = 0; i < now.length; i++) {
+        assertEquals(now[i], later[i], 0f, "sample " + i);
+      }
+    }
+    PcmClip blip = Tones.sine(f, 440, 0.5, Duration.ofMillis(200));
+    assertEquals(Loudness.Levelling.NONE, Loudness.levelling(blip, Loudness.STATION_TARGET_LUFS),
+        "too short to measure: left as it is");
+  }
 }

@@ -7,6 +7,7 @@ import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.ProgrammeAudio;
 import io.loaxa.audio.LineInput;
+import io.loaxa.audio.Loudness;
 import io.loaxa.audio.Rebroadcasts;
 import io.loaxa.audio.javasound.JavaSoundDecoder;
 import io.loaxa.audio.javasound.JavaSoundFiles;
@@ -18,18 +19,37 @@ import io.loaxa.schedules.Segment;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a programme's segments into the audio that airs, in the station's output format: decoded
- * (a corrupt file fails here, before air time), resampled and levelled to one loudness.
+ * (a corrupt file fails here, before air time), resampled and levelled to one loudness. A recorded
+ * file is measured when it is first rendered (the render ahead, half an hour before air) and the
+ * gain found is kept, by the file's path, size and modification time: at pre-roll the file is
+ * decoded and that gain applied, without measuring again. Thread-safe.
  */
 public final class ContentRenderer {
+  /** Gains kept for this many files; the oldest used is forgotten first. */
+  private static final int LEVELLINGS_KEPT = 512;
   private final Path contentDir;
   private final PcmFormat format;
   private final Rebroadcasts rebroadcasts;
   private final LineInput lineInput;
   private final Speaker speaker;
-  private volatile double emergencyLufs = io.loaxa.audio.Loudness.STATION_TARGET_LUFS + 4;
+  private volatile double emergencyLufs = Loudness.STATION_TARGET_LUFS + 4;
+  private final Map<FileIdentity, Loudness.Levelling> levellings = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<FileIdentity, Loudness.Levelling> eldest) {
+      return size() > LEVELLINGS_KEPT;
+    }
+  };
+
+  /** A file as it was measured for a loudness target: an edit or a replacement changes its size or time. */
+  private record FileIdentity(Path path, long size, FileTime modified, double targetLufs) {}
 
   /** Reads a text aloud in the station's output format (the station's speech, rendered ahead and cached). */
   @FunctionalInterface
@@ -82,8 +102,10 @@ public final class ContentRenderer {
    */
   public PcmClip render(Programme programme) throws AudioException {
     ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
+    double target = targetOf(programme);
+    audio.target(target);
     for (Segment segment : programme.segments()) {
-      add(audio, segment, false);
+      add(audio, segment, target, false);
     }
     return audio.clip();
   }
@@ -104,12 +126,11 @@ public final class ContentRenderer {
    */
   public PcmSource prepare(Programme programme) throws AudioException {
     ProgrammeAudio.Builder audio = ProgrammeAudio.in(format);
-    if (programme.priority() == io.loaxa.schedules.Priority.EMERGENCY) {
-      audio.target(emergencyLufs); // khẩn cấp: louder than the day's programmes
-    }
+    double target = targetOf(programme);
+    audio.target(target);
     try {
       for (Segment segment : programme.segments()) {
-        add(audio, segment, true);
+        add(audio, segment, target, true);
       }
     } catch (AudioException | RuntimeException e) {
       audio.discard(); // let go of streams already connected
@@ -118,13 +139,18 @@ public final class ContentRenderer {
     return audio.source();
   }
 
-  /** Chimes and files are levelled to the station's loudness target; gaps stay silent. */
-  private void add(ProgrammeAudio.Builder audio, Segment segment, boolean live) throws AudioException {
+  /** khẩn cấp: emergencies air louder than the day's programmes. */
+  private double targetOf(Programme programme) {
+    return programme.priority() == io.loaxa.schedules.Priority.EMERGENCY ? emergencyLufs : Loudness.STATION_TARGET_LUFS;
+  }
+
+  /** Chimes, speech and files are levelled to the programme's loudness target; gaps stay silent. */
+  private void add(ProgrammeAudio.Builder audio, Segment segment, double target, boolean live) throws AudioException {
     if (segment instanceof Segment.Chime chime) {
       audio.add(Chimes.named(chime.name(), format)
           .orElseThrow(() -> new AudioException("unknown chime '" + chime.name() + "'")));
     } else if (segment instanceof Segment.File file) {
-      audio.add(JavaSoundFiles.decode(resolve(file.path())));
+      audio.add(levelled(resolve(file.path()), target));
     } else if (segment instanceof Segment.Gap gap) {
       audio.gap(gap.length());
     } else if (segment instanceof Segment.Text text) {
@@ -146,6 +172,45 @@ public final class ContentRenderer {
       }
     } else {
       throw new AudioException("segment kind not supported by this station: " + segment.describe());
+    }
+  }
+
+  /** The file decoded, converted and levelled, measured only if it was not measured before. */
+  private ProgrammeAudio.Part levelled(Path file, double target) throws AudioException {
+    PcmClip clip = JavaSoundFiles.decode(file).convertTo(format);
+    Optional<FileIdentity> identity = identify(file, target);
+    Loudness.Levelling levelling;
+    synchronized (levellings) {
+      levelling = identity.map(levellings::get).orElse(null);
+    }
+    if (levelling == null) {
+      levelling = Loudness.levelling(clip, target);
+      if (identity.isPresent()) {
+        synchronized (levellings) {
+          levellings.put(identity.get(), levelling);
+        }
+      }
+    }
+    return ProgrammeAudio.Part.of(levelling.apply(clip)).asRecorded();
+  }
+
+  /**
+   * Whether {@code path} was measured as it is now for the station target (by a render ahead), so
+   * airing it only applies the gain.
+   */
+  public boolean measuredAhead(String path) {
+    Optional<FileIdentity> identity = identify(resolve(path), Loudness.STATION_TARGET_LUFS);
+    synchronized (levellings) {
+      return identity.isPresent() && levellings.containsKey(identity.get());
+    }
+  }
+
+  private static Optional<FileIdentity> identify(Path file, double targetLufs) {
+    try {
+      BasicFileAttributes a = java.nio.file.Files.readAttributes(file, BasicFileAttributes.class);
+      return Optional.of(new FileIdentity(file.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime(), targetLufs));
+    } catch (java.io.IOException e) {
+      return Optional.empty(); // decoding it has already said what is wrong, or will
     }
   }
 

@@ -30,7 +30,11 @@ import java.util.concurrent.TimeUnit;
  * What a long rebroadcast costs: a 128 kbps stereo MP3 relayed from a stand-in Icecast server on
  * 127.0.0.1 ({@link LiveMp3Server}, in this process) to the sound card for the given length, with
  * both cores kept busy by two spinning processes. Reports this process's CPU (share of one core),
- * its resident memory, underruns and dropouts. The MP3 is made with sox and lame.
+ * its resident memory, the underruns and dropouts the airing itself reported, what the
+ * {@code sound-writer} thread allocated, and, as the ground truth, the gaps heard: stretches of
+ * digital silence of 10 ms or more in a recording of the sink's monitor ({@code parec}, which is
+ * also the listener a PulseAudio null sink needs to run as a sound card does). The MP3 is made
+ * with sox and lame.
  */
 public final class RebroadcastBench {
   private final Duration length;
@@ -67,9 +71,14 @@ public final class RebroadcastBench {
     Instant started;
     Instant ended;
     // a listener on the sink, as the amplifier is on a real card: without one a PulseAudio null sink
-    // drops into a 2 s power-saving cycle no sound card has, and its positions jump
-    Process listener = new ProcessBuilder("parec", "--device=@DEFAULT_MONITOR@", "--latency-msec=20")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    // drops into a 2 s power-saving cycle no sound card has, and its positions jump; what it hears
+    // is kept to count the gaps
+    Path recording = Files.createTempFile("loaxa-bench-monitor", ".raw");
+    Process listener = new ProcessBuilder("parec", "--device=@DEFAULT_MONITOR@", "--latency-msec=20", "--raw",
+        "--format=s16le", "--rate=44100", "--channels=1")
+        .redirectOutput(recording.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    long[] writerBytes = {-1, -1};
+    HeardGaps heard;
     try (LiveMp3Server server = new LiveMp3Server(mp3, 128)) {
       if (busy) {
         for (int i = 0; i < 2; i++) {
@@ -80,10 +89,16 @@ public final class RebroadcastBench {
           HttpRebroadcast.Settings.DEFAULT);
       try (PcmSource relay = relays.connect(server.url(), length);
           SoundOutput.OpenLine line = new JavaSoundOutput(output, clock).open(PcmFormat.STATION)) {
-        sampler.scheduleAtFixedRate(() -> rss.add(rssKib()), 5, 5, TimeUnit.SECONDS);
+        sampler.scheduleAtFixedRate(() -> {
+          rss.add(rssKib());
+          writerAllocated(writerBytes);
+        }, 5, 5, TimeUnit.SECONDS);
+        // as the airing runner does: connected at the pre-roll, the line handed the planned second
+        // 0.7 s ahead of it, after the amplifier's 2 s warm-up
+        Thread.sleep(1300);
         cpuBefore = cpuNanos();
         started = clock.instant();
-        playback = line.play(relay, new StopToken(), Cue.at(started.plusSeconds(1)));
+        playback = line.play(relay, new StopToken(), Cue.at(started.plusMillis(700)));
         ended = clock.instant();
         cpuAfter = cpuNanos();
       }
@@ -91,6 +106,12 @@ public final class RebroadcastBench {
       sampler.shutdownNow();
       spinners.forEach(Process::destroyForcibly);
       listener.destroy();
+      try {
+        listener.waitFor(5, TimeUnit.SECONDS);
+        heard = HeardGaps.count(recording, 44_100, 441);
+      } finally {
+        Files.deleteIfExists(recording);
+      }
     }
     double wallSeconds = Duration.between(started, ended).toNanos() / 1e9;
     double cpuPercent = 100.0 * (cpuAfter - cpuBefore) / 1e9 / wallSeconds;
@@ -101,9 +122,31 @@ public final class RebroadcastBench {
     out.printf(Locale.ROOT, "%-40s %10.1f%n", "CPU, share of one core (%)", cpuPercent);
     out.printf(Locale.ROOT, "%-40s %10.1f%n", "RSS max (MiB)", maxRss / 1024.0);
     out.printf(Locale.ROOT, "%-40s %10.1f%n", "RSS mean (MiB)", meanRss / 1024.0);
-    out.printf(Locale.ROOT, "%-40s %10d%n", "underruns", playback.underruns());
-    out.printf(Locale.ROOT, "%-40s %10d%n", "dropouts", playback.dropouts().size());
+    out.printf(Locale.ROOT, "%-40s %10d%n", "underruns (reported by the airing)", playback.underruns());
+    out.printf(Locale.ROOT, "%-40s %10d%n", "dropouts (stream lost, reported)", playback.dropouts().size());
+    out.printf(Locale.ROOT, "%-40s %10.1f%n", "heard on the monitor (s)", heard.heardSeconds());
+    out.printf(Locale.ROOT, "%-40s %10d%n", "gaps heard (>= 10 ms of silence)", heard.gaps().size());
+    out.printf(Locale.ROOT, "%-40s %10.1f%n", "longest gap heard (ms)", heard.longestMillis());
+    out.printf(Locale.ROOT, "%-40s %10s%n", "sound-writer allocated while airing (B)",
+        writerBytes[0] < 0 ? "n/a" : Long.toString(writerBytes[1] - writerBytes[0]));
+    if (!heard.gaps().isEmpty()) {
+      out.println("gaps heard (s into the recording, ms): " + heard.gaps());
+    }
     out.flush();
+  }
+
+  /** What the {@code sound-writer} thread has allocated: the first sighting, then the latest. */
+  private static void writerAllocated(long[] bytes) {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("sound-writer")) {
+        long allocated = threads.getThreadAllocatedBytes(t.getId());
+        if (bytes[0] < 0) {
+          bytes[0] = allocated;
+        }
+        bytes[1] = allocated;
+      }
+    }
   }
 
   private static long cpuNanos() {

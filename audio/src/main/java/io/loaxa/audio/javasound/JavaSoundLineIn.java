@@ -21,15 +21,17 @@ import javax.sound.sampled.TargetDataLine;
 /**
  * The line input through a Java Sound capture line: {@code default} or the first mixer whose name
  * contains the configured text. 16-bit capture with a 200 ms buffer, read in 20 ms steps by a
- * capture thread into a {@link LiveBuffer} that holds the latest 150 ms until air time: the airing
- * carries live sound 150 ms behind the tuner, and a capture that stalls airs as silence, reported.
+ * capture thread into a {@link LiveBuffer} that holds the latest 1.5 s until air time: the airing
+ * carries live sound 1.5 s behind the tuner (the output keeps about a second queued at the sound
+ * card, so about half a second is left for the capture's own stalls), and a capture that stalls
+ * longer airs as silence, reported.
  */
 public final class JavaSoundLineIn implements LineInput {
   public static final String DEFAULT = "default";
   private static final Duration BUFFER = Duration.ofMillis(200);
   private static final Duration CHUNK = Duration.ofMillis(20);
   /** Held between capture and output so the capture's bursts do not reach the listener. */
-  private static final Duration JITTER = Duration.ofMillis(150);
+  private static final Duration JITTER = Duration.ofMillis(1500);
   private final String deviceName;
 
   public JavaSoundLineIn(String deviceName) {
@@ -98,7 +100,7 @@ public final class JavaSoundLineIn implements LineInput {
       this.line = line;
       this.format = format;
       this.audioFormat = line.getFormat();
-      this.buffer = new LiveBuffer(format, JITTER, Duration.ofSeconds(2), length, "line input lost");
+      this.buffer = new LiveBuffer(format, JITTER, Duration.ofSeconds(4), length, "line input lost");
       this.thread = new Thread(this::captureLoop, "line-in capture");
       thread.setDaemon(true);
       thread.start();
@@ -130,7 +132,7 @@ public final class JavaSoundLineIn implements LineInput {
 
     void awaitAudio() throws AudioException {
       try {
-        if (!buffer.awaitPrebuffer(Duration.ofSeconds(3))) {
+        if (!buffer.awaitPrebuffer(JITTER.plusSeconds(3))) {
           close();
           throw new AudioException("the line input delivers no audio" + (buffer.lastProblem().isEmpty() ? ""
               : " (" + buffer.lastProblem() + ")"));

@@ -41,7 +41,8 @@ public final class HttpRebroadcast implements PcmSource {
    */
   public record Settings(Duration prebuffer, Duration maxBuffer, Duration connectTimeout, Duration stallTimeout,
       Duration retryPause) {
-    public static final Settings DEFAULT = new Settings(Duration.ofSeconds(2), Duration.ofSeconds(10),
+    // the sound card keeps about a second queued: three seconds in hand leave two for the network
+    public static final Settings DEFAULT = new Settings(Duration.ofSeconds(3), Duration.ofSeconds(10),
         Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofMillis(500));
   }
 

@@ -43,6 +43,7 @@ class JavaSoundLineInTest {
         Signal heard = speakers.heard(planned.minusMillis(200), planned.plusMillis(3400));
 
         assertEquals(3 * 44_100, playback.framesPlayed());
+        assertEquals(List.of(), playback.dropouts(), "the capture kept up with the airing");
         int start = heard.firstAbove(0.05);
         assertTrue(start >= 0, "nothing of the tuner was heard");
         long late = Duration.between(planned, speakers.instantOf(planned.minusMillis(200), start)).toMillis();

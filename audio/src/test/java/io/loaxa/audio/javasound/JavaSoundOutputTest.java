@@ -126,6 +126,23 @@ class JavaSoundOutputTest {
     double middle = heard.peak(end - 20 * ms, end - 10 * ms);
     double last = heard.peak(end - 8 * ms, end);
     assertTrue(middle < 0.45 && middle > 0.05 && last < middle, "a fade, not a cut: " + middle + " then " + last);
+    // what the sound card had queued is dropped: the fade must follow the last sound heard, not a
+    // break (the sound server restarting the stream leaves a few milliseconds, 10-15 when it is
+    // kept busy by other work)
+    assertTrue(longestQuiet(heard, end - 200 * ms, end - 25 * ms) <= 20 * ms,
+        "a break of " + longestQuiet(heard, end - 200 * ms, end - 25 * ms) / (double) ms + " ms before the fade");
+  }
+
+  /** The longest run of samples quieter than 0.05 in {@code [from, to)}: a 440 Hz tone at 0.5 has none over a few. */
+  private static int longestQuiet(Signal heard, int from, int to) {
+    float[] s = heard.samples();
+    int longest = 0;
+    int run = 0;
+    for (int i = Math.max(0, from); i < Math.min(to, s.length); i++) {
+      run = Math.abs(s[i]) < 0.05 ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return longest;
   }
 
   @Test

@@ -1,0 +1,69 @@
+package io.loaxa.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loaxa.audio.Loudness;
+import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.simulated.SimulatedSoundOutput;
+import io.loaxa.audio.testing.Sox;
+import io.loaxa.schedules.Category;
+import io.loaxa.schedules.PlannedAiring;
+import io.loaxa.schedules.Priority;
+import io.loaxa.schedules.Programme;
+import io.loaxa.schedules.ProgrammeKey;
+import io.loaxa.schedules.Segment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Recorded bulletins air at the station's loudness, measured by the render ahead of air time. */
+class RecordedSegmentsTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+  private static final String BULLETIN = "ban-tin/ban-tin-sang.wav";
+
+  @TempDir
+  Path data;
+
+  @Test
+  void aRecordingMeasuredHalfAnHourAheadAirsLevelledWithoutBeingMeasuredAgain() throws Exception {
+    MutableClock clock = new MutableClock(T0);
+    SimulatedSoundOutput sound = new SimulatedSoundOutput(clock, clock::advance);
+    try (Station station = TestStations.station(data, clock, new ClockPause(clock), sound, Duration.ZERO)) {
+      Path dir = Files.createDirectories(data.resolve("content/ban-tin"));
+      // a quiet mono recording at 22 kHz, as a commune's recorder makes them
+      Path file = Sox.toneWav(dir, "ban-tin-sang.wav", 22_050, 1, 16, 400, 5, 0.05);
+      ProgrammeKey key = new ProgrammeKey("ban-tin");
+      Programme programme = new Programme(key, "Bản tin sáng", Category.INFORMATION, Priority.NORMAL,
+          List.of(new Segment.File(BULLETIN)), Duration.ofMinutes(5), Optional.empty());
+      station.programmes().put(programme);
+      assertFalse(station.renderer().measuredAhead(BULLETIN));
+
+      PcmClip ahead = station.renderer().render(programme); // what the daemon does 30 min before air
+      assertTrue(station.renderer().measuredAhead(BULLETIN));
+      PlannedAiring first = TestStations.plan(station, key, T0, "all");
+      assertEquals(Optional.of(Outcome.COMPLETED), station.runner().run(first.key(), clock.instant(), Trigger.SCHEDULED));
+
+      PcmClip aired = sound.clips().get(0);
+      assertEquals(Loudness.STATION_TARGET_LUFS, Loudness.integratedLufs(aired), 1.0, "aired at the station loudness");
+      assertArrayEquals(ahead.samples(), aired.samples(), "what aired is what the render ahead levelled");
+
+      // the operator records the bulletin again, louder: it is measured afresh, not aired at the old gain
+      Sox.toneWav(dir, "ban-tin-sang.wav", 22_050, 1, 16, 400, 5, 0.6);
+      Files.setLastModifiedTime(file, FileTime.from(T0.plusSeconds(60)));
+      assertFalse(station.renderer().measuredAhead(BULLETIN));
+      PlannedAiring second = TestStations.plan(station, key, clock.instant().plus(Duration.ofMinutes(10)), "all");
+      assertEquals(Optional.of(Outcome.COMPLETED), station.runner().run(second.key(), clock.instant(), Trigger.SCHEDULED));
+      assertEquals(Loudness.STATION_TARGET_LUFS, Loudness.integratedLufs(sound.clips().get(1)), 1.0,
+          "the louder recording aired at the same loudness");
+    }
+  }
+}
