@@ -37,4 +37,27 @@ public interface SpeechSynthesizer {
    *     message says which, so the airing can be reported before air time
    */
   PcmClip synthesize(SpeechRequest request) throws AudioException;
+
+  /**
+   * The engine made ready to read with {@code voice} and {@code settings} before the text is known:
+   * an engine run as a program is started now and loads its voice while the caller still
+   * normalises the text. Close what is not used. The default is ready at once and just calls
+   * {@link #synthesize}.
+   */
+  default Prepared prepare(Voice voice, SpeechSettings settings) {
+    return this::synthesize;
+  }
+
+  /** An engine ready to read one request; {@link #close} lets go of it unused. */
+  @FunctionalInterface
+  interface Prepared extends AutoCloseable {
+    /**
+     * Speaks {@code request}, as {@link SpeechSynthesizer#synthesize} does; once at most. A request
+     * for another voice or other settings than prepared for is spoken all the same.
+     */
+    PcmClip synthesize(SpeechRequest request) throws AudioException;
+
+    @Override
+    default void close() {}
+  }
 }

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * espeak-ng, the station's offline Vietnamese voice: Northern {@code vi}, {@code vi-vn-x-central}
@@ -119,17 +121,83 @@ public final class EspeakNg implements SpeechSynthesizer {
 
   @Override
   public PcmClip synthesize(SpeechRequest request) throws AudioException {
-    Voice voice = request.voice();
+    return speak(request, SpeechProcess.start(ENGINE, command(request.voice(), request.settings())));
+  }
+
+  /**
+   * Starts espeak-ng on a thread of its own at once (the process start and espeak-ng loading its
+   * dictionary, about 10 ms, then overlap the caller's normalising); the request is fed to it when
+   * it comes. A request for another voice or other settings gets a process of its own.
+   */
+  @Override
+  public Prepared prepare(Voice voice, SpeechSettings settings) {
+    CompletableFuture<SpeechProcess.Started> starting = new CompletableFuture<>();
+    Thread starter = new Thread(() -> {
+      try {
+        starting.complete(SpeechProcess.start(ENGINE, command(voice, settings)));
+      } catch (AudioException | RuntimeException e) {
+        starting.completeExceptionally(e);
+      }
+    }, "espeak-ng-start");
+    starter.setDaemon(true);
+    starter.start();
+    return new Prepared() {
+      private boolean used;
+
+      @Override
+      public PcmClip synthesize(SpeechRequest request) throws AudioException {
+        if (used) {
+          throw new IllegalStateException("a prepared espeak-ng reads one request");
+        }
+        used = true;
+        SpeechProcess.Started started = started(starting);
+        if (!request.voice().equals(voice) || !request.settings().equals(settings)) {
+          started.abandon();
+          return EspeakNg.this.synthesize(request);
+        }
+        return speak(request, started);
+      }
+
+      @Override
+      public void close() {
+        if (!used) {
+          used = true;
+          starting.thenAccept(SpeechProcess.Started::abandon);
+        }
+      }
+    };
+  }
+
+  private static SpeechProcess.Started started(CompletableFuture<SpeechProcess.Started> starting) throws AudioException {
+    try {
+      return starting.get();
+    } catch (InterruptedException e) {
+      starting.thenAccept(SpeechProcess.Started::abandon);
+      Thread.currentThread().interrupt();
+      throw new AudioException("espeak-ng was interrupted while starting", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof AudioException a) {
+        throw a;
+      }
+      throw new AudioException("espeak-ng could not be started: " + e.getCause(), e.getCause());
+    }
+  }
+
+  /** The command for a voice, refused before anything starts when the voice or the binary is wrong. */
+  private List<String> command(Voice voice, SpeechSettings settings) throws AudioException {
     if (!voice.engine().equals(ENGINE) || VOICES.stream().noneMatch(v -> v.key().equals(voice.key()))) {
       throw new AudioException("voice '" + voice.key() + "' is not an espeak-ng voice; choose one of "
           + VOICES.stream().map(Voice::key).toList());
     }
     Path binary = SpeechProcess.locate(program, searchPath).orElseThrow(() -> new AudioException(
         "espeak-ng is not installed ('" + program + "' not found); install it with: apt-get install espeak-ng"));
-    List<String> command = command(binary.toString(), voice.key(), request.settings());
+    return command(binary.toString(), voice.key(), settings);
+  }
+
+  private PcmClip speak(SpeechRequest request, SpeechProcess.Started started) throws AudioException {
     byte[] ssml = ssml(request.script()).getBytes(StandardCharsets.UTF_8);
     WavStream wav = new WavStream(expectedSamples(request.script(), request.settings()));
-    SpeechProcess.Result result = SpeechProcess.run(ENGINE, command, ssml, timeout, wav);
+    SpeechProcess.Result result = started.finish(ssml, timeout, wav);
     if (result.exitCode() != 0) {
       throw new AudioException("espeak-ng failed (exit " + result.exitCode() + "): "
           + (result.stderr().isEmpty() ? "no message" : result.stderr()));

@@ -4,6 +4,7 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.SpeechRequest;
+import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
 import java.util.ArrayList;
@@ -71,5 +72,14 @@ public final class FallbackSynthesizer implements SpeechSynthesizer {
     log.warn("{} cannot speak here ({}); using the fallback {} with voice {} ({})", primary.engine(), first.detail(),
         fallback.engine(), voice.key(), voice.description());
     return fallback.synthesize(new SpeechRequest(request.script(), voice, request.settings(), request.otherLanguageAccepted()));
+  }
+
+  /** The primary engine prepared when it can speak here; the fallback is ready at once. */
+  @Override
+  public Prepared prepare(Voice voice, SpeechSettings settings) {
+    if (primary.status().usable()) {
+      return primary.prepare(voice, settings);
+    }
+    return this::synthesize;
   }
 }

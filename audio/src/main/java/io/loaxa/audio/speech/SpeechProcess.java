@@ -54,44 +54,86 @@ public final class SpeechProcess {
   /** As {@link #run(String, List, byte[], Duration)}, handing standard output to {@code stdout}. */
   public static Result run(String name, List<String> command, byte[] stdin, Duration timeout, Sink stdout)
       throws AudioException {
-    Process process;
+    return start(name, command).finish(stdin, timeout, stdout);
+  }
+
+  /**
+   * Starts {@code command} without giving it its input yet: the program starts up (an engine loads
+   * its voice) while the caller is still working out what to say.
+   *
+   * @throws AudioException when it cannot start
+   */
+  public static Started start(String name, List<String> command) throws AudioException {
     try {
-      process = new ProcessBuilder(command).start();
+      return new Started(name, command, new ProcessBuilder(command).start());
     } catch (IOException e) {
       throw new AudioException(name + " could not be started (" + command.get(0) + "): " + e.getMessage(), e);
     }
-    Pump out = new Pump(process.getInputStream(), MAX_OUTPUT_BYTES, stdout);
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream(1 << 10);
-    Pump err = new Pump(process.getErrorStream(), 1024 * 1024, (b, n) -> errBytes.write(b, 0, n));
-    Thread feeder = new Thread(() -> feed(process.getOutputStream(), stdin), "speech-stdin");
-    Thread outReader = new Thread(out, "speech-stdout");
-    Thread errReader = new Thread(err, "speech-stderr");
-    feeder.setDaemon(true);
-    outReader.setDaemon(true);
-    errReader.setDaemon(true);
-    feeder.start();
-    outReader.start();
-    errReader.start();
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new AudioException(name + " did not finish within " + timeout.toMillis() / 1000.0 + " s and was stopped");
-      }
-      outReader.join(timeout.toMillis());
-      errReader.join(timeout.toMillis());
-    } catch (InterruptedException e) {
+  }
+
+  /** A started program waiting for its input; {@link #finish} or {@link #abandon} it. */
+  public static final class Started {
+    private final String name;
+    private final List<String> command;
+    private final Process process;
+
+    private Started(String name, List<String> command, Process process) {
+      this.name = name;
+      this.command = List.copyOf(command);
+      this.process = process;
+    }
+
+    /** The argument list it was started with. */
+    public List<String> command() {
+      return command;
+    }
+
+    /** Kills it: its input will not come (the text was found in the cache, or could not be read). */
+    public void abandon() {
       process.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new AudioException(name + " was interrupted", e);
     }
-    if (out.overflowed) {
-      throw new AudioException(name + " wrote more than " + MAX_OUTPUT_BYTES / (1024 * 1024) + " MB of audio; stopped");
+
+    /**
+     * Gives the program {@code stdin}, hands its output to {@code stdout} as it arrives and waits
+     * at most {@code timeout} for it to end.
+     *
+     * @throws AudioException when it runs too long or writes too much; a non-zero exit is returned,
+     *     not thrown, so the caller can word it
+     */
+    public Result finish(byte[] stdin, Duration timeout, Sink stdout) throws AudioException {
+      Pump out = new Pump(process.getInputStream(), MAX_OUTPUT_BYTES, stdout);
+      ByteArrayOutputStream errBytes = new ByteArrayOutputStream(1 << 10);
+      Pump err = new Pump(process.getErrorStream(), 1024 * 1024, (b, n) -> errBytes.write(b, 0, n));
+      Thread feeder = new Thread(() -> feed(process.getOutputStream(), stdin), "speech-stdin");
+      Thread outReader = new Thread(out, "speech-stdout");
+      Thread errReader = new Thread(err, "speech-stderr");
+      feeder.setDaemon(true);
+      outReader.setDaemon(true);
+      errReader.setDaemon(true);
+      feeder.start();
+      outReader.start();
+      errReader.start();
+      try {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          process.destroyForcibly();
+          throw new AudioException(name + " did not finish within " + timeout.toMillis() / 1000.0 + " s and was stopped");
+        }
+        outReader.join(timeout.toMillis());
+        errReader.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new AudioException(name + " was interrupted", e);
+      }
+      if (out.overflowed) {
+        throw new AudioException(name + " wrote more than " + MAX_OUTPUT_BYTES / (1024 * 1024) + " MB of audio; stopped");
+      }
+      String stderr = new String(errBytes.toByteArray(), StandardCharsets.UTF_8).strip();
+      if (stderr.length() > STDERR_KEEP) {
+        stderr = stderr.substring(0, STDERR_KEEP) + " …";
+      }
+      return new Result(process.exitValue(), new byte[0], stderr);
     }
-    String stderr = new String(errBytes.toByteArray(), StandardCharsets.UTF_8).strip();
-    if (stderr.length() > STDERR_KEEP) {
-      stderr = stderr.substring(0, STDERR_KEEP) + " …";
-    }
-    return new Result(process.exitValue(), new byte[0], stderr);
   }
 
   private static void feed(OutputStream stdin, byte[] text) {

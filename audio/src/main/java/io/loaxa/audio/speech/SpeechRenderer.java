@@ -73,33 +73,42 @@ public final class SpeechRenderer {
   }
 
   /**
-   * Renders {@code text}, from the cache when it is there.
+   * Renders {@code text}, from the cache when it is there. The engine is made ready while the text
+   * is normalised and let go of unused when the cache has the rendering.
    *
    * @throws AudioException when the text is empty, the engine fails or refuses, or the cache cannot
    *     be written; the message says which
    */
   public RenderedSpeech render(String text) throws AudioException {
-    SpeechScript script = script(text);
-    RenderKey key = keyFor(script);
-    if (cache.isPresent()) {
-      Optional<PcmClip> cached = cache.get().find(key);
-      if (cached.isPresent()) {
-        return new RenderedSpeech(key, script, cached.get(), true);
+    try (SpeechSynthesizer.Prepared ready = engine.prepare(reading.voice(), reading.settings())) {
+      SpeechScript script = script(text);
+      RenderKey key = keyFor(script);
+      if (cache.isPresent()) {
+        Optional<PcmClip> cached = cache.get().find(key);
+        if (cached.isPresent()) {
+          return new RenderedSpeech(key, script, cached.get(), true);
+        }
       }
+      PcmClip clip = synthesize(ready, script);
+      if (cache.isPresent()) {
+        cache.get().store(key, clip);
+        log.info("rendered speech {} ({} words, {} s) with {} voice {}", key, script.wordCount(),
+            clip.duration().toMillis() / 1000.0, engine.engine(), reading.voice().key());
+      }
+      return new RenderedSpeech(key, script, clip, false);
     }
-    PcmClip clip = synthesize(script);
-    if (cache.isPresent()) {
-      cache.get().store(key, clip);
-      log.info("rendered speech {} ({} words, {} s) with {} voice {}", key, script.wordCount(),
-          clip.duration().toMillis() / 1000.0, engine.engine(), reading.voice().key());
-    }
-    return new RenderedSpeech(key, script, clip, false);
   }
 
   /** Synthesises and finishes a script without touching the cache (previews, benchmarks). */
   public PcmClip synthesize(SpeechScript script) throws AudioException {
+    try (SpeechSynthesizer.Prepared ready = engine.prepare(reading.voice(), reading.settings())) {
+      return synthesize(ready, script);
+    }
+  }
+
+  private PcmClip synthesize(SpeechSynthesizer.Prepared ready, SpeechScript script) throws AudioException {
     SpeechRequest request = new SpeechRequest(script, reading.voice(), reading.settings(), reading.otherLanguageAccepted());
-    PcmClip spoken = engine.synthesize(request);
+    PcmClip spoken = ready.synthesize(request);
     if (spoken.frames() == 0) {
       throw new AudioException(engine.engine() + " returned no audio for the text");
     }

@@ -1,5 +1,6 @@
 package io.loaxa.audio.espeak;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,10 +15,12 @@ import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.SpeechRequest;
 import io.loaxa.audio.SpeechScript;
 import io.loaxa.audio.SpeechSettings;
+import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
 import io.loaxa.audio.speech.Heard;
 import io.loaxa.audio.speech.VietnameseNormalizer;
 import io.loaxa.audio.testing.Tools;
+import io.loaxa.audio.testing.Written;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -182,6 +186,66 @@ class EspeakNgTest {
     AudioException e = assertThrows(AudioException.class,
         () -> espeak.synthesize(SpeechRequest.of(SpeechScript.of("vi", "Xin chào."), kevin)));
     assertTrue(e.getMessage().startsWith("voice 'kevin16' is not an espeak-ng voice"), e.getMessage());
+  }
+
+  @Test
+  void aPreparedEspeakIsRunningBeforeItsTextComesAndSpeaksExactlyWhatAFreshOneWould() throws Exception {
+    Path started = dir.resolve("started");
+    EspeakNg engine = wrapped("echo started > '" + started + "'");
+    SpeechScript script = normalizer.script("Thông báo: ngày 15/3 UBND xã tiếp dân từ 7h30.");
+    try (SpeechSynthesizer.Prepared ready = engine.prepare(engine.defaultVoice(), SpeechSettings.NORMAL)) {
+      Written.lines(started, 1); // the engine runs before it has anything to say
+      PcmClip prepared = ready.synthesize(SpeechRequest.of(script, engine.defaultVoice()));
+      PcmClip fresh = espeak.synthesize(SpeechRequest.of(script, espeak.defaultVoice()));
+      assertArrayEquals(fresh.samples(), prepared.samples());
+      assertThrows(IllegalStateException.class, () -> ready.synthesize(SpeechRequest.of(script, engine.defaultVoice())),
+          "a prepared engine reads one request");
+    }
+  }
+
+  @Test
+  void aPreparedEspeakLetGoUnusedLeavesNoProcessBehind() throws Exception {
+    Path pid = dir.resolve("pid");
+    EspeakNg engine = wrapped("echo $$ > '" + pid + "'");
+    SpeechSynthesizer.Prepared ready = engine.prepare(engine.defaultVoice(), SpeechSettings.NORMAL);
+    ProcessHandle process = ProcessHandle.of(Long.parseLong(Written.lines(pid, 1).get(0))).orElseThrow();
+    assertTrue(process.isAlive(), "espeak-ng waits for its text");
+    ready.close();
+    process.onExit().get(10, TimeUnit.SECONDS);
+    assertFalse(process.isAlive());
+  }
+
+  @Test
+  void aRequestForOtherSettingsThanPreparedIsReadWithItsOwn() throws Exception {
+    SpeechScript script = normalizer.script("Ủy ban nhân dân xã thông báo lịch tiếp công dân trong tháng 4 năm 2024.");
+    double normal = Heard.seconds(espeak.synthesize(SpeechRequest.of(script, espeak.defaultVoice())));
+    try (SpeechSynthesizer.Prepared ready = espeak.prepare(espeak.defaultVoice(), SpeechSettings.NORMAL)) {
+      double fast = Heard.seconds(ready.synthesize(new SpeechRequest(script, espeak.defaultVoice(),
+          new SpeechSettings(200, 100, 100), false)));
+      assertTrue(fast < normal * 0.7, "normal " + normal + " s, fast " + fast + " s");
+    }
+  }
+
+  @Test
+  void aPreparedEngineThatCannotStartIsReportedWhenItIsAskedToSpeak() {
+    EspeakNg missing = new EspeakNg(dir.resolve("bin/espeak-ng").toString(), "", Duration.ofSeconds(5));
+    try (SpeechSynthesizer.Prepared ready = missing.prepare(missing.defaultVoice(), SpeechSettings.NORMAL)) {
+      AudioException e = assertThrows(AudioException.class,
+          () -> ready.synthesize(SpeechRequest.of(SpeechScript.of("vi", "Xin chào."), missing.defaultVoice())));
+      assertTrue(e.getMessage().contains("espeak-ng is not installed"), e.getMessage());
+    }
+    Voice kevin = new Voice("freetts", "kevin16", "en", "English");
+    try (SpeechSynthesizer.Prepared ready = espeak.prepare(kevin, SpeechSettings.NORMAL)) {
+      AudioException e = assertThrows(AudioException.class,
+          () -> ready.synthesize(SpeechRequest.of(SpeechScript.of("vi", "Xin chào."), kevin)));
+      assertTrue(e.getMessage().startsWith("voice 'kevin16' is not an espeak-ng voice"), e.getMessage());
+    }
+  }
+
+  /** espeak-ng behind a shell script that first runs {@code before}. */
+  private EspeakNg wrapped(String before) throws IOException {
+    Path wrapper = script("espeak-wrapper", "#!/bin/sh\n" + before + "\nexec espeak-ng \"$@\"\n");
+    return new EspeakNg(wrapper.toString(), "", Duration.ofSeconds(30));
   }
 
   private Path script(String name, String body) throws IOException {

@@ -56,6 +56,26 @@ class SpeechRendererTest {
   }
 
   @Test
+  void aRenderingFoundInTheCacheLetsGoOfTheEngineStartedForIt() throws Exception {
+    Path pids = dir.resolve("pids");
+    Path wrapper = dir.resolve("espeak-wrapper");
+    Files.writeString(wrapper, "#!/bin/sh\necho $$ >> '" + pids + "'\nexec espeak-ng \"$@\"\n");
+    Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    EspeakNg engine = new EspeakNg(wrapper.toString(), "", Duration.ofSeconds(30));
+    SpeechRenderer renderer = new SpeechRenderer(normalizer, engine,
+        new SpeechRenderer.Reading(engine.defaultVoice(), SpeechSettings.NORMAL, false), SpeechFinish.NONE, Optional.of(cache));
+    assertFalse(renderer.render(NOTICE).fromCache());
+    assertTrue(renderer.render(NOTICE).fromCache());
+    java.util.List<String> started = io.loaxa.audio.testing.Written.lines(pids, 2);
+    for (String pid : started) {
+      java.util.Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pid));
+      if (process.isPresent()) {
+        process.get().onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    }
+  }
+
+  @Test
   void aChangeOfRateVoiceOrWordingIsANewRendering() throws Exception {
     RenderKey normal = renderer(SpeechSettings.NORMAL, SpeechFinish.NONE).render(NOTICE).key();
     SpeechRenderer.RenderedSpeech faster = renderer(new SpeechSettings(120, 100, 100), SpeechFinish.NONE).render(NOTICE);
