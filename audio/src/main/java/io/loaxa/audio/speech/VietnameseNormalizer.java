@@ -56,6 +56,8 @@ public final class VietnameseNormalizer {
           + "(?:\\s?(%|km/h|km²|km2|m²|m2|m³|m3|m/s|mm|cm|km|kg|ha|kWh|kW|MW|°C|oC|°|VNĐ|VND|vnđ|đ|tr|m)(?![\\p{L}\\p{N}]))?");
   private static final Pattern WEB = Pattern.compile(
       "(?iu)(?:https?://)?(?:[\\w\\-]+\\.)+(?:vn|com|gov|org|net|edu|info)(?:/[\\w\\-./]*)?(?![\\p{L}\\d])|[\\w.+\\-]+@[\\w\\-]+(?:\\.[\\w\\-]+)+");
+  /** An abbreviation typed without the space before the next word: {@code KH-UBNDngày}. */
+  private static final Pattern GLUED_CAPS = Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{Lu}{2,})(?=\\p{Ll}{2,})");
   private static final Pattern CAPS_WORD = Pattern.compile("(?<![\\p{L}\\p{N}])\\p{Lu}+(?![\\p{L}\\p{N}])");
   private static final Pattern SYLLABLE = Pattern.compile(
       "(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?[aeiouy]{1,3}(ng|nh|ch|c|m|n|p|t|u|i|o|y)?");
@@ -306,6 +308,7 @@ public final class VietnameseNormalizer {
     if (s.indexOf('.') >= 0 || s.indexOf('@') >= 0) {
       s = replace(WEB, s, m -> web(m.group()));
     }
+    s = replace(GLUED_CAPS, s, m -> dictionary.has(m.group(1)) ? m.group(1) + " " : m.group());
     s = dictionary.expand(s);
     if (s.chars().noneMatch(c -> c >= '0' && c <= '9')) {
       s = replace(ROMAN_HEADING, s, m -> romanValue(m.group(1)).isPresent()

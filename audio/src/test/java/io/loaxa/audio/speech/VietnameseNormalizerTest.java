@@ -213,6 +213,8 @@ class VietnameseNormalizerTest {
       Tổ chức tuyên truyền trên hệ thống loa truyền thanh của xã ít nhất 01 lần/tháng vào khung giờ có đông người nghe. | Tổ chức tuyên truyền trên hệ thống loa truyền thanh của xã ít nhất một lần mỗi tháng vào khung giờ có đông người nghe.
       Nâng cao các chỉ số PAR INDEX, SIPAS, PAPI, PCI, DDCI, DTI và ICT của tỉnh. | Nâng cao các chỉ số pa in-đếch, xi-pát, pa-pi, pê xê i, đê đê xê i, đê tê i và i xê tê của tỉnh.
       Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn 2022-2025, tầm nhìn đến năm 2030. | Đề án sáu về phát triển ứng dụng dữ liệu dân cư, / định danh và xác thực điện tử phục vụ chuyển đổi số quốc gia giai đoạn hai nghìn không trăm hai mươi hai đến hai nghìn không trăm hai mươi lăm, / tầm nhìn đến năm hai nghìn không trăm ba mươi.
+      Thực hiện Kế hoạch số 115/KH-UBNDngày 19/4/2024 của UBND huyện Dương Minh Châu. | Thực hiện Kế hoạch số một trăm mười lăm kế hoạch Ủy ban nhân dân ngày mười chín tháng tư năm hai nghìn không trăm hai mươi tư của Ủy ban nhân dân huyện Dương Minh Châu.
+      Quyết định số 28/QĐ-TTg của Thủ tướng Chính phủ. | Quyết định số hai mươi tám quyết định Thủ tướng của Thủ tướng Chính phủ.
       Báo cáo kết quả thực hiện quý III/2024 gửi về Văn phòng HĐND và UBND xã trước ngày 15/9/2024. | Báo cáo kết quả thực hiện quý ba năm hai nghìn không trăm hai mươi tư gửi về Văn phòng Hội đồng nhân dân, / và Ủy ban nhân dân xã trước ngày mười lăm tháng chín năm hai nghìn không trăm hai mươi tư.
       """)
   void readsSentencesFromCommunePlans(String written, String expected) {
