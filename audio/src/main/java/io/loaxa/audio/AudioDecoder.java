@@ -4,8 +4,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * Turns recorded audio into PCM: files from the content library (WAV, MP3) and the bytes of a
- * rebroadcast stream. Decoding a file reads it end to end, so calling {@link #decode} when content
+ * Turns recorded audio into PCM: files from the content library (WAV, MP3, Ogg Vorbis, FLAC) and
+ * the bytes of a rebroadcast stream. Decoding a file reads it end to end, so calling {@link #decode} when content
  * is rendered ahead of air time is also the check that it is whole: a corrupt or truncated file
  * fails then, never at air time.
  */

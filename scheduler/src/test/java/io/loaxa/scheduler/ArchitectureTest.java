@@ -66,6 +66,8 @@ class ArchitectureTest {
       "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
       "com.lowagie.., io.loaxa.scheduler.report.pdf..",
       "com.sun.speech.., io.loaxa.audio.freetts..",
+      "com.jcraft.., io.loaxa.audio.jorbis..",
+      "org.jflac.., io.loaxa.audio.jflac..",
   })
   void exactlyOnePackageImportsEachThirdPartyLibrary(String library, String adapter) {
     noClasses().that().resideOutsideOfPackage(adapter)

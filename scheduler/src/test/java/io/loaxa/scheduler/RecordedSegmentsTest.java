@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.Loudness;
 import io.loaxa.audio.PcmClip;
+import io.loaxa.audio.javasound.JavaSoundOutput;
 import io.loaxa.audio.simulated.SimulatedSoundOutput;
+import io.loaxa.audio.testing.PulseAudioSink;
+import io.loaxa.audio.testing.Signal;
 import io.loaxa.audio.testing.Sox;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.PlannedAiring;
@@ -18,6 +21,7 @@ import io.loaxa.schedules.Segment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +29,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Recorded bulletins air at the station's loudness, measured by the render ahead of air time. */
+/**
+ * Recorded bulletins air at the station's loudness, measured by the render ahead of air time,
+ * whatever format the commune recorded them in.
+ */
 class RecordedSegmentsTest {
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
   private static final String BULLETIN = "ban-tin/ban-tin-sang.wav";
@@ -64,6 +71,39 @@ class RecordedSegmentsTest {
       assertEquals(Optional.of(Outcome.COMPLETED), station.runner().run(second.key(), clock.instant(), Trigger.SCHEDULED));
       assertEquals(Loudness.STATION_TARGET_LUFS, Loudness.integratedLufs(sound.clips().get(1)), 1.0,
           "the louder recording aired at the same loudness");
+    }
+  }
+
+  @Test
+  void oggVorbisAndFlacBulletinsAirOnTheSpeakersAtTheirPitchAndOneLoudness() throws Exception {
+    PulseAudioSink sink = PulseAudioSink.ensureRunning();
+    Clock clock = Clock.systemUTC();
+    try (Station station = TestStations.station(data, clock, new SystemPause(clock),
+        new JavaSoundOutput(JavaSoundOutput.DEFAULT, clock), Duration.ZERO)) {
+      Path dir = Files.createDirectories(data.resolve("content/ban-tin"));
+      // a stereo Vorbis weather report, and a quiet mono 24-bit FLAC farming notice at 48 kHz
+      Sox.tone(dir, "thoi-tiet.ogg", 44_100, 2, 16, 440, 1.5, 0.5);
+      Sox.tone(dir, "nong-nghiep.flac", 48_000, 1, 24, 660, 1.5, 0.05);
+      ProgrammeKey key = new ProgrammeKey("ban-tin-chieu");
+      station.programmes().put(new Programme(key, "Bản tin chiều", Category.INFORMATION, Priority.NORMAL,
+          List.of(new Segment.File("ban-tin/thoi-tiet.ogg"), new Segment.File("ban-tin/nong-nghiep.flac")),
+          Duration.ofMinutes(5), Optional.empty()));
+      PulseAudioSink.Recording recording = sink.record();
+      PlannedAiring airing = TestStations.plan(station, key, clock.instant(), "ap-1");
+      assertEquals(Optional.of(Outcome.COMPLETED), station.runner().run(airing.key(), clock.instant(), Trigger.SCHEDULED));
+      Signal heard = recording.stop();
+
+      int first = heard.firstAbove(0.02);
+      int last = heard.lastAbove(0.02);
+      assertTrue(first >= 0, "the bulletin was heard on the speakers' monitor");
+      int second = PulseAudioSink.RATE;
+      int quarter = second / 4;
+      assertEquals(3.0, (last - first) / (double) second, 0.3, "both recordings aired whole");
+      assertEquals(440, heard.dominantHz(first + quarter, first + second + quarter, 300, 900), 3.0, "the Vorbis part");
+      assertEquals(660, heard.dominantHz(last - second - quarter, last - quarter, 300, 900), 3.0, "the FLAC part");
+      double vorbis = heard.rms(first + quarter, first + second + quarter);
+      double flac = heard.rms(last - second - quarter, last - quarter);
+      assertEquals(0, 20 * Math.log10(flac / vorbis), 1.0, "the quiet FLAC airs as loud as the Vorbis");
     }
   }
 }

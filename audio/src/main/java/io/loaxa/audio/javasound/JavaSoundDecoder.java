@@ -7,7 +7,10 @@ import io.loaxa.audio.PcmSource;
 import java.io.InputStream;
 import java.nio.file.Path;
 
-/** The station's decoder: WAV and MP3 through Java Sound ({@link JavaSoundFiles}). */
+/**
+ * The station's decoder ({@link JavaSoundFiles}): WAV and MP3 files through Java Sound, Ogg Vorbis
+ * and FLAC files through their own pure-Java decoders, live MP3 streams through Java Sound.
+ */
 public final class JavaSoundDecoder implements AudioDecoder {
   @Override
   public PcmClip decode(Path file) throws AudioException {

@@ -5,6 +5,8 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
+import io.loaxa.audio.jflac.FlacFiles;
+import io.loaxa.audio.jorbis.OggVorbisFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,10 +21,12 @@ import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
- * Decodes recorded files and streams through Java Sound: WAV (PCM 8/16/24/32-bit, any rate, mono
- * or stereo) with the JDK's own reader, MP3 with the pure-Java JLayer decoder that the mp3spi
- * library plugs into Java Sound. MP3 files are walked frame by frame first ({@link Mp3Frames}) so
- * damage the decoder would skip over is refused.
+ * Decodes recorded files and streams, telling a file's format by its first bytes, never by its
+ * name. Through Java Sound: WAV (PCM 8/16/24/32-bit, any rate, mono or stereo) with the JDK's own
+ * reader, MP3 with the pure-Java JLayer decoder that the mp3spi library plugs into Java Sound. MP3
+ * files are walked frame by frame first ({@link Mp3Frames}) so damage the decoder would skip over
+ * is refused. Ogg Vorbis and FLAC files are handed to their own decoders ({@link OggVorbisFiles},
+ * {@link FlacFiles}), which refuse damage the same way.
  */
 public final class JavaSoundFiles {
   /** Enough for mp3spi to find the first frames behind a large ID3 tag at the start of a stream. */
@@ -45,10 +49,16 @@ public final class JavaSoundFiles {
     if (data.length >= 12 && startsWith(data, 0, "RIFF") && startsWith(data, 8, "WAVE")) {
       return decodeWav(data, name);
     }
+    if (OggVorbisFiles.looksLikeOgg(data)) {
+      return OggVorbisFiles.decode(data, name);
+    }
+    if (FlacFiles.streamStart(data) >= 0) {
+      return FlacFiles.decode(data, name);
+    }
     if (Mp3Frames.looksLikeMp3(Arrays.copyOf(data, Math.min(data.length, 4)))) {
       return decodeMp3(data, name);
     }
-    throw new AudioException(name + ": not a supported audio file (WAV or MP3 are)");
+    throw new AudioException(name + ": not a supported audio file (WAV, MP3, Ogg Vorbis or FLAC are)");
   }
 
   private static PcmClip decodeWav(byte[] data, String name) throws AudioException {

@@ -9,11 +9,18 @@ import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Tones;
 import io.loaxa.audio.testing.Sox;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.ServiceLoader;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import javax.sound.sampled.spi.AudioFileReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +138,51 @@ class JavaSoundFilesTest {
       assertEquals(2.0, clip.duration().toMillis() / 1000.0, 0.08);
       assertEquals(0.5, Tones.amplitudeAt(clip, 440, 22_050, 66_150), 0.03);
     }
+  }
+
+  @Test
+  void aTaggedMp3StreamPassesEveryOtherInstalledReaderUntouched() throws Exception {
+    // jFLAC's jar installs a Java Sound reader of its own, and Java Sound offers every stream to
+    // every reader; one that read past its mark would spoil the MP3 for the reader after it
+    Path mp3 = Sox.mp3(Sox.toneWav(dir, "tag.wav", 44_100, 2, 16, 440, 2, 0.5), "tag.mp3", 128,
+        "--tt", "Ban tin sang", "--id3v2-only", "--pad-id3v2-size", "4000");
+    byte[] bytes = Files.readAllBytes(mp3);
+    assertTrue(bytes[0] == 'I' && bytes[1] == 'D' && bytes[2] == '3', "the fixture starts with an ID3v2 tag");
+    List<AudioFileReader> others = ServiceLoader.load(AudioFileReader.class).stream().map(ServiceLoader.Provider::get)
+        .filter(r -> !r.getClass().getName().contains("Mpeg")).toList();
+    assertTrue(others.stream().anyMatch(r -> r.getClass().getName().contains("Flac")), "the FLAC reader is installed");
+    // as the live stream is read: from a socket that cannot mark, through the decoder's buffer
+    InputStream socket = new FilterInputStream(new ByteArrayInputStream(bytes)) {
+      @Override
+      public boolean markSupported() {
+        return false;
+      }
+    };
+    BufferedInputStream buffered = new BufferedInputStream(socket, 256 * 1024);
+    for (AudioFileReader reader : others) {
+      assertThrows(UnsupportedAudioFileException.class, () -> reader.getAudioInputStream(buffered),
+          reader.getClass().getName());
+    }
+    try (var source = JavaSoundFiles.stream(buffered, "tagged stream")) {
+      PcmClip clip = readAll(source);
+      assertEquals(2.0, clip.duration().toMillis() / 1000.0, 0.08);
+      assertEquals(0.5, Tones.amplitudeAt(clip, 440, 22_050, 66_150), 0.03);
+    }
+    PcmClip file = JavaSoundFiles.decode(mp3);
+    assertEquals(0.5, Tones.amplitudeAt(file, 440, 22_050, 66_150), 0.03);
+  }
+
+  private static PcmClip readAll(io.loaxa.audio.PcmSource source) throws AudioException {
+    int channels = source.format().channels();
+    float[] buffer = new float[4096 * channels];
+    float[] all = new float[0];
+    int got;
+    while ((got = source.read(buffer, 4096)) >= 0) {
+      int at = all.length;
+      all = Arrays.copyOf(all, at + got * channels);
+      System.arraycopy(buffer, 0, all, at, got * channels);
+    }
+    return new PcmClip(source.format(), all);
   }
 
   /** The first offset at or after {@code from} where two MPEG-1 layer III frames follow each other. */

@@ -13,10 +13,25 @@ public final class Sox {
   /** A sine WAV: {@code bits} 8/16/24, {@code rate}, {@code channels}, {@code seconds} long, peak {@code volume}. */
   public static Path toneWav(Path dir, String name, int rate, int channels, int bits, double hz, double seconds,
       double volume) throws IOException, InterruptedException {
+    return tone(dir, name, rate, channels, bits, hz, seconds, volume);
+  }
+
+  /**
+   * A sine in the format the name's extension asks sox for: .wav, .flac (8/16/24-bit) or .ogg (Ogg
+   * Vorbis at sox's default quality; {@code bits} is not used, Vorbis has no sample size).
+   */
+  public static Path tone(Path dir, String name, int rate, int channels, int bits, double hz, double seconds,
+      double volume) throws IOException, InterruptedException {
     Tools.require("sox");
     Path file = dir.resolve(name);
-    run(List.of("sox", "-n", "-r", String.valueOf(rate), "-c", String.valueOf(channels), "-b", String.valueOf(bits),
-        file.toString(), "synth", String.valueOf(seconds), "sine", String.valueOf(hz), "vol", String.valueOf(volume)));
+    List<String> command = new ArrayList<>(List.of("sox", "-n", "-r", String.valueOf(rate), "-c",
+        String.valueOf(channels)));
+    if (!name.endsWith(".ogg")) {
+      command.addAll(List.of("-b", String.valueOf(bits)));
+    }
+    command.addAll(List.of(file.toString(), "synth", String.valueOf(seconds), "sine", String.valueOf(hz), "vol",
+        String.valueOf(volume)));
+    run(command);
     return file;
   }
 
