@@ -31,7 +31,7 @@ final class AirCommand implements Callable<Integer> {
   picocli.CommandLine.Model.CommandSpec spec;
 
   static final class What {
-    @Option(names = "--file", paramLabel = "AUDIO", description = "An audio file (WAV or MP3).")
+    @Option(names = "--file", paramLabel = "AUDIO", description = "An audio file (WAV, MP3, Ogg Vorbis or FLAC).")
     Optional<String> file = Optional.empty();
 
     @Option(names = "--text", paramLabel = "TEXT",
