@@ -53,7 +53,10 @@ public final class StartAccuracyBench {
   }
 
   /** Start errors in milliseconds, and underruns our side reported. */
-  public record Errors(List<Double> ours, List<Double> baseline, long underruns) {}
+  /** @param notes what was found about airings heard late or not at all */
+  private static final double LATE_NOTE_MS = 100;
+
+  public record Errors(List<Double> ours, List<Double> baseline, long underruns, List<String> notes) {}
 
   public static void main(String[] args) throws Exception {
     int airings = args.length > 0 ? Integer.parseInt(args[0]) : 20;
@@ -77,6 +80,8 @@ public final class StartAccuracyBench {
     out.println("start error = first sample heard on the monitor − planned second, in ms (negative: early)");
     out.println("loaxa idle " + idle.ours() + "\nbaseline idle " + idle.baseline());
     out.println("loaxa busy " + busy.ours() + "\nbaseline busy " + busy.baseline());
+    idle.notes().forEach(n -> out.println("idle: " + n));
+    busy.notes().forEach(n -> out.println("busy: " + n));
     out.flush();
   }
 
@@ -117,6 +122,7 @@ public final class StartAccuracyBench {
     List<Process> spinners = new ArrayList<>();
     List<Double> ours = new ArrayList<>();
     List<Double> baseline = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     long underruns = 0;
     try (MonitorTap tap = MonitorTap.start(monitor, clock)) {
       if (busy) {
@@ -137,12 +143,23 @@ public final class StartAccuracyBench {
               playback = line.play(beep, new StopToken(), Cue.at(planned));
             }
             underruns += playback.underruns();
-            ours.add(heardError(tap, planned));
+            double error = heardError(tap, planned);
+            ours.add(error);
+            if (error > LATE_NOTE_MS) {
+              notes.add(String.format(Locale.ROOT, "loaxa airing %d %s; the line said its first sample played at %+.1f ms "
+                  + "and it ended at %+.1f ms, %d frames played, %d underruns", i, lateness(tap, planned),
+                  Duration.between(planned, playback.firstSampleAt()).toNanos() / 1e6,
+                  Duration.between(planned, playback.endedAt()).toNanos() / 1e6, playback.framesPlayed(), playback.underruns()));
+            }
           } else {
             sleepUntil(planned.minusMillis(1000));
             Process p = baselineProcess(planned, wav);
             p.waitFor();
-            baseline.add(heardError(tap, planned));
+            double error = heardError(tap, planned);
+            baseline.add(error);
+            if (error > LATE_NOTE_MS) {
+              notes.add("baseline airing " + i + " " + lateness(tap, planned));
+            }
           }
         }
       }
@@ -150,7 +167,20 @@ public final class StartAccuracyBench {
       spinners.forEach(Process::destroyForcibly);
       Files.deleteIfExists(wav);
     }
-    return new Errors(ours, baseline, underruns);
+    return new Errors(ours, baseline, underruns, notes);
+  }
+
+  /** When an airing heard late or not within the window was heard at all, looking 3 s on. */
+  private String lateness(MonitorTap tap, Instant planned) throws IOException, InterruptedException {
+    Instant until = planned.plusSeconds(3);
+    if (!tap.awaitHeard(until, Duration.ofSeconds(10))) {
+      throw new IOException("the monitor " + monitor + " stopped recording", tap.failure());
+    }
+    int index = tap.firstAbove(tap.indexAt(planned.minusMillis(500)), THRESHOLD);
+    if (index < 0 || index > tap.indexAt(until)) {
+      return "not heard within 3 s";
+    }
+    return String.format(Locale.ROOT, "heard at %+.1f ms", Duration.between(planned, tap.heardAt(index)).toNanos() / 1e6);
   }
 
   private double heardError(MonitorTap tap, Instant planned) throws IOException, InterruptedException {

@@ -366,7 +366,11 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
       awaitTail();
     }
 
-    /** Waits until the device has taken the last frame written. */
+    /**
+     * Waits until the device has taken the last frame written and, by the device's own clock, it
+     * has been heard: a sound server kept off the processor can report a drained line while the
+     * end of the programme is still queued, and closing the line then would drop it unheard.
+     */
     private void awaitTail() throws AudioException {
       long last = written;
       long deadline = now() + (bufferFrames * 1_000_000_000L / rate) + 1_000_000_000L;
@@ -376,7 +380,8 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
           return;
         }
         long now = observe();
-        if (tookAll(last) || now > deadline) {
+        boolean heard = !deviceClock.ready() || now >= deviceClock.heardAt(last);
+        if (tookAll(last) && heard || now > deadline) {
           endNanos = now;
           return;
         }

@@ -185,4 +185,24 @@ class JavaSoundOutputTest {
     assertTrue(e.getMessage().contains("no usable sound device 'Behringer UCA202'"), e.getMessage());
     assertTrue(e.getMessage().contains("outputs seen: ["), e.getMessage());
   }
+
+  @Test
+  void aLineThatReportsItselfDrainedEarlyIsNotLetGoBeforeTheEndIsHeard() throws Exception {
+    // the device's own position had already been followed while the programme was written; a
+    // drained report then must not end the play (closing the line would drop the end unheard)
+    PcmFormat format = PcmFormat.STATION;
+    PcmClip programme = Tones.sine(format, 440, 0.3, Duration.ofMillis(1500));
+    DrainReportingLine device = new DrainReportingLine(programme.frames());
+    device.open(new javax.sound.sampled.AudioFormat(format.sampleRate(), 16, format.channels(), true, false),
+        format.sampleRate() * format.channels() * 2);
+    JavaSoundLine line = new JavaSoundLine(new JavaSoundOutput("device that reports itself drained", Clock.systemUTC()),
+        device, format, Clock.systemUTC());
+    line.play(io.loaxa.audio.PcmSource.of(programme), new StopToken(), Cue.now());
+    long returned = System.nanoTime();
+    line.close();
+    long endHeard = device.heardAt(device.framesWritten());
+    assertEquals(programme.frames(), device.framesWritten());
+    assertTrue(returned >= endHeard - TimeUnit.MILLISECONDS.toNanos(30),
+        "the play ended " + (endHeard - returned) / 1_000_000 + " ms before its last frame was heard");
+  }
 }
