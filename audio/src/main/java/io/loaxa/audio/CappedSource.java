@@ -1,30 +1,23 @@
 package io.loaxa.audio;
 
 import java.time.Duration;
-import java.util.List;
 
 /** A source cut at a length, with a short fade-out into the cut. */
-final class CappedSource implements PcmSource {
+final class CappedSource extends FilterSource {
   private static final Duration FADE = Duration.ofMillis(200);
 
-  private final PcmSource inner;
   private final long limit;
   private final long fadeFrames;
   private long read;
 
   CappedSource(PcmSource inner, Duration length) {
+    super(inner);
     if (length.isNegative() || length.isZero()) {
       throw new IllegalArgumentException("a cap must be positive: " + length);
     }
-    this.inner = inner;
     int rate = inner.format().sampleRate();
     this.limit = length.toNanos() * rate / 1_000_000_000L;
     this.fadeFrames = Math.max(1, Math.min(limit, FADE.toNanos() * rate / 1_000_000_000L));
-  }
-
-  @Override
-  public PcmFormat format() {
-    return inner.format();
   }
 
   @Override
@@ -49,15 +42,5 @@ final class CappedSource implements PcmSource {
     }
     read += got;
     return got;
-  }
-
-  @Override
-  public List<Gap> dropouts() {
-    return inner.dropouts();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

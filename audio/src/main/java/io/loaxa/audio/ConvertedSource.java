@@ -1,10 +1,7 @@
 package io.loaxa.audio;
 
-import java.util.List;
-
 /** A source read through channel mapping and a {@link Resampler}. */
-final class ConvertedSource implements PcmSource {
-  private final PcmSource inner;
+final class ConvertedSource extends FilterSource {
   private final PcmFormat target;
   private final Resampler resampler;
   private final float[] scratch;
@@ -13,7 +10,7 @@ final class ConvertedSource implements PcmSource {
   private boolean ended;
 
   ConvertedSource(PcmSource inner, PcmFormat target) {
-    this.inner = inner;
+    super(inner);
     this.target = target;
     PcmFormat from = inner.format();
     this.resampler = from.sampleRate() == target.sampleRate()
@@ -52,15 +49,5 @@ final class ConvertedSource implements PcmSource {
     System.arraycopy(ready, readyAt, out, 0, count * channels);
     readyAt += count * channels;
     return count;
-  }
-
-  @Override
-  public List<Gap> dropouts() {
-    return inner.dropouts();
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 }

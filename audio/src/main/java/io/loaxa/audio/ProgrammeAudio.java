@@ -140,18 +140,12 @@ public final class ProgrammeAudio {
   }
 
   /** A live source made louder or quieter; samples beyond full scale are clipped by the device. */
-  private static final class GainSource implements PcmSource {
-    private final PcmSource inner;
+  private static final class GainSource extends FilterSource {
     private final float factor;
 
     GainSource(PcmSource inner, double gainDb) {
-      this.inner = inner;
+      super(inner);
       this.factor = (float) Math.pow(10, gainDb / 20);
-    }
-
-    @Override
-    public PcmFormat format() {
-      return inner.format();
     }
 
     @Override
@@ -161,16 +155,6 @@ public final class ProgrammeAudio {
         target[i] *= factor;
       }
       return got;
-    }
-
-    @Override
-    public List<Gap> dropouts() {
-      return inner.dropouts();
-    }
-
-    @Override
-    public void close() {
-      inner.close();
     }
   }
 }
