@@ -37,19 +37,24 @@ public final class Limiter {
 
   /** The clip with no sample above {@code ceilingDbfs}; returned as it is when none is. */
   public static PcmClip limit(PcmClip clip, double ceilingDbfs) {
-    double ceiling = Loudness.linear(ceilingDbfs);
+    return limit(clip, 0, ceilingDbfs);
+  }
+
+  /**
+   * The clip amplified by {@code gainDb} with no sample above {@code ceilingDbfs}, in one pass
+   * (the clip's block peaks from its measurement when it has one); returned as it is when the
+   * gain is 0 dB and no sample is over.
+   */
+  static PcmClip limit(PcmClip clip, double gainDb, double ceilingDbfs) {
     Loudness.Measurement known = clip.loudness();
-    ControlBlocks blocks;
-    float[] peaks;
-    if (known != null) {
-      blocks = known.blocks();
-      peaks = known.blockPeaks();
-    } else {
-      blocks = new ControlBlocks(clip.format(), clip.frames());
-      peaks = blocks.peaks(clip.array(), clip.format().channels());
+    ControlBlocks blocks = known != null ? known.blocks() : new ControlBlocks(clip.format(), clip.frames());
+    float[] peaks = known != null ? known.blockPeaks() : blocks.peaks(clip.array(), clip.format().channels());
+    double gain = gainDb == 0 ? 1.0 : Loudness.linear(gainDb);
+    double[] limiting = gains(blocks, peaks, gain, Loudness.linear(ceilingDbfs));
+    if (limiting == null) {
+      return gainDb == 0 ? clip : clip.amplified(gainDb);
     }
-    double[] gains = gains(blocks, peaks, 1.0, ceiling);
-    return gains == null ? clip : apply(clip, blocks, 1.0, gains);
+    return apply(clip, blocks, gain, limiting);
   }
 
   /**

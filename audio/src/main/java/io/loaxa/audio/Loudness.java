@@ -127,15 +127,7 @@ public final class Loudness {
      * loudness again (only its block peaks, for the limiter).
      */
     public PcmClip apply(PcmClip clip) {
-      if (!applies) {
-        return clip;
-      }
-      Measurement known = clip.loudness();
-      ControlBlocks blocks = known != null ? known.blocks() : new ControlBlocks(clip.format(), clip.frames());
-      float[] peaks = known != null ? known.blockPeaks() : blocks.peaks(clip.array(), clip.format().channels());
-      double gain = linear(gainDb);
-      double[] limiting = Limiter.gains(blocks, peaks, gain, linear(PEAK_CEILING_DBFS));
-      return limiting == null ? clip.amplified(gainDb) : Limiter.apply(clip, blocks, gain, limiting);
+      return applies ? Limiter.limit(clip, gainDb, PEAK_CEILING_DBFS) : clip;
     }
   }
 
