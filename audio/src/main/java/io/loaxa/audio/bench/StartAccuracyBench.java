@@ -172,25 +172,23 @@ public final class StartAccuracyBench {
 
   /** When an airing heard late or not within the window was heard at all, looking 3 s on. */
   private String lateness(MonitorTap tap, Instant planned) throws IOException, InterruptedException {
-    Instant until = planned.plusSeconds(3);
-    if (!tap.awaitHeard(until, Duration.ofSeconds(10))) {
-      throw new IOException("the monitor " + monitor + " stopped recording", tap.failure());
-    }
-    int index = tap.firstAbove(tap.indexAt(planned.minusMillis(500)), THRESHOLD);
-    if (index < 0 || index > tap.indexAt(until)) {
-      return "not heard within 3 s";
-    }
-    return String.format(Locale.ROOT, "heard at %+.1f ms", Duration.between(planned, tap.heardAt(index)).toNanos() / 1e6);
+    double error = heardBy(tap, planned, planned.plusSeconds(3));
+    return Double.isInfinite(error) ? "not heard within 3 s" : String.format(Locale.ROOT, "heard at %+.1f ms", error);
   }
 
+  /** Not heard within 700 ms of the planned second: counted as missed (infinite). */
   private double heardError(MonitorTap tap, Instant planned) throws IOException, InterruptedException {
-    Instant until = planned.plus(BEEP).plusMillis(400);
+    return heardBy(tap, planned, planned.plus(BEEP).plusMillis(400));
+  }
+
+  /** When the first sample was heard after 500 ms before the planned second, in ms; infinite if not by {@code until}. */
+  private double heardBy(MonitorTap tap, Instant planned, Instant until) throws IOException, InterruptedException {
     if (!tap.awaitHeard(until, Duration.ofSeconds(10))) {
       throw new IOException("the monitor " + monitor + " stopped recording", tap.failure());
     }
     int index = tap.firstAbove(tap.indexAt(planned.minusMillis(500)), THRESHOLD);
     if (index < 0 || index > tap.indexAt(until)) {
-      return Double.POSITIVE_INFINITY; // not heard within 700 ms: counted as missed
+      return Double.POSITIVE_INFINITY;
     }
     return Duration.between(planned, tap.heardAt(index)).toNanos() / 1e6;
   }
