@@ -31,14 +31,7 @@ public enum AfterPreemption {
 
   /** Reads {@code resume}, {@code RESTART}, {@code drop} in any case. */
   public static Optional<AfterPreemption> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Keywords.parse(AfterPreemption.class, text);
   }
 
   /** As written in the schedule file. */

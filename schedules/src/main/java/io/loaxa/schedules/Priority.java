@@ -1,6 +1,5 @@
 package io.loaxa.schedules;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -27,13 +26,6 @@ public enum Priority {
 
   /** Reads {@code normal}, {@code PRIORITY}, {@code emergency} … in any case. */
   public static Optional<Priority> parse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(valueOf(text.trim().toUpperCase(Locale.ROOT)));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+    return Keywords.parse(Priority.class, text);
   }
 }
