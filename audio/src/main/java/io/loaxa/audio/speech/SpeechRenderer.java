@@ -7,6 +7,8 @@ import io.loaxa.audio.SpeechScript;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,6 +46,14 @@ public final class SpeechRenderer {
   private final Reading reading;
   private final SpeechFinish finish;
   private final Optional<RenderCache> cache;
+  /** Texts rendered lately, as spoken: a text rendered again is looked up before any engine starts. */
+  private final Map<String, SpeechScript> spoken = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, SpeechScript> eldest) {
+      return size() > REMEMBERED_TEXTS;
+    }
+  };
+  private static final int REMEMBERED_TEXTS = 64;
 
   public SpeechRenderer(VietnameseNormalizer normalizer, SpeechSynthesizer engine, Reading reading, SpeechFinish finish,
       Optional<RenderCache> cache) {
@@ -73,22 +83,30 @@ public final class SpeechRenderer {
   }
 
   /**
-   * Renders {@code text}, from the cache when it is there. The engine is made ready while the text
-   * is normalised and let go of unused when the cache has the rendering.
+   * Renders {@code text}, from the cache when it is there. A text this renderer rendered before is
+   * looked up in the cache straight away (render-ahead renders the same text when it is scheduled
+   * and again before air); otherwise the engine is made ready while the text is normalised and let
+   * go of unused when the cache has the rendering.
    *
    * @throws AudioException when the text is empty, the engine fails or refuses, or the cache cannot
    *     be written; the message says which
    */
   public RenderedSpeech render(String text) throws AudioException {
+    Optional<SpeechScript> known = remembered(text);
+    if (known.isPresent()) {
+      Optional<RenderedSpeech> cached = cached(known.get());
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+    }
     try (SpeechSynthesizer.Prepared ready = engine.prepare(reading.voice(), reading.settings())) {
       SpeechScript script = script(text);
-      RenderKey key = keyFor(script);
-      if (cache.isPresent()) {
-        Optional<PcmClip> cached = cache.get().find(key);
-        if (cached.isPresent()) {
-          return new RenderedSpeech(key, script, cached.get(), true);
-        }
+      remember(text, script);
+      Optional<RenderedSpeech> cached = cached(script);
+      if (cached.isPresent()) {
+        return cached.get();
       }
+      RenderKey key = keyFor(script);
       PcmClip clip = synthesize(ready, script);
       if (cache.isPresent()) {
         cache.get().store(key, clip);
@@ -96,6 +114,26 @@ public final class SpeechRenderer {
             clip.duration().toMillis() / 1000.0, engine.engine(), reading.voice().key());
       }
       return new RenderedSpeech(key, script, clip, false);
+    }
+  }
+
+  private Optional<RenderedSpeech> cached(SpeechScript script) {
+    if (cache.isEmpty()) {
+      return Optional.empty();
+    }
+    RenderKey key = keyFor(script);
+    return cache.get().find(key).map(clip -> new RenderedSpeech(key, script, clip, true));
+  }
+
+  private Optional<SpeechScript> remembered(String text) {
+    synchronized (spoken) {
+      return Optional.ofNullable(spoken.get(text));
+    }
+  }
+
+  private void remember(String text, SpeechScript script) {
+    synchronized (spoken) {
+      spoken.put(text, script);
     }
   }
 

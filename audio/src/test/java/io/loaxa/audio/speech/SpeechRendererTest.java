@@ -61,10 +61,11 @@ class SpeechRendererTest {
     Files.writeString(wrapper, "#!/bin/sh\nexec espeak-ng \"$@\"\n");
     Files.setPosixFilePermissions(wrapper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     EspeakNg engine = new EspeakNg(wrapper.toString(), "", Duration.ofSeconds(30));
-    SpeechRenderer renderer = new SpeechRenderer(normalizer, engine,
-        new SpeechRenderer.Reading(engine.defaultVoice(), SpeechSettings.NORMAL, false), SpeechFinish.NONE, Optional.of(cache));
-    assertFalse(renderer.render(NOTICE).fromCache());
-    assertTrue(renderer.render(NOTICE).fromCache());
+    SpeechRenderer.Reading reading = new SpeechRenderer.Reading(engine.defaultVoice(), SpeechSettings.NORMAL, false);
+    assertFalse(new SpeechRenderer(normalizer, engine, reading, SpeechFinish.NONE, Optional.of(cache)).render(NOTICE).fromCache());
+    // a renderer that has not seen the text (the daemon restarted) starts the engine while it
+    // normalises, then finds the rendering in the cache
+    assertTrue(new SpeechRenderer(normalizer, engine, reading, SpeechFinish.NONE, Optional.of(cache)).render(NOTICE).fromCache());
     // The engine started for the second render waits for a text that never comes: it must be killed,
     // whether it was still the wrapper's shell or already espeak-ng reading its dictionary.
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -81,6 +82,52 @@ class SpeechRendererTest {
       Thread.sleep(5);
     } while (System.nanoTime() < deadline);
     throw new AssertionError("espeak-ng left running after a cache hit: " + left);
+  }
+
+  @Test
+  void aTextRenderedBeforeIsServedFromTheCacheWithoutStartingTheEngine() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+    io.loaxa.audio.SpeechSynthesizer counted = new io.loaxa.audio.SpeechSynthesizer() {
+      @Override
+      public String engine() {
+        return espeak.engine();
+      }
+
+      @Override
+      public io.loaxa.audio.SpeechEngineStatus status() {
+        return espeak.status();
+      }
+
+      @Override
+      public io.loaxa.audio.Voice defaultVoice() {
+        return espeak.defaultVoice();
+      }
+
+      @Override
+      public io.loaxa.audio.PcmClip synthesize(io.loaxa.audio.SpeechRequest request) throws AudioException {
+        return espeak.synthesize(request);
+      }
+
+      @Override
+      public Prepared prepare(io.loaxa.audio.Voice voice, SpeechSettings settings) {
+        starts.incrementAndGet();
+        return espeak.prepare(voice, settings);
+      }
+    };
+    SpeechRenderer renderer = new SpeechRenderer(normalizer, counted,
+        new SpeechRenderer.Reading(espeak.defaultVoice(), SpeechSettings.NORMAL, false), SpeechFinish.NONE, Optional.of(cache));
+    SpeechRenderer.RenderedSpeech first = renderer.render(NOTICE);
+    SpeechRenderer.RenderedSpeech again = renderer.render(NOTICE);
+    assertTrue(again.fromCache());
+    assertEquals(first.key(), again.key());
+    assertEquals(first.script(), again.script());
+    assertEquals(1, starts.get(), "the second render of the same text only reads the cache");
+
+    Files.delete(cache.fileFor(first.key()));
+    SpeechRenderer.RenderedSpeech lost = renderer.render(NOTICE);
+    assertFalse(lost.fromCache(), "a rendering gone from the cache is made again");
+    assertEquals(2, starts.get());
+    assertTrue(Files.isRegularFile(cache.fileFor(first.key())));
   }
 
   @Test
