@@ -54,7 +54,7 @@ public final class AiringRunner {
   static final Duration FOLLOW_UP_TOLERANCE = Duration.ofMinutes(30);
   /** How many times one airing is resumed or restarted after pre-emptions before it is left cut. */
   private static final int MAX_FOLLOW_UPS = 3;
-  private final OnAirQueue queue = new OnAirQueue();
+  private final OnAirQueue queue = new OnAirQueue(this::settleAmplifier);
   private volatile StopToken current = new StopToken();
   private volatile Optional<String> closing = Optional.empty();
   /** When the amplifier was switched on, while it is on (kept on when an airing hands the air straight over). */
@@ -363,7 +363,10 @@ public final class AiringRunner {
     }
   }
 
-  /** The amplifier stays on only while an airing waits to take the air straight after. */
+  /**
+   * The amplifier stays on only while an airing waits to take the air straight after. Also called by
+   * the queue when the airing it was kept on for gives up before taking the air.
+   */
   private void settleAmplifier() {
     if (amplifierOnSince.isPresent() && (!queue.someoneWaiting() || closing.isPresent())) {
       amplifierOff().ifPresent(why -> LOG.error("could not switch the amplifier off: {}", why));

@@ -53,11 +53,21 @@ final class OnAirQueue {
   private static final Comparator<Claim> ORDER =
       Comparator.comparing((Claim c) -> c.priority).reversed().thenComparingLong(c -> c.arrival);
 
-  private final ReentrantLock lock = new ReentrantLock();
+  /** Package-private for the queue's own tests, which hold it to order a hand-over exactly. */
+  final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  private final Runnable idle;
   private final TreeSet<Claim> waiting = new TreeSet<>(ORDER);
   private Claim holder;
   private long arrivals;
+
+  /**
+   * @param idle called, under the queue's lock, when the last waiter gives up while nobody holds
+   *     the air: a holder that left the air warm for it (the amplifier on) has nobody to hand over to
+   */
+  OnAirQueue(Runnable idle) {
+    this.idle = idle;
+  }
 
   /**
    * Waits for the air and takes it. While it waits, a higher priority than the holder's makes the
@@ -78,6 +88,9 @@ final class OnAirQueue {
       } catch (InterruptedException e) {
         waiting.remove(me);
         changed.signalAll();
+        if (holder == null && waiting.isEmpty()) {
+          idle.run();
+        }
         throw e;
       }
       waiting.remove(me);
@@ -106,6 +119,16 @@ final class OnAirQueue {
     lock.lock();
     try {
       return !waiting.isEmpty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How many airings wait for the air. */
+  int waiting() {
+    lock.lock();
+    try {
+      return waiting.size();
     } finally {
       lock.unlock();
     }
