@@ -93,18 +93,21 @@ public final class SpeechRenderer {
    */
   public RenderedSpeech render(String text) throws AudioException {
     Optional<SpeechScript> known = remembered(text);
-    if (known.isPresent()) {
-      Optional<RenderedSpeech> cached = cached(known.get());
-      if (cached.isPresent()) {
-        return cached.get();
-      }
+    Optional<RenderedSpeech> cached = known.flatMap(this::cached);
+    if (cached.isPresent()) {
+      return cached.get();
     }
     try (SpeechSynthesizer.Prepared ready = engine.prepare(reading.voice(), reading.settings())) {
-      SpeechScript script = script(text);
-      remember(text, script);
-      Optional<RenderedSpeech> cached = cached(script);
-      if (cached.isPresent()) {
-        return cached.get();
+      SpeechScript script;
+      if (known.isPresent()) {
+        script = known.get(); // looked up above: not in the cache
+      } else {
+        script = script(text);
+        remember(text, script);
+        cached = cached(script);
+        if (cached.isPresent()) {
+          return cached.get();
+        }
       }
       RenderKey key = keyFor(script);
       PcmClip clip = synthesize(ready, script);
