@@ -116,12 +116,7 @@ final class OnAirQueue {
 
   /** True when an airing waits to go on air at once after the holder (the amplifier may stay on). */
   boolean someoneWaiting() {
-    lock.lock();
-    try {
-      return !waiting.isEmpty();
-    } finally {
-      lock.unlock();
-    }
+    return waiting() > 0;
   }
 
   /** How many airings wait for the air. */

@@ -27,12 +27,13 @@ class OnAirQueueTest {
     public void atSegmentEnd(String why) {}
   };
 
-  /** Enters the queue on a thread of its own, as a Quartz worker would. */
+  /** Enters the queue on a thread of its own, as a Quartz worker would, and is waiting when returned. */
   private Waiter waiter(String key) throws Exception {
+    int before = queue.waiting();
     Waiter w = new Waiter(key);
     w.thread.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (queue.waiting() < 1) {
+    while (queue.waiting() <= before) {
       assertTrue(System.nanoTime() < deadline, key + " never queued");
       Thread.onSpinWait();
     }
@@ -40,16 +41,22 @@ class OnAirQueueTest {
   }
 
   /**
-   * Interrupts a waiter while the test holds the queue's lock, and waits until the waiter has seen
-   * it (it then queues for the lock), so that a hand-over the test makes next cannot overtake it.
+   * The holder leaves the air just after {@code w} was interrupted: the test holds the queue's lock,
+   * interrupts the waiter, waits until it has seen the interrupt (it then queues for the lock), and
+   * only then lets the holder leave, so the hand-over cannot overtake the interrupt.
    */
-  private void interruptWhileWaiting(Waiter w) {
-    assertTrue(queue.lock.isHeldByCurrentThread());
-    w.thread.interrupt();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!queue.lock.hasQueuedThread(w.thread)) {
-      assertTrue(System.nanoTime() < deadline, w.thread.getName() + " never saw its interrupt");
-      Thread.onSpinWait();
+  private void leaveAfterInterrupting(OnAirQueue.Claim holder, Waiter w) {
+    queue.lock.lock();
+    try {
+      w.thread.interrupt();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!queue.lock.hasQueuedThread(w.thread)) {
+        assertTrue(System.nanoTime() < deadline, w.thread.getName() + " never saw its interrupt");
+        Thread.onSpinWait();
+      }
+      queue.leave(holder);
+    } finally {
+      queue.lock.unlock();
     }
   }
 
@@ -66,6 +73,11 @@ class OnAirQueueTest {
         }
       }, "waiter-" + key);
     }
+
+    /** What ended its wait for the air without the air (null when it took the air). */
+    Throwable thrown() throws Exception {
+      return result.handle((claim, thrown) -> thrown).get(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test
@@ -74,15 +86,8 @@ class OnAirQueueTest {
     Waiter next = waiter("next");
     // the holder saw an airing waiting and left the amplifier on for it; that airing is stopped
     // (the daemon shutting down) before it takes the air
-    queue.lock.lock();
-    try {
-      interruptWhileWaiting(next);
-      queue.leave(first);
-    } finally {
-      queue.lock.unlock();
-    }
-    Throwable e = next.result.handle((claim, thrown) -> thrown).get(10, TimeUnit.SECONDS);
-    assertInstanceOf(InterruptedException.class, e, "it never took the air");
+    leaveAfterInterrupting(first, next);
+    assertInstanceOf(InterruptedException.class, next.thrown(), "it never took the air");
     assertEquals(1, idle.get(), "nobody is left to hand the warm amplifier to");
     assertFalse(queue.someoneWaiting());
     assertTrue(queue.holder().isEmpty());
@@ -93,7 +98,7 @@ class OnAirQueueTest {
     OnAirQueue.Claim first = queue.enter("first", Priority.NORMAL, KEEP_ON);
     Waiter next = waiter("next");
     next.thread.interrupt();
-    next.result.handle((claim, thrown) -> thrown).get(10, TimeUnit.SECONDS);
+    assertInstanceOf(InterruptedException.class, next.thrown());
     assertEquals(0, idle.get(), "the holder still has the air and switches off itself when it ends");
     assertEquals(first, queue.holder().orElseThrow());
     assertFalse(queue.someoneWaiting(), "the holder will not keep the amplifier on for it");
@@ -103,23 +108,11 @@ class OnAirQueueTest {
   void aGiveUpWithAnotherStillWaitingHandsTheAirOnToThatOne() throws Exception {
     OnAirQueue.Claim first = queue.enter("first", Priority.NORMAL, KEEP_ON);
     Waiter second = waiter("second");
-    Waiter third = new Waiter("third");
-    third.thread.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (queue.waiting() < 2) {
-      assertTrue(System.nanoTime() < deadline, "third never queued");
-      Thread.onSpinWait();
-    }
-    queue.lock.lock();
-    try {
-      interruptWhileWaiting(second);
-      queue.leave(first);
-    } finally {
-      queue.lock.unlock();
-    }
+    Waiter third = waiter("third");
+    leaveAfterInterrupting(first, second);
     OnAirQueue.Claim taken = third.result.get(10, TimeUnit.SECONDS);
     assertEquals("third", taken.key);
-    assertInstanceOf(InterruptedException.class, second.result.handle((c, t) -> t).get(10, TimeUnit.SECONDS));
+    assertInstanceOf(InterruptedException.class, second.thrown());
     assertEquals(0, idle.get(), "the air went on to the third, warm");
     queue.leave(taken);
   }
