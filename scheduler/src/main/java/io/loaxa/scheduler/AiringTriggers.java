@@ -1,5 +1,7 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.scheduler.airing.AiringRunner;
+
 import io.loaxa.schedules.PlannedAiringKey;
 import java.time.Duration;
 import java.time.Instant;

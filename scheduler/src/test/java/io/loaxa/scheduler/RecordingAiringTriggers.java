@@ -9,12 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Remembers what the daemon asked to fire and when, without firing anything. */
-final class RecordingAiringTriggers implements AiringTriggers {
-  record Planned(PlannedAiringKey key, Instant fireAt, Trigger trigger) {}
+public final class RecordingAiringTriggers implements AiringTriggers {
+  public record Planned(PlannedAiringKey key, Instant fireAt, Trigger trigger) {}
 
-  final List<Planned> planned = new ArrayList<>();
-  boolean started;
-  boolean held;
+  public final List<Planned> planned = new ArrayList<>();
+  public boolean started;
+  public boolean held;
   boolean stopped;
 
   @Override

@@ -1,5 +1,9 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.station.SystemPause;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,8 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.station.Station;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.scheduler.station.Station;
+
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.time.Duration;
@@ -12,11 +14,11 @@ import java.util.function.BooleanSupplier;
  * their pauses and simulated plays block until the test has moved the clock far enough. Between
  * steps the test lets the airing threads settle (each one blocked or done) before time moves on.
  */
-final class SteppedTime implements Pause {
-  final MutableClock clock;
+public final class SteppedTime implements Pause {
+  public final MutableClock clock;
   private final Object moved = new Object();
 
-  SteppedTime(Instant start) {
+  public SteppedTime(Instant start) {
     this.clock = new MutableClock(start);
   }
 
@@ -30,7 +32,7 @@ final class SteppedTime implements Pause {
   }
 
   /** For a simulated sound output: its play time passes as the test moves the clock. */
-  void elapse(Duration d) {
+  public void elapse(Duration d) {
     Instant end = clock.instant().plus(d);
     try {
       until(end);
@@ -39,7 +41,7 @@ final class SteppedTime implements Pause {
     }
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     synchronized (moved) {
       clock.advance(d);
       moved.notifyAll();
@@ -50,7 +52,7 @@ final class SteppedTime implements Pause {
    * Moves the clock in {@code step}s, letting {@code threads} settle before each, until {@code done}.
    * Fails when {@code limit} of station time passes first.
    */
-  void runUntil(BooleanSupplier done, Duration step, Duration limit, Collection<Thread> threads) {
+  public void runUntil(BooleanSupplier done, Duration step, Duration limit, Collection<Thread> threads) {
     Instant end = clock.instant().plus(limit);
     while (true) {
       settle(threads);
@@ -65,7 +67,7 @@ final class SteppedTime implements Pause {
   }
 
   /** Waits (real time, briefly) until every thread is blocked or finished, twice in a row. */
-  static void settle(Collection<Thread> threads) {
+  public static void settle(Collection<Thread> threads) {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     int quiet = 0;
     while (quiet < 2) {

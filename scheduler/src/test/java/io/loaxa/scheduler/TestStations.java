@@ -1,5 +1,8 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.scheduler.station.Station;
+
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.devices.BoardSpec;
 import io.loaxa.schedules.Category;
@@ -22,13 +25,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A four-hamlet test station on one simulated board, amplifier on channel 8. */
-final class TestStations {
-  static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
-  static final ProgrammeKey CHIME = new ProgrammeKey("chuong");
+public final class TestStations {
+  public static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
+  public static final ProgrammeKey CHIME = new ProgrammeKey("chuong");
 
   private TestStations() {}
 
-  static StationConfig config(Duration warmUp) {
+  public static StationConfig config(Duration warmUp) {
     return new StationConfig("Đài truyền thanh xã Thử", HCM,
         List.of(new BoardSpec("tu-chinh", "simulated", Optional.empty(), 8, Map.of())),
         Optional.of(new StationConfig.Amplifier("tu-chinh", 8, warmUp)),
@@ -40,14 +43,14 @@ final class TestStations {
         "default", "content", false);
   }
 
-  static Station station(Path data, Clock clock, Pause pause, SoundOutput sound, Duration warmUp) throws Exception {
+  public static Station station(Path data, Clock clock, Pause pause, SoundOutput sound, Duration warmUp) throws Exception {
     Station station = Station.assemble(config(warmUp), data, clock, pause, sound);
     station.programmes().put(new Programme(CHIME, "Nhạc hiệu", Category.INFORMATION, Priority.NORMAL,
         List.of(new Segment.Chime("default")), Duration.ofMinutes(2), Optional.empty()));
     return station;
   }
 
-  static PlannedAiring plan(Station station, ProgrammeKey programme, Instant at, String zones) {
+  public static PlannedAiring plan(Station station, ProgrammeKey programme, Instant at, String zones) {
     PlannedAiring airing = new PlannedAiring(
         PlannedAiringKey.of(programme.value(), LocalDateTime.ofInstant(at, HCM)), programme, at,
         ZoneSelection.parse(zones), Priority.NORMAL);

@@ -1,9 +1,9 @@
 package io.loaxa.scheduler.bench;
 
 import io.loaxa.scheduler.AiringRunRecord;
-import io.loaxa.scheduler.Daemon;
-import io.loaxa.scheduler.Station;
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.quartz.QuartzAiringTriggers;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.PlannedAiring;

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.ManualAiring;
-import io.loaxa.scheduler.Station;
+import io.loaxa.scheduler.airing.ManualAiring;
+import io.loaxa.scheduler.station.Station;
 import io.loaxa.scheduler.web.DaemonClient;
 import java.io.PrintWriter;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.ManualAiring;
+import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.Outcome;
-import io.loaxa.scheduler.Station;
+import io.loaxa.scheduler.station.Station;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.web.DaemonClient;
 import io.loaxa.schedules.PlannedAiring;

@@ -4,7 +4,7 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.javasound.JavaSoundOutput;
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.config.StationConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.cli;
 
 import io.loaxa.scheduler.UserError;
-import io.loaxa.scheduler.sqlite.StoreException;
+import io.loaxa.scheduler.StoreException;
 import io.loaxa.schedules.source.SourceException;
 import java.io.PrintWriter;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.report.AiringLogExport;
 import io.loaxa.scheduler.report.CsvAiringLogExport;

@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.report.Language;
 import io.loaxa.scheduler.report.PeakWindows;
 import io.loaxa.scheduler.report.PeriodReport;

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.SchedulePlanner;
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.planning.SchedulePlanner;
+import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.sqlite.Database;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;

@@ -4,7 +4,7 @@ import io.loaxa.audio.espeak.EspeakNg;
 import io.loaxa.audio.speech.SpeechBench;
 import io.loaxa.audio.speech.SpeechProcess;
 import io.loaxa.audio.speech.VietnameseNormalizer;
-import io.loaxa.scheduler.StationSpeech;
+import io.loaxa.scheduler.station.StationSpeech;
 import io.loaxa.scheduler.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;

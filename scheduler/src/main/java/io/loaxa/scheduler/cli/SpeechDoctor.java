@@ -2,8 +2,8 @@ package io.loaxa.scheduler.cli;
 
 import io.loaxa.audio.SpeechEngineStatus;
 import io.loaxa.audio.Voice;
-import io.loaxa.scheduler.SpeechConfig;
-import io.loaxa.scheduler.StationSpeech;
+import io.loaxa.scheduler.config.SpeechConfig;
+import io.loaxa.scheduler.station.StationSpeech;
 import io.loaxa.scheduler.UserError;
 import java.io.PrintWriter;
 import java.nio.file.Path;

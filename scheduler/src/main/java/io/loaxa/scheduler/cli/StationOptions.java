@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.StationConfig;
-import io.loaxa.scheduler.StationConfigReader;
+import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.scheduler.config.StationConfigReader;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.schedules.source.SourceException;
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.loaxa.audio.SpeechScript;
 import io.loaxa.audio.Voice;
 import io.loaxa.audio.speech.RiffWave;
 import io.loaxa.audio.speech.SpeechRenderer;
-import io.loaxa.scheduler.StationSpeech;
+import io.loaxa.scheduler.station.StationSpeech;
 import io.loaxa.scheduler.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;

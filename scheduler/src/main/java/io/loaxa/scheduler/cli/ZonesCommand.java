@@ -1,10 +1,10 @@
 package io.loaxa.scheduler.cli;
 
 import io.loaxa.devices.Switchboard;
-import io.loaxa.scheduler.Station;
-import io.loaxa.scheduler.StationConfig;
-import io.loaxa.scheduler.SystemPause;
-import io.loaxa.scheduler.ZoneControl;
+import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.scheduler.station.SystemPause;
+import io.loaxa.scheduler.airing.ZoneControl;
 import io.loaxa.scheduler.web.DaemonClient;
 import java.io.PrintWriter;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.quartz;
 
-import io.loaxa.scheduler.AiringRunner;
+import io.loaxa.scheduler.airing.AiringRunner;
 import io.loaxa.scheduler.AiringTriggers;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.schedules.PlannedAiringKey;

@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.quartz;
 
-import io.loaxa.scheduler.AiringRunner;
+import io.loaxa.scheduler.airing.AiringRunner;
 import org.quartz.Job;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;

@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.report;
 
-import io.loaxa.scheduler.StationConfig;
+import io.loaxa.scheduler.config.StationConfig;
 import java.text.Normalizer;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

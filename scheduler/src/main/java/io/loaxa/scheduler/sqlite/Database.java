@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

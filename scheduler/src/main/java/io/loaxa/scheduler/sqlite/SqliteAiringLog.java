@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import io.loaxa.scheduler.AiringLog;
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.Outcome;

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import io.loaxa.scheduler.RunEnd;
 import io.loaxa.scheduler.RunStart;
 import java.sql.Connection;

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.PlannedAiringKey;

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import io.loaxa.scheduler.Programmes;
 import io.loaxa.schedules.AfterPreemption;
 import io.loaxa.schedules.Category;

@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.sqlite;
 
+import io.loaxa.scheduler.StoreException;
+
 import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.Programme;

@@ -2,13 +2,13 @@ package io.loaxa.scheduler.web;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.loaxa.scheduler.Daemon;
-import io.loaxa.scheduler.ManualAiring;
+import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.Outcome;
-import io.loaxa.scheduler.Station;
+import io.loaxa.scheduler.station.Station;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.UserError;
-import io.loaxa.scheduler.ZoneControl;
+import io.loaxa.scheduler.airing.ZoneControl;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.io.InputStream;

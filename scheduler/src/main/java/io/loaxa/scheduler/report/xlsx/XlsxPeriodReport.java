@@ -1,5 +1,7 @@
 package io.loaxa.scheduler.report.xlsx;
 
+import io.loaxa.scheduler.station.Station;
+
 import io.loaxa.scheduler.report.Formats;
 import io.loaxa.scheduler.report.Language;
 import io.loaxa.scheduler.report.PeriodReport;

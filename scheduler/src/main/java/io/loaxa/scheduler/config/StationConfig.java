@@ -1,0 +1,116 @@
+package io.loaxa.scheduler.config;
+
+import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.SwitchPolicy;
+import io.loaxa.schedules.ZoneKey;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One station as its config file describes it: name and time zone, relay boards, the amplifier, the
+ * hamlet zones and the sound output.
+ *
+ * @param contentDir where recorded files named by relative paths live; relative to the data folder
+ *     when not absolute
+ * @param switching retries, stagger and the longest a line may stay on ({@code switching:})
+ * @param speech how texts are read aloud (the {@code speech:} block)
+ */
+public record StationConfig(
+    String name,
+    ZoneId timeZone,
+    List<BoardSpec> boards,
+    Optional<Amplifier> amplifier,
+    List<Zone> zones,
+    String audioOutput,
+    String contentDir,
+    boolean builtInDemo,
+    SwitchPolicy switching,
+    SpeechConfig speech,
+    double emergencyLoudness) {
+
+  /**
+   * How loud an emergency (khẩn cấp) airs unless the config says ({@code audio.emergencyLoudness},
+   * LUFS): 4 LU above the station's target, peaks still under the ceiling.
+   */
+  public static final double DEFAULT_EMERGENCY_LUFS = -14.0;
+
+  /** The amplifier's mains relay and how long it takes to wake before the first sample. */
+  public record Amplifier(String board, int channel, Duration warmUp) {
+    public Amplifier {
+      Objects.requireNonNull(board, "board");
+      if (warmUp.isNegative()) {
+        throw new IllegalArgumentException("warmUp must not be negative");
+      }
+    }
+  }
+
+  /**
+   * A hamlet (thôn / ấp / khu phố) and the relay channel that switches its speaker line.
+   *
+   * @param inverted the line runs through the relay's normally-closed contact ({@code inverted: true})
+   */
+  public record Zone(ZoneKey key, String name, String board, int channel, boolean inverted) {
+    public Zone(ZoneKey key, String name, String board, int channel) {
+      this(key, name, board, channel, false);
+    }
+  }
+
+  public StationConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(speech, "speech");
+    Objects.requireNonNull(timeZone, "timeZone");
+    Objects.requireNonNull(switching, "switching");
+    boards = List.copyOf(boards);
+    zones = List.copyOf(zones);
+    if (!(emergencyLoudness >= -40 && emergencyLoudness <= -6)) {
+      throw new IllegalArgumentException("emergencyLoudness must be between -40 and -6 LUFS: " + emergencyLoudness);
+    }
+  }
+
+  /** A station whose emergencies air at {@link #DEFAULT_EMERGENCY_LUFS}. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo, SwitchPolicy switching,
+      SpeechConfig speech) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, switching, speech,
+        DEFAULT_EMERGENCY_LUFS);
+  }
+
+  /** A station with the default switching policy and speech settings. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, SwitchPolicy.DEFAULT,
+        SpeechConfig.DEFAULT);
+  }
+
+  public Duration warmUp() {
+    return amplifier.map(Amplifier::warmUp).orElse(Duration.ZERO);
+  }
+
+  public List<ZoneKey> zoneKeys() {
+    return zones.stream().map(Zone::key).toList();
+  }
+
+  /**
+   * The built-in demo station: one simulated 8-channel board, four hamlets on channels 1–4, the
+   * amplifier on channel 8 with a 2 s warm-up, audio to the default device.
+   */
+  public static StationConfig demoStation() {
+    return new StationConfig(
+        "Đài truyền thanh xã Tân Hưng (demo)",
+        ZoneId.of("Asia/Ho_Chi_Minh"),
+        List.of(new BoardSpec("tu-chinh", "simulated", Optional.empty(), 8, Map.of())),
+        Optional.of(new Amplifier("tu-chinh", 8, Duration.ofSeconds(2))),
+        List.of(
+            new Zone(new ZoneKey("ap-1"), "Ấp 1", "tu-chinh", 1),
+            new Zone(new ZoneKey("ap-2"), "Ấp 2", "tu-chinh", 2),
+            new Zone(new ZoneKey("ap-3"), "Ấp 3", "tu-chinh", 3),
+            new Zone(new ZoneKey("ap-4"), "Ấp 4", "tu-chinh", 4)),
+        "default",
+        "content",
+        true);
+  }
+}

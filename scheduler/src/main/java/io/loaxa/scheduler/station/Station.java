@@ -1,0 +1,189 @@
+package io.loaxa.scheduler.station;
+
+import io.loaxa.scheduler.AiringLog;
+import io.loaxa.scheduler.Pause;
+import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.scheduler.Programmes;
+import io.loaxa.scheduler.ScheduleStore;
+import io.loaxa.scheduler.airing.AiringRunner;
+import io.loaxa.scheduler.airing.ContentRenderer;
+import io.loaxa.scheduler.config.StationConfig;
+
+import io.loaxa.audio.PcmFormat;
+import io.loaxa.audio.SoundOutput;
+import io.loaxa.audio.javasound.JavaSoundOutput;
+import io.loaxa.devices.DeviceContext;
+import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.LineEvents;
+import io.loaxa.devices.RelayBoard;
+import io.loaxa.devices.RelayBoards;
+import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.Switchboard;
+import io.loaxa.devices.ZoneLine;
+import io.loaxa.devices.serial.JSerialCommPorts;
+import io.loaxa.scheduler.sqlite.Database;
+import io.loaxa.scheduler.sqlite.SqliteAiringLog;
+import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
+import io.loaxa.scheduler.sqlite.SqliteProgrammes;
+import io.loaxa.scheduler.sqlite.SqliteSchedule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The composition root: builds one station's object graph by hand from its config. Reading
+ * {@link #assemble} shows the whole wiring.
+ */
+public final class Station implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Station.class);
+  private final StationConfig config;
+  private final Path dataDir;
+  private final Clock clock;
+  private final Database database;
+  private final SqlitePlannedAirings planned;
+  private final SqliteProgrammes programmes;
+  private final SqliteSchedule schedule;
+  private final SqliteAiringLog log;
+  private final Switchboard switchboard;
+  private final SoundOutput sound;
+  private final ContentRenderer renderer;
+  private final AiringRunner runner;
+  private final StationSpeech speech;
+  private boolean closed;
+
+  private Station(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound,
+      Database database, Switchboard switchboard, StationSpeech speech) {
+    this.config = config;
+    this.dataDir = dataDir;
+    this.clock = clock;
+    this.database = database;
+    this.planned = new SqlitePlannedAirings(database, clock);
+    this.programmes = new SqliteProgrammes(database, clock);
+    this.schedule = new SqliteSchedule(database, programmes, planned);
+    this.log = new SqliteAiringLog(database, clock);
+    this.switchboard = switchboard;
+    this.sound = sound;
+    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION,
+        text -> speech.forAir(text, PcmFormat.STATION)).emergencyLoudness(config.emergencyLoudness());
+    this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
+        config.zoneKeys(), config.warmUp());
+    this.speech = speech;
+  }
+
+  /** The station as deployed: real clock, Java Sound to the configured output. */
+  public static Station assemble(StationConfig config, Path dataDir) throws DeviceException {
+    Clock clock = Clock.systemUTC();
+    return assemble(config, dataDir, clock, new SystemPause(clock), new JavaSoundOutput(config.audioOutput(), clock));
+  }
+
+  /**
+   * The station with the given clock, pause and sound output (tests and benchmarks).
+   *
+   * @throws DeviceException when a relay board's port cannot be opened
+   */
+  public static Station assemble(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound)
+      throws DeviceException {
+    Switchboard switchboard = switchboard(config, clock, pause);
+    // safe state first, before anything slower (database migration, sound) can delay it
+    List<String> notOff = switchboard.allOff();
+    if (notOff.isEmpty()) {
+      LOG.info("all relays off");
+    }
+    StationSpeech speech;
+    Database database;
+    try {
+      speech = StationSpeech.assemble(config.speech(), dataDir, clock);
+      database = Database.open(dataDir);
+    } catch (RuntimeException e) {
+      switchboard.close();
+      throw e;
+    }
+    return new Station(config, dataDir, clock, pause, sound, database, switchboard, speech);
+  }
+
+  /**
+   * The station's relay boards, amplifier and hamlet lines, opened on real serial ports. Boards on one
+   * RS-485 port share it; a USB adapter missing now is picked up when it appears.
+   *
+   * @throws DeviceException when a relay board cannot be set up
+   */
+  public static Switchboard switchboard(StationConfig config, Clock clock, Pause pause) throws DeviceException {
+    io.loaxa.devices.Pause devicePause = pause.forDevices(clock);
+    List<RelayBoard> boards = RelayBoards.openAll(config.boards(),
+        new DeviceContext(clock, devicePause, new JSerialCommPorts(), LineEvents.logging()));
+    Optional<ZoneLine> amplifier = config.amplifier()
+        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
+    List<ZoneLine> zones = config.zones().stream()
+        .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()), z.inverted())).toList();
+    try {
+      return new Switchboard(boards, amplifier, zones, config.switching(), clock, devicePause);
+    } catch (RuntimeException e) {
+      boards.forEach(RelayBoard::close);
+      throw e;
+    }
+  }
+
+  public StationConfig config() {
+    return config;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public PlannedAirings planned() {
+    return planned;
+  }
+
+  public Programmes programmes() {
+    return programmes;
+  }
+
+  public ScheduleStore schedule() {
+    return schedule;
+  }
+
+  public AiringLog log() {
+    return log;
+  }
+
+  public Switchboard switchboard() {
+    return switchboard;
+  }
+
+  public SoundOutput sound() {
+    return sound;
+  }
+
+  public ContentRenderer renderer() {
+    return renderer;
+  }
+
+  public AiringRunner runner() {
+    return runner;
+  }
+
+  /** Text to speech: normaliser, engine, voice and the render-ahead cache. */
+  public StationSpeech speech() {
+    return speech;
+  }
+
+  /** Every relay off, then the boards and the database closed. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      switchboard.close();
+    } finally {
+      database.close();
+    }
+  }
+}
