@@ -1,8 +1,10 @@
 package io.loaxa.scheduler;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -73,6 +75,54 @@ class ArchitectureTest {
     noClasses().that().resideOutsideOfPackage(adapter)
         .should().dependOnClassesThat().resideInAPackage(library)
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** Technology adapters: only the composition root builds them, so only it may import them. */
+  @ParameterizedTest(name = "only the composition root imports the adapter {0}")
+  @CsvSource({
+      "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.quartz..", "io.loaxa.scheduler.web..",
+      "io.loaxa.scheduler.systemd..", "io.loaxa.scheduler.report.xlsx..", "io.loaxa.scheduler.report.pdf..",
+      "io.loaxa.audio.javasound..", "io.loaxa.audio.espeak..", "io.loaxa.audio.freetts..", "io.loaxa.audio.command..",
+      "io.loaxa.audio.jflac..", "io.loaxa.audio.jorbis..", "io.loaxa.audio.stream..", "io.loaxa.audio.simulated..",
+      "io.loaxa.devices.serial..", "io.loaxa.devices.modbus..", "io.loaxa.devices.lcus..", "io.loaxa.devices.numato..",
+      "io.loaxa.devices.kmtronic..", "io.loaxa.devices.dtrrts..", "io.loaxa.devices.simulated..",
+  })
+  void onlyTheCompositionRootImportsAnAdapter(String adapter) {
+    noClasses().that().resideInAPackage("io.loaxa.scheduler..")
+        .and().resideOutsideOfPackages("io.loaxa.scheduler.station..", "io.loaxa.scheduler.bench..", adapter)
+        .should().dependOnClassesThat().resideInAPackage(adapter)
+        .check(classes);
+  }
+
+  @Test
+  void theStationIsAskedOnlyByTheCommandLine() {
+    noClasses().that().resideInAPackage("io.loaxa.scheduler..")
+        .and().resideOutsideOfPackages("io.loaxa.scheduler.station..", "io.loaxa.scheduler.cli..", "io.loaxa.scheduler.bench..")
+        .should().dependOnClassesThat().resideInAPackage("io.loaxa.scheduler.station..")
+        .check(classes);
+  }
+
+  @Test
+  void theCommandLineNeverOpensTheDatabaseItself() {
+    noClasses().that().resideInAPackage("io.loaxa.scheduler.cli..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.loaxa.scheduler.sqlite..", "java.sql..")
+        .check(classes);
+  }
+
+  @Test
+  void schedulersRootPackageHoldsOnlyPortsAndValues() {
+    classes().that().resideInAPackage("io.loaxa.scheduler")
+        .should(new com.tngtech.archunit.lang.ArchCondition<JavaClass>("be an interface, a record, an enum or an exception") {
+          @Override
+          public void check(JavaClass c, com.tngtech.archunit.lang.ConditionEvents events) {
+            boolean portOrValue = c.isInterface() || c.isRecord() || c.isEnum() || Throwable.class.isAssignableFrom(c.reflect())
+                || c.getSimpleName().equals("package-info") || c.getEnclosingClass().isPresent();
+            if (!portOrValue) {
+              events.add(com.tngtech.archunit.lang.SimpleConditionEvent.violated(c, c.getName() + " is neither a port nor a value"));
+            }
+          }
+        })
         .check(classes);
   }
 

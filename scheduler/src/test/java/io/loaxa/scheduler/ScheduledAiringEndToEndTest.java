@@ -48,7 +48,7 @@ class ScheduledAiringEndToEndTest {
       PlannedAiring airing = TestStations.plan(station, TestStations.CHIME, at, "ap-2,ap-4");
 
       List<AiringRunRecord> runs = new ArrayList<>();
-      try (Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), "test"))) {
+      try (Daemon daemon = station.daemon(new QuartzAiringTriggers(station.runner(), "test"))) {
         daemon.start();
         Instant deadline = at.plusSeconds(20);
         while (runs.isEmpty() && clock.instant().isBefore(deadline)) {

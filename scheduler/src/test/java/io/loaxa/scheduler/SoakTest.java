@@ -351,7 +351,7 @@ class SoakTest {
   }
 
   private Daemon daemon(Station station, SteppedTriggers triggers) {
-    Daemon daemon = new Daemon(station, triggers).monotonic(() -> time.clock.millis() * 1_000_000L);
+    Daemon daemon = station.daemon(triggers).monotonic(() -> time.clock.millis() * 1_000_000L);
     daemon.start();
     return daemon;
   }

@@ -1,5 +1,6 @@
 package io.loaxa.audio.command;
 
+import io.loaxa.audio.CommandEngine;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.SpeechEngineStatus;

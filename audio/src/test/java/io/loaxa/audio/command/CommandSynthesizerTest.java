@@ -1,5 +1,6 @@
 package io.loaxa.audio.command;
 
+import io.loaxa.audio.CommandEngine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

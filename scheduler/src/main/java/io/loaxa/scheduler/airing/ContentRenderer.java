@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.airing;
 
+import io.loaxa.audio.AudioDecoder;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.PcmClip;
@@ -9,11 +10,6 @@ import io.loaxa.audio.ProgrammeAudio;
 import io.loaxa.audio.LineInput;
 import io.loaxa.audio.Loudness;
 import io.loaxa.audio.Rebroadcasts;
-import io.loaxa.audio.javasound.JavaSoundDecoder;
-import io.loaxa.audio.javasound.JavaSoundFiles;
-import io.loaxa.audio.javasound.JavaSoundLineIn;
-import io.loaxa.audio.stream.HttpRebroadcast;
-import io.loaxa.audio.stream.HttpRebroadcasts;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.Segment;
 import java.net.URI;
@@ -37,6 +33,7 @@ public final class ContentRenderer {
   private static final int LEVELLINGS_KEPT = 512;
   private final Path contentDir;
   private final PcmFormat format;
+  private final AudioDecoder decoder;
   private final Rebroadcasts rebroadcasts;
   private final LineInput lineInput;
   private final Speaker speaker;
@@ -62,26 +59,17 @@ public final class ContentRenderer {
     throw new AudioException("this station has no speech engine for text segments");
   };
 
-  public ContentRenderer(Path contentDir, PcmFormat format) {
-    this(contentDir, format, NO_SPEECH);
-  }
-
-  /** With the station's speech for text segments, live feeds from the defaults. */
-  public ContentRenderer(Path contentDir, PcmFormat format, Speaker speaker) {
-    this(contentDir, format, new HttpRebroadcasts(new JavaSoundDecoder(), format, HttpRebroadcast.Settings.DEFAULT),
-        new JavaSoundLineIn(JavaSoundLineIn.DEFAULT), speaker);
-  }
-
-  /** With where rebroadcast streams and the line input come from. */
-  public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput) {
-    this(contentDir, format, rebroadcasts, lineInput, NO_SPEECH);
-  }
-
-  /** With where rebroadcast streams, the line input and spoken texts come from. */
-  public ContentRenderer(Path contentDir, PcmFormat format, Rebroadcasts rebroadcasts, LineInput lineInput,
-      Speaker speaker) {
+  /**
+   * @param decoder reads recorded files end to end
+   * @param rebroadcasts where rebroadcast streams come from
+   * @param lineInput the sound card's line input
+   * @param speaker reads text segments aloud ({@link #NO_SPEECH} for a station without speech)
+   */
+  public ContentRenderer(Path contentDir, PcmFormat format, AudioDecoder decoder, Rebroadcasts rebroadcasts,
+      LineInput lineInput, Speaker speaker) {
     this.contentDir = contentDir;
     this.format = format;
+    this.decoder = decoder;
     this.rebroadcasts = rebroadcasts;
     this.lineInput = lineInput;
     this.speaker = speaker;
@@ -177,7 +165,7 @@ public final class ContentRenderer {
 
   /** The file decoded, converted and levelled, measured only if it was not measured before. */
   private ProgrammeAudio.Part levelled(Path file, double target) throws AudioException {
-    PcmClip clip = JavaSoundFiles.decode(file).convertTo(format);
+    PcmClip clip = decoder.decode(file).convertTo(format);
     Optional<FileIdentity> identity = identify(file, target);
     Loudness.Levelling levelling;
     synchronized (levellings) {

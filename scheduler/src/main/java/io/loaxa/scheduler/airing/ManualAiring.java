@@ -1,7 +1,9 @@
 package io.loaxa.scheduler.airing;
 
 import io.loaxa.scheduler.UserError;
-import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.AirRequest;
+import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.scheduler.Programmes;
 
 import io.loaxa.audio.AudioException;
 import io.loaxa.schedules.Category;
@@ -30,8 +32,28 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class ManualAiring {
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+  private final java.time.Clock clock;
+  private final java.time.ZoneId timeZone;
+  private final List<ZoneKey> stationZones;
+  private final Programmes programmes;
+  private final PlannedAirings planned;
+  private final ContentRenderer renderer;
+  private final AiringRunner runner;
 
-  private ManualAiring() {}
+  /**
+   * @param timeZone the station's time zone: {@code --at} and {@code --until} are station time
+   * @param stationZones every hamlet the station has, for checking {@code --zones}
+   */
+  public ManualAiring(java.time.Clock clock, java.time.ZoneId timeZone, List<ZoneKey> stationZones,
+      Programmes programmes, PlannedAirings planned, ContentRenderer renderer, AiringRunner runner) {
+    this.clock = clock;
+    this.timeZone = timeZone;
+    this.stationZones = List.copyOf(stationZones);
+    this.programmes = programmes;
+    this.planned = planned;
+    this.renderer = renderer;
+    this.runner = runner;
+  }
 
   /** {@code HH:MM} or {@code HH:MM:SS}, station time. */
   static LocalTime parseTime(String text) {
@@ -42,32 +64,6 @@ public final class ManualAiring {
     }
   }
 
-  /**
-   * The request as the CLI or the control API received it.
-   *
-   * @param text words to speak (thông báo), read by the station's speech
-   * @param every repeat every this long ({@code 30m}); with {@code count} (airings in all) or
-   *     {@code until} (a time of day today, or an ISO date-time); neither: until cancelled, at most
-   *     {@link #REPEAT_AT_MOST} ahead
-   */
-  public record Request(Optional<String> file, Optional<String> programme, String zones, String priority,
-      Optional<String> at, Optional<String> rebroadcast, Optional<String> length, Optional<String> text,
-      Optional<String> every, Optional<String> count, Optional<String> until) {
-    public Request(Optional<String> file, Optional<String> programme, String zones, String priority,
-        Optional<String> at, Optional<String> rebroadcast, Optional<String> length) {
-      this(file, programme, zones, priority, at, rebroadcast, length, Optional.empty(), Optional.empty(),
-          Optional.empty(), Optional.empty());
-    }
-
-    public Request(Optional<String> file, Optional<String> programme, String zones, String priority) {
-      this(file, programme, zones, priority, Optional.empty());
-    }
-
-    public Request(Optional<String> file, Optional<String> programme, String zones, String priority,
-        Optional<String> at) {
-      this(file, programme, zones, priority, at, Optional.empty(), Optional.empty());
-    }
-  }
 
   /** A length as {@code PT30M}, {@code 30m}, {@code 90s} or {@code 1h30m}. */
   static Duration parseLength(String text) {
@@ -89,8 +85,8 @@ public final class ManualAiring {
    *
    * @throws UserError naming what is wrong: no such file, corrupt audio, unknown zone or programme
    */
-  public static PlannedAiring plan(Station station, Request request) {
-    return planSeries(station, request).airings().get(0);
+  public PlannedAiring plan(AirRequest request) {
+    return planSeries(request).airings().get(0);
   }
 
   /** Longest stretch an open-ended repeat is planned ahead; the operator repeats the command to go on. */
@@ -127,7 +123,7 @@ public final class ManualAiring {
    *
    * @throws UserError naming what is wrong: no such file, corrupt audio, unknown zone or programme
    */
-  public static Series planSeries(Station station, Request request) {
+  public Series planSeries(AirRequest request) {
     Priority priority = Priority.parse(request.priority())
         .orElseThrow(() -> new UserError("unknown priority '" + request.priority() + "': normal, priority or emergency"));
     ZoneSelection zones;
@@ -136,24 +132,24 @@ public final class ManualAiring {
     } catch (IllegalArgumentException e) {
       throw new UserError("--zones: " + e.getMessage(), e);
     }
-    List<ZoneKey> known = station.config().zoneKeys();
+    List<ZoneKey> known = stationZones;
     for (ZoneKey key : zones.keys()) {
       if (!known.contains(key)) {
         throw new UserError("unknown zone '" + key + "'; this station has " + known);
       }
     }
-    Instant now = station.clock().instant();
-    LocalDateTime local = LocalDateTime.ofInstant(now, station.config().timeZone());
+    Instant now = clock.instant();
+    LocalDateTime local = LocalDateTime.ofInstant(now, timeZone);
     Instant startsAt = now;
     if (request.at().isPresent()) {
       LocalTime time = parseTime(request.at().get());
-      LocalDateTime planned = local.toLocalDate().atTime(time);
-      startsAt = planned.atZone(station.config().timeZone()).toInstant();
+      LocalDateTime plannedLocal = local.toLocalDate().atTime(time);
+      startsAt = plannedLocal.atZone(timeZone).toInstant();
       if (startsAt.isBefore(now.minusSeconds(1))) {
         throw new UserError("--at " + request.at().get() + " has already passed today (it is "
             + local.toLocalTime().withNano(0) + " now)");
       }
-      local = planned;
+      local = plannedLocal;
     }
     String suffix = STAMP.format(local) + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     String rule = (priority == Priority.EMERGENCY ? "khan-" : "manual-") + suffix;
@@ -163,7 +159,7 @@ public final class ManualAiring {
     if (asked != 1) {
       throw new UserError("say what to air: exactly one of --file, --text, --programme or --rebroadcast");
     }
-    List<Instant> times = times(station, request, startsAt, now);
+    List<Instant> times = times(request, startsAt, now);
     if (request.text().isPresent()) {
       String text = request.text().get().strip();
       if (text.isEmpty()) {
@@ -179,11 +175,11 @@ public final class ManualAiring {
           + head.replace('\n', ' '), Category.INFORMATION, priority, List.of(new Segment.Text(text)),
           Duration.ofMinutes(1), Optional.empty());
       try {
-        station.renderer().render(programme); // spoken now, into the cache: a speech failure shows here
+        renderer.render(programme); // spoken now, into the cache: a speech failure shows here
       } catch (AudioException | RuntimeException e) {
         throw new UserError("cannot speak the text: " + e.getMessage(), e);
       }
-      station.programmes().put(programme);
+      programmes.put(programme);
     } else if (request.rebroadcast().isPresent()) {
       String url = request.rebroadcast().get();
       Duration length = parseLength(request.length()
@@ -193,11 +189,11 @@ public final class ManualAiring {
       try {
         programme = new Programme(programmeKey, "Tiếp âm: " + url, Category.INFORMATION, priority,
             List.of(new Segment.Rebroadcast(url, length)), Duration.ofMinutes(1), Optional.empty());
-        station.renderer().render(programme);
+        renderer.render(programme);
       } catch (AudioException | IllegalArgumentException e) {
         throw new UserError("cannot rebroadcast " + url + ": " + e.getMessage(), e);
       }
-      station.programmes().put(programme);
+      programmes.put(programme);
     } else if (request.file().isPresent()) {
       Path file = Path.of(request.file().get()).toAbsolutePath().normalize();
       if (!Files.isRegularFile(file)) {
@@ -207,14 +203,14 @@ public final class ManualAiring {
       Programme programme = new Programme(programmeKey, "Phát ngay: " + file.getFileName(), Category.INFORMATION,
           priority, List.of(new Segment.File(file.toString())), Duration.ofMinutes(1), Optional.empty());
       try {
-        station.renderer().render(programme);
+        renderer.render(programme);
       } catch (AudioException e) {
         throw new UserError("cannot air " + file + ": " + e.getMessage(), e);
       }
-      station.programmes().put(programme);
+      programmes.put(programme);
     } else {
       String key = request.programme().get();
-      if (!ProgrammeKey.isValid(key) || station.programmes().find(new ProgrammeKey(key)).isEmpty()) {
+      if (!ProgrammeKey.isValid(key) || programmes.find(new ProgrammeKey(key)).isEmpty()) {
         throw new UserError("no programme '" + key + "' in the schedule");
       }
       programmeKey = new ProgrammeKey(key);
@@ -222,17 +218,17 @@ public final class ManualAiring {
     List<PlannedAiring> airings = new java.util.ArrayList<>();
     for (Instant at : times) {
       PlannedAiring airing = new PlannedAiring(
-          PlannedAiringKey.of(rule, LocalDateTime.ofInstant(at, station.config().timeZone())), programmeKey, at, zones,
+          PlannedAiringKey.of(rule, LocalDateTime.ofInstant(at, timeZone)), programmeKey, at, zones,
           priority, Optional.empty(), times.size() > 1 ? Optional.of("repeat " + (airings.size() + 1) + " of " + times.size())
               : Optional.empty());
-      station.planned().add(airing);
+      planned.add(airing);
       airings.add(airing);
     }
     return new Series(rule, airings);
   }
 
   /** The first airing's instant and its repeats'. */
-  private static List<Instant> times(Station station, Request request, Instant first, Instant now) {
+  private List<Instant> times(AirRequest request, Instant first, Instant now) {
     if (request.every().isEmpty()) {
       if (request.count().isPresent() || request.until().isPresent()) {
         throw new UserError("--count and --until go with --repeat-every, e.g. --repeat-every 30m --count 4");
@@ -260,7 +256,7 @@ public final class ManualAiring {
     }
     if (request.until().isPresent()) {
       String u = request.until().get().strip();
-      java.time.ZoneId zone = station.config().timeZone();
+      java.time.ZoneId zone = timeZone;
       try {
         last = u.contains("T") ? LocalDateTime.parse(u).atZone(zone).toInstant()
             : LocalDateTime.ofInstant(now, zone).toLocalDate().atTime(parseTime(u)).atZone(zone).toInstant();
@@ -289,12 +285,12 @@ public final class ManualAiring {
    * @return what was done, for the operator
    * @throws UserError when the key names nothing that can still be cancelled
    */
-  public static String cancel(Station station, String rule) {
+  public String cancel(String rule) {
     if (rule.isEmpty() || rule.contains("@")) {
       throw new UserError("say which announcement to cancel: the key loaxa air printed, such as khan-20261121-173000-1a2b"
           + (rule.contains("@") ? " (the part before @)" : ""));
     }
-    int cancelled = station.runner().cancel(rule, "cancelled by the operator");
+    int cancelled = runner.cancel(rule, "cancelled by the operator");
     if (cancelled == 0) {
       throw new UserError("nothing of '" + rule + "' is planned or on air any more");
     }

@@ -138,7 +138,7 @@ public final class StartBench {
         station.planned().add(new PlannedAiring(k, key, at, ZoneSelection.everyZone(), Priority.NORMAL));
         keys.add(k);
       }
-      try (Daemon daemon = new Daemon(station, new QuartzAiringTriggers(station.runner(), config.name()))) {
+      try (Daemon daemon = station.daemon(new QuartzAiringTriggers(station.runner(), config.name()))) {
         daemon.start();
         Instant deadline = first.plus(SPACING.multipliedBy(airings)).plusSeconds(30);
         while (runs(station, first).size() < airings && station.clock().instant().isBefore(deadline)) {

@@ -1,12 +1,7 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.station.Station;
-import io.loaxa.scheduler.web.DaemonClient;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +26,7 @@ final class AirCancelCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     String key = rule.contains("@") ? rule.substring(0, rule.indexOf('@')) : rule;
-    Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
-    if (daemon.isPresent()) {
-      out.println(daemon.get().post("/api/air/cancel", Map.of("rule", key), Duration.ofSeconds(30)).trim());
-    } else {
-      try (Station station = Station.assemble(options.stationConfig(), options.dataDir())) {
-        out.println(ManualAiring.cancel(station, key));
-      }
-    }
+    out.println(Station.control(options::stationConfig, options.dataDir()).cancel(key));
     return 0;
   }
 }

@@ -1,15 +1,9 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.airing.ManualAiring;
-import io.loaxa.scheduler.Outcome;
+import io.loaxa.scheduler.AirRequest;
 import io.loaxa.scheduler.station.Station;
-import io.loaxa.scheduler.Trigger;
-import io.loaxa.scheduler.web.DaemonClient;
-import io.loaxa.schedules.PlannedAiring;
+import io.loaxa.scheduler.StationControl;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -83,54 +77,18 @@ final class AirCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "say what to air: --file, --text, --programme or --rebroadcast (or: loaxa air cancel KEY)");
     }
-    ManualAiring.Request request = new ManualAiring.Request(
+    AirRequest request = new AirRequest(
         what.file.map(f -> java.nio.file.Path.of(f).toAbsolutePath().toString()), what.programme, zones, priority, at,
         what.rebroadcast, length, what.text, every, count, until);
-    Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
-    String outcome;
-    if (daemon.isPresent()) {
-      Map<String, String> form = new LinkedHashMap<>();
-      request.file().ifPresent(f -> form.put("file", f));
-      request.programme().ifPresent(p -> form.put("programme", p));
-      what.text.ifPresent(t -> form.put("text", t));
-      form.put("zones", zones);
-      form.put("priority", priority);
-      at.ifPresent(t -> form.put("at", t));
-      what.rebroadcast.ifPresent(u -> form.put("rebroadcast", u));
-      length.ifPresent(l -> form.put("length", l));
-      every.ifPresent(e -> form.put("every", e));
-      count.ifPresent(c -> form.put("count", c));
-      until.ifPresent(u -> form.put("until", u));
-      out.println("Gửi tới đài đang chạy (pid " + daemon.get().pid() + ") — airing through the running daemon…");
+    StationControl control = Station.control(options::stationConfig, options.dataDir());
+    control.daemonPid().ifPresent(pid -> {
+      out.println("Gửi tới đài đang chạy (pid " + pid + ") — airing through the running daemon…");
       out.flush();
-      String reply = daemon.get().post("/api/air", form, Duration.ofHours(4)).trim();
-      int lastLine = reply.lastIndexOf('\n');
-      if (lastLine >= 0) {
-        out.println(reply.substring(0, lastLine));
-      }
-      outcome = reply.substring(lastLine + 1);
-    } else {
-      try (Station station = Station.assemble(options.stationConfig(), options.dataDir())) {
-        station.switchboard().allOff();
-        ManualAiring.Series series = ManualAiring.planSeries(station, request);
-        String repeats = series.describe(station.config().timeZone());
-        if (!repeats.isEmpty()) {
-          out.println(repeats + " (no daemon runs: this command stays on air for the repeats; Ctrl-C stops it)");
-        }
-        outcome = "";
-        for (PlannedAiring airing : series.airings()) {
-          out.println("Đang phát — airing " + airing.key() + " to " + airing.zones() + " at " + airing.startsAt() + "…");
-          out.flush();
-          Optional<Outcome> result = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
-          String line = airing.key() + " " + result.map(Outcome::name).orElse("NOT_AIRED");
-          if (outcome.isEmpty()) {
-            outcome = line;
-          } else {
-            out.println("Kết quả — outcome: " + line);
-          }
-        }
-      }
-    }
+    });
+    String outcome = control.air(request, line -> {
+      out.println(line);
+      out.flush();
+    });
     out.println("Kết quả — outcome: " + outcome);
     return outcome.endsWith(" COMPLETED") || outcome.endsWith(" PARTIAL") ? 0 : Loaxa.INTERNAL_ERROR;
   }

@@ -3,12 +3,11 @@ package io.loaxa.scheduler.cli;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
-import io.loaxa.audio.javasound.JavaSoundOutput;
+import io.loaxa.scheduler.station.Station;
 import io.loaxa.scheduler.config.StationConfig;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,9 +33,9 @@ final class DoctorCommand implements Callable<Integer> {
     out.println("Java " + System.getProperty("java.version") + " on " + System.getProperty("os.name") + " "
         + System.getProperty("os.arch"));
 
-    List<String> outputs = JavaSoundOutput.outputDevices();
+    List<String> outputs = Station.soundOutputs();
     out.println("[sound] outputs Java Sound sees: " + (outputs.isEmpty() ? "none" : String.join(" | ", outputs)));
-    try (SoundOutput.OpenLine line = new JavaSoundOutput(config.audioOutput(), Clock.systemUTC()).open(PcmFormat.STATION)) {
+    try (SoundOutput.OpenLine line = Station.soundOutput(config).open(PcmFormat.STATION)) {
       out.println("[sound] OK  output '" + config.audioOutput() + "' opens at 44.1 kHz 16-bit stereo");
     } catch (AudioException e) {
       ok = false;

@@ -1,19 +1,10 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.UserError;
-import io.loaxa.scheduler.report.AiringLogExport;
-import io.loaxa.scheduler.report.CsvAiringLogExport;
+import io.loaxa.scheduler.station.StationStore;
 import io.loaxa.scheduler.report.Language;
 import io.loaxa.scheduler.report.ReportPeriod;
-import io.loaxa.scheduler.report.ReportStation;
-import io.loaxa.scheduler.report.pdf.PdfAiringLogExport;
-import io.loaxa.scheduler.report.pdf.PdfFonts;
-import io.loaxa.scheduler.report.xlsx.XlsxAiringLogExport;
-import io.loaxa.scheduler.sqlite.Database;
-import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -73,19 +64,9 @@ final class LogCommand implements Runnable {
       if (last.isBefore(first)) {
         throw new UserError("--to " + to + " is before --from " + from);
       }
-      StationConfig config = options.stationConfig();
-      AiringLogExport export = switch (fmt) {
-        case "xlsx" -> new XlsxAiringLogExport();
-        case "pdf" -> new PdfAiringLogExport(PdfFonts.load());
-        default -> new CsvAiringLogExport(config.timeZone(), language);
-      };
-      Clock clock = Clock.systemUTC();
-      AiringLogExport.Request request = new AiringLogExport.Request(ReportStation.of(config),
-          ReportPeriod.range(first, last), language, clock.instant());
       long rows;
-      try (Database db = Database.open(options.dataDir())) {
-        SqliteAiringLog log = new SqliteAiringLog(db, clock);
-        rows = ReportFiles.writeAtomically(out, os -> export.write(log, request, os));
+      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
+        rows = ReportFiles.writeAtomically(out, os -> store.exportLog(ReportPeriod.range(first, last), fmt, language, os));
       }
       spec.commandLine().getOut().printf("Đã xuất %d lượt phát — exported %d airing runs to %s%n", rows, rows,
           out.toAbsolutePath());

@@ -1,21 +1,12 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.report.Language;
+import io.loaxa.scheduler.station.StationStore;
 import io.loaxa.scheduler.report.PeakWindows;
 import io.loaxa.scheduler.report.PeriodReport;
-import io.loaxa.scheduler.report.PeriodReportWriter;
-import io.loaxa.scheduler.report.PeriodTally;
 import io.loaxa.scheduler.report.ReportPeriod;
-import io.loaxa.scheduler.report.ReportStation;
-import io.loaxa.scheduler.report.pdf.PdfFonts;
-import io.loaxa.scheduler.report.pdf.PdfPeriodReport;
-import io.loaxa.scheduler.report.xlsx.XlsxPeriodReport;
-import io.loaxa.scheduler.sqlite.Database;
-import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -62,16 +53,12 @@ final class ReportCommand implements Callable<Integer> {
     String fmt = ReportFiles.format(format, out, List.of("xlsx", "pdf"), Optional.empty());
     Language language = Language.parse(lang);
     PeakWindows peaks = PeakWindows.parse(peak);
-    StationConfig config = options.stationConfig();
-    PeriodReportWriter writer = fmt.equals("pdf") ? new PdfPeriodReport(PdfFonts.load()) : new XlsxPeriodReport();
-    Clock clock = Clock.systemUTC();
     PeriodReport report;
-    try (Database db = Database.open(options.dataDir())) {
-      report = PeriodTally.of(new SqliteAiringLog(db, clock), ReportStation.of(config), reportPeriod, peaks, language,
-          clock);
+    try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
+      report = store.report(reportPeriod, peaks, language);
     }
     ReportFiles.writeAtomically(out, os -> {
-      writer.write(report, os);
+      StationStore.writeReport(report, fmt, os);
       return 0;
     });
     PrintWriter o = spec.commandLine().getOut();

@@ -1,13 +1,9 @@
 package io.loaxa.scheduler.cli;
 
 import io.loaxa.scheduler.planning.SchedulePlanner;
+import io.loaxa.scheduler.station.StationStore;
 import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.UserError;
-import io.loaxa.scheduler.sqlite.Database;
-import io.loaxa.scheduler.sqlite.SqliteAiringLog;
-import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
-import io.loaxa.scheduler.sqlite.SqliteProgrammes;
-import io.loaxa.scheduler.sqlite.SqliteSchedule;
 import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Expansion;
 import io.loaxa.schedules.PlannedAiring;
@@ -16,7 +12,6 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ical.IcsWriter;
 import io.loaxa.schedules.source.Problem;
-import io.loaxa.schedules.source.SourceException;
 import io.loaxa.schedules.yaml.ScheduleFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -75,14 +70,8 @@ final class ScheduleCommand implements Runnable {
 
   /** The planner on the station database alone: no relay board is opened, so this works beside a running daemon. */
   private static <T> T withPlanner(StationOptions options, PlannerAction<T> action) throws Exception {
-    StationConfig config = options.stationConfig();
-    try (Database db = Database.open(options.dataDir())) {
-      Clock clock = Clock.systemUTC();
-      SqliteProgrammes programmes = new SqliteProgrammes(db, clock);
-      SqlitePlannedAirings planned = new SqlitePlannedAirings(db, clock);
-      SchedulePlanner planner = new SchedulePlanner(config, options.dataDir(), clock, new SqliteSchedule(db, programmes, planned),
-          planned, new SqliteAiringLog(db, clock));
-      return action.apply(planner);
+    try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
+      return action.apply(store.planner());
     }
   }
 

@@ -1,19 +1,10 @@
 package io.loaxa.scheduler.cli;
 
-import io.loaxa.devices.Switchboard;
 import io.loaxa.scheduler.station.Station;
-import io.loaxa.scheduler.config.StationConfig;
-import io.loaxa.scheduler.station.SystemPause;
-import io.loaxa.scheduler.airing.ZoneControl;
-import io.loaxa.scheduler.web.DaemonClient;
+import io.loaxa.scheduler.StationControl;
 import java.io.PrintWriter;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -44,47 +35,16 @@ final class ZonesCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** The control API call: GET path when form is empty, else POST /api/zones. */
-    abstract Map<String, String> form();
-
-    abstract String direct(ZoneControl control);
-
-    /** Whether the lines this command switched must stay as they are when it exits. */
-    boolean leaveAsItIs() {
-      return true;
-    }
+    abstract String ask(StationControl control) throws Exception;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      Optional<DaemonClient> daemon = DaemonClient.forRunning(options.dataDir());
-      String answer;
-      if (daemon.isPresent()) {
-        out.println("Qua đài đang chạy (pid " + daemon.get().pid() + ") — through the running daemon");
-        Map<String, String> form = form();
-        answer = form.isEmpty() ? daemon.get().get("/api/zones/status")
-            : daemon.get().post("/api/zones", form, Duration.ofMinutes(2));
-      } else {
-        answer = onBoards(this::direct);
-      }
-      out.print(answer);
+      StationControl control = Station.control(options::stationConfig, options.dataDir());
+      control.daemonPid().ifPresent(pid -> out.println("Qua đài đang chạy (pid " + pid + ") — through the running daemon"));
+      out.print(ask(control));
       out.flush();
       return 0;
-    }
-
-    private String onBoards(Function<ZoneControl, String> action) throws Exception {
-      StationConfig config = options.stationConfig();
-      Clock clock = Clock.systemUTC();
-      Switchboard switchboard = Station.switchboard(config, clock, new SystemPause(clock));
-      try {
-        return action.apply(new ZoneControl(switchboard, config));
-      } finally {
-        if (leaveAsItIs()) {
-          switchboard.detach();
-        } else {
-          switchboard.close();
-        }
-      }
     }
   }
 
@@ -92,13 +52,8 @@ final class ZonesCommand implements Runnable {
       description = "What each board reports for every hamlet line and the amplifier; switches nothing.")
   static final class Status extends Action {
     @Override
-    Map<String, String> form() {
-      return Map.of();
-    }
-
-    @Override
-    String direct(ZoneControl control) {
-      return control.status();
+    String ask(StationControl control) throws Exception {
+      return control.zonesStatus();
     }
   }
 
@@ -110,13 +65,8 @@ final class ZonesCommand implements Runnable {
     List<String> zones;
 
     @Override
-    Map<String, String> form() {
-      return Map.of("action", "on", "zones", String.join(",", zones));
-    }
-
-    @Override
-    String direct(ZoneControl control) {
-      return control.on(zones);
+    String ask(StationControl control) throws Exception {
+      return control.zonesOn(zones);
     }
   }
 
@@ -127,13 +77,8 @@ final class ZonesCommand implements Runnable {
     List<String> zones;
 
     @Override
-    Map<String, String> form() {
-      return Map.of("action", "off", "zones", String.join(",", zones));
-    }
-
-    @Override
-    String direct(ZoneControl control) {
-      return control.off(zones);
+    String ask(StationControl control) throws Exception {
+      return control.zonesOff(zones);
     }
   }
 
@@ -141,18 +86,8 @@ final class ZonesCommand implements Runnable {
       description = "Every relay on every board released, the amplifier last.")
   static final class AllOff extends Action {
     @Override
-    Map<String, String> form() {
-      return Map.of("action", "all-off");
-    }
-
-    @Override
-    String direct(ZoneControl control) {
+    String ask(StationControl control) throws Exception {
       return control.allOff();
-    }
-
-    @Override
-    boolean leaveAsItIs() {
-      return false;
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.audio.SpeechSettings;
-import io.loaxa.audio.command.CommandEngine;
+import io.loaxa.audio.CommandEngine;
 import io.loaxa.audio.speech.Region;
 import java.util.Objects;
 import java.util.Optional;

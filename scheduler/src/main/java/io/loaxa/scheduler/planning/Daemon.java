@@ -3,7 +3,12 @@ package io.loaxa.scheduler.planning;
 import io.loaxa.scheduler.AiringTriggers;
 import io.loaxa.scheduler.TimeSync;
 import io.loaxa.scheduler.Trigger;
-import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.AiringLog;
+import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.scheduler.Programmes;
+import io.loaxa.scheduler.airing.AiringRunner;
+import io.loaxa.scheduler.airing.ContentRenderer;
+import io.loaxa.devices.Switchboard;
 
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.Programme;
@@ -29,7 +34,13 @@ public final class Daemon implements AutoCloseable {
   /** How often the switchboard checks lines past their maximum, dead-man holds and boards coming back. */
   public static final Duration WATCHDOG = Duration.ofSeconds(1);
 
-  private final Station station;
+  private final java.time.Clock clock;
+  private final PlannedAirings planned;
+  private final Programmes programmes;
+  private final AiringLog log;
+  private final Switchboard switchboard;
+  private final AiringRunner runner;
+  private final ContentRenderer renderer;
   private final AiringTriggers triggers;
   private final ClockTrust trust;
   /** How often the stored schedule is expanded into planned airings, while the clock is trusted. */
@@ -46,15 +57,17 @@ public final class Daemon implements AutoCloseable {
   private boolean stopped;
   private java.util.function.LongSupplier monotonic = System::nanoTime;
 
-  public Daemon(Station station, AiringTriggers triggers, ClockTrust trust) {
-    this.station = station;
+  public Daemon(java.time.Clock clock, PlannedAirings planned, Programmes programmes, AiringLog log,
+      Switchboard switchboard, AiringRunner runner, ContentRenderer renderer, AiringTriggers triggers, ClockTrust trust) {
+    this.clock = clock;
+    this.planned = planned;
+    this.programmes = programmes;
+    this.log = log;
+    this.switchboard = switchboard;
+    this.runner = runner;
+    this.renderer = renderer;
     this.triggers = triggers;
     this.trust = trust;
-  }
-
-  /** A daemon that trusts the clock when it is not before the last logged run. */
-  public Daemon(Station station, AiringTriggers triggers) {
-    this(station, triggers, new ClockTrust(station.log()::latest, TimeSync.UNKNOWN, false));
   }
 
   /**
@@ -68,12 +81,12 @@ public final class Daemon implements AutoCloseable {
 
   /** Brings the station on air; returns once triggers are running. */
   public void start() {
-    List<String> failures = station.switchboard().allOff();
+    List<String> failures = switchboard.allOff();
     if (!failures.isEmpty()) {
       LOG.error("relays not confirmed off at start: {}", failures);
     }
-    station.switchboard().startWatchdog(WATCHDOG);
-    int interrupted = station.log().closeInterrupted(station.clock().instant());
+    switchboard.startWatchdog(WATCHDOG);
+    int interrupted = log.closeInterrupted(clock.instant());
     if (interrupted > 0) {
       LOG.warn("{} airing run(s) were cut off by the last stop; logged INTERRUPTED", interrupted);
     }
@@ -101,7 +114,7 @@ public final class Daemon implements AutoCloseable {
     if (stopped) {
       return;
     }
-    Instant wall = station.clock().instant();
+    Instant wall = clock.instant();
     long nanos = monotonic.getAsLong();
     Duration drift = Duration.between(lastTickWall, wall).minusNanos(nanos - lastTickNanos);
     markTick();
@@ -124,12 +137,12 @@ public final class Daemon implements AutoCloseable {
   }
 
   private void markTick() {
-    lastTickWall = station.clock().instant();
+    lastTickWall = clock.instant();
     lastTickNanos = monotonic.getAsLong();
   }
 
   private void tryGoingOnAir() {
-    Optional<String> doubt = trust.distrust(station.clock().instant());
+    Optional<String> doubt = trust.distrust(clock.instant());
     if (doubt.isPresent()) {
       if (!doubt.equals(distrust)) {
         LOG.error("not firing airings yet: {}", doubt.get());
@@ -138,7 +151,7 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     if (distrust.isPresent()) {
-      LOG.info("the clock is trusted now ({}); going on air", station.clock().instant());
+      LOG.info("the clock is trusted now ({}); going on air", clock.instant());
     }
     distrust = Optional.empty();
     triggers.release();
@@ -154,9 +167,9 @@ public final class Daemon implements AutoCloseable {
     // at most one catch-up per programme (its latest due airing), oldest first: never a burst
     java.util.Map<io.loaxa.schedules.ProgrammeKey, PlannedAiring> latestDue = new java.util.LinkedHashMap<>();
     java.util.Set<PlannedAiring> withinTolerance = new java.util.HashSet<>();
-    List<PlannedAiring> overdue = station.planned().withoutRunBefore(now);
+    List<PlannedAiring> overdue = planned.withoutRunBefore(now);
     for (PlannedAiring airing : overdue) {
-      Duration tolerance = station.programmes().find(airing.programme()).map(Programme::lateTolerance).orElse(Duration.ZERO);
+      Duration tolerance = programmes.find(airing.programme()).map(Programme::lateTolerance).orElse(Duration.ZERO);
       if (!airing.startsAt().plus(tolerance).isBefore(now)) {
         latestDue.put(airing.programme(), airing);
         withinTolerance.add(airing);
@@ -165,12 +178,12 @@ public final class Daemon implements AutoCloseable {
     for (PlannedAiring airing : overdue) {
       try {
         if (!withinTolerance.contains(airing)) {
-          station.runner().run(airing.key(), now, Trigger.CATCH_UP); // logged MISSED by the runner's rule
+          runner.run(airing.key(), now, Trigger.CATCH_UP); // logged MISSED by the runner's rule
         } else if (latestDue.get(airing.programme()) == airing) {
           LOG.info("{} was due at {} while the station was down; airing it late", airing.key(), airing.startsAt());
           triggers.plan(airing.key(), now, Trigger.CATCH_UP);
         } else {
-          station.runner().skip(airing.key(), "superseded by a later airing of the same programme due while the station was down");
+          runner.skip(airing.key(), "superseded by a later airing of the same programme due while the station was down");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -189,29 +202,29 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     planFromSchedule();
-    Instant now = station.clock().instant();
+    Instant now = clock.instant();
     catchUp(now);
     renderAhead(now);
-    for (PlannedAiring airing : station.planned().between(now, now.plus(HORIZON))) {
-      if (!station.log().hasRun(airing.key().value())) {
-        triggers.plan(airing.key(), airing.startsAt().minus(station.runner().preRoll()), Trigger.SCHEDULED);
+    for (PlannedAiring airing : planned.between(now, now.plus(HORIZON))) {
+      if (!log.hasRun(airing.key().value())) {
+        triggers.plan(airing.key(), airing.startsAt().minus(runner.preRoll()), Trigger.SCHEDULED);
       }
     }
   }
 
   private void renderAhead(Instant now) {
-    for (PlannedAiring airing : station.planned().between(now, now.plus(RENDER_AHEAD))) {
-      if (!renderedAhead.add(airing.key().value()) || station.log().hasRun(airing.key().value())) {
+    for (PlannedAiring airing : planned.between(now, now.plus(RENDER_AHEAD))) {
+      if (!renderedAhead.add(airing.key().value()) || log.hasRun(airing.key().value())) {
         continue;
       }
-      Optional<Programme> programme = station.programmes().find(airing.programme());
+      Optional<Programme> programme = programmes.find(airing.programme());
       if (programme.isEmpty()) {
         LOG.warn("{} at {}: programme {} is not in the schedule; it will be logged FAILED", airing.key(),
             airing.startsAt(), airing.programme());
         continue;
       }
       try {
-        station.renderer().render(airing.topic().map(programme.get()::withTopic).orElse(programme.get()));
+        renderer.render(airing.topic().map(programme.get()::withTopic).orElse(programme.get()));
       } catch (io.loaxa.audio.AudioException | RuntimeException e) {
         LOG.warn("{} at {} cannot be prepared: {} — fix it before air time or it will be logged FAILED",
             airing.key(), airing.startsAt(), e.getMessage());
@@ -244,8 +257,8 @@ public final class Daemon implements AutoCloseable {
 
   /** What is planned next, for the operator. */
   public List<PlannedAiring> upcoming(int count) {
-    Instant now = station.clock().instant();
-    return station.planned().between(now, now.plus(HORIZON)).stream().limit(count).toList();
+    Instant now = clock.instant();
+    return planned.between(now, now.plus(HORIZON)).stream().limit(count).toList();
   }
 
   /** Stops what is on air, stops the triggers, and leaves every relay off. Idempotent. */
@@ -255,9 +268,9 @@ public final class Daemon implements AutoCloseable {
       return;
     }
     stopped = true;
-    station.runner().close("the station is stopping");
+    runner.close("the station is stopping");
     triggers.stop(Duration.ofSeconds(5));
-    List<String> failures = station.switchboard().allOff();
+    List<String> failures = switchboard.allOff();
     if (failures.isEmpty()) {
       LOG.info("stopped; all relays off");
     } else {

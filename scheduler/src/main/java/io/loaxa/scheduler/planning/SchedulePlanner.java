@@ -7,7 +7,6 @@ import io.loaxa.scheduler.Programmes;
 import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.config.StationConfig;
-import io.loaxa.scheduler.station.Station;
 
 import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Expansion;
@@ -67,9 +66,6 @@ public final class SchedulePlanner {
     this.facts = facts(config);
   }
 
-  public SchedulePlanner(Station station) {
-    this(station.config(), station.dataDir(), station.clock(), station.schedule(), station.planned(), station.log());
-  }
 
   /** What the schedule needs to know of this station. The demo station adds its peak windows, policy and CCHC topics. */
   public static StationFacts facts(StationConfig config) {

@@ -79,7 +79,7 @@ public final class DemoStation {
       return;
     }
     try {
-      new SchedulePlanner(station).importText(io.loaxa.schedules.DemoSchedule.text(), io.loaxa.schedules.DemoSchedule.FILE);
+      station.planner().importText(io.loaxa.schedules.DemoSchedule.text(), io.loaxa.schedules.DemoSchedule.FILE);
     } catch (io.loaxa.schedules.source.SourceException e) {
       throw new IllegalStateException("the shipped demo schedule does not check:\n" + e.getMessage(), e);
     }

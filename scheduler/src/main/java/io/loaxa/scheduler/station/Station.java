@@ -8,10 +8,24 @@ import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.scheduler.airing.AiringRunner;
 import io.loaxa.scheduler.airing.ContentRenderer;
 import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.scheduler.AiringTriggers;
+import io.loaxa.scheduler.StationControl;
+import io.loaxa.schedules.source.SourceException;
+import io.loaxa.scheduler.web.DaemonControl;
+import io.loaxa.scheduler.TimeSync;
+import io.loaxa.scheduler.airing.ManualAiring;
+import io.loaxa.scheduler.airing.ZoneControl;
+import io.loaxa.scheduler.planning.ClockTrust;
+import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.planning.SchedulePlanner;
 
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
+import io.loaxa.audio.javasound.JavaSoundDecoder;
+import io.loaxa.audio.javasound.JavaSoundLineIn;
 import io.loaxa.audio.javasound.JavaSoundOutput;
+import io.loaxa.audio.stream.HttpRebroadcast;
+import io.loaxa.audio.stream.HttpRebroadcasts;
 import io.loaxa.devices.DeviceContext;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.LineEvents;
@@ -64,7 +78,10 @@ public final class Station implements AutoCloseable {
     this.log = new SqliteAiringLog(database, clock);
     this.switchboard = switchboard;
     this.sound = sound;
-    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION,
+    JavaSoundDecoder decoder = new JavaSoundDecoder();
+    this.renderer = new ContentRenderer(dataDir.resolve(config.contentDir()), PcmFormat.STATION, decoder,
+        new HttpRebroadcasts(decoder, PcmFormat.STATION, HttpRebroadcast.Settings.DEFAULT),
+        new JavaSoundLineIn(JavaSoundLineIn.DEFAULT),
         text -> speech.forAir(text, PcmFormat.STATION)).emergencyLoudness(config.emergencyLoudness());
     this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
@@ -124,6 +141,31 @@ public final class Station implements AutoCloseable {
     }
   }
 
+  /**
+   * What commands ask of the station on this data folder: through the daemon when one runs there,
+   * else directly on the devices. The config is read only when acting directly.
+   */
+  public static StationControl control(ConfigSource config, Path dataDir) throws SourceException {
+    Optional<StationControl> daemon = DaemonControl.forRunning(dataDir);
+    return daemon.isPresent() ? daemon.get() : new DirectControl(config.read(), dataDir);
+  }
+
+  /** Where a command's station config comes from, read only when it is needed. */
+  @FunctionalInterface
+  public interface ConfigSource {
+    StationConfig read() throws SourceException;
+  }
+
+  /** The configured sound output, opened on demand (the doctor's check, the daemon's airings). */
+  public static SoundOutput soundOutput(StationConfig config) {
+    return new JavaSoundOutput(config.audioOutput(), Clock.systemUTC());
+  }
+
+  /** The sound outputs this machine offers, by name. */
+  public static List<String> soundOutputs() {
+    return JavaSoundOutput.outputDevices();
+  }
+
   public StationConfig config() {
     return config;
   }
@@ -166,6 +208,31 @@ public final class Station implements AutoCloseable {
 
   public AiringRunner runner() {
     return runner;
+  }
+
+  /** The daemon loop over this station's store, switchboard and runner, fired by {@code triggers}. */
+  public Daemon daemon(AiringTriggers triggers, ClockTrust trust) {
+    return new Daemon(clock, planned, programmes, log, switchboard, runner, renderer, triggers, trust);
+  }
+
+  /** The daemon loop with a clock trusted when it is not before the last logged run. */
+  public Daemon daemon(AiringTriggers triggers) {
+    return daemon(triggers, new ClockTrust(log::latest, TimeSync.UNKNOWN, false));
+  }
+
+  /** The schedule planner over this station's store. */
+  public SchedulePlanner planner() {
+    return new SchedulePlanner(config, dataDir, clock, schedule, planned, log);
+  }
+
+  /** The operator's airings now, at a time, or repeated, and their cancel. */
+  public ManualAiring manualAiring() {
+    return new ManualAiring(clock, config.timeZone(), config.zoneKeys(), programmes, planned, renderer, runner);
+  }
+
+  /** The installer's line test: zones and amplifier on and off by hand. */
+  public ZoneControl zoneControl() {
+    return new ZoneControl(switchboard, config);
   }
 
   /** Text to speech: normaliser, engine, voice and the render-ahead cache. */

@@ -1,11 +1,13 @@
 package io.loaxa.scheduler.web;
 
+import io.loaxa.scheduler.AirRequest;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.loaxa.scheduler.planning.Daemon;
 import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.Outcome;
-import io.loaxa.scheduler.station.Station;
+import io.loaxa.scheduler.airing.AiringRunner;
+import io.loaxa.devices.Switchboard;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.airing.ZoneControl;
@@ -48,7 +50,14 @@ public final class ControlServer implements AutoCloseable {
     this.pid = pid;
   }
 
-  public static ControlServer start(Station station, Daemon daemon) throws IOException {
+  /**
+   * Starts the API on an ephemeral loopback port and writes the control file into {@code dataDir}.
+   *
+   * @param name the station's name, as the status shows it
+   * @param timeZone the station's time zone, for the repeats' description
+   */
+  public static ControlServer start(String name, java.time.ZoneId timeZone, Path dataDir, ManualAiring manual,
+      AiringRunner runner, ZoneControl zones, Switchboard switchboard, Daemon daemon) throws IOException {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     String token = HexFormat.of().formatHex(random);
@@ -59,17 +68,16 @@ public final class ControlServer implements AutoCloseable {
       return t;
     });
     server.setExecutor(workers);
-    server.createContext("/api/air/cancel", exchange -> handle(exchange, token, "POST", () -> cancel(station, body(exchange))));
-    server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(station, daemon, body(exchange))));
-    server.createContext("/api/status", exchange -> handle(exchange, token, "GET", () -> status(station, daemon)));
-    ZoneControl zones = new ZoneControl(station.switchboard(), station.config());
+    server.createContext("/api/air/cancel", exchange -> handle(exchange, token, "POST", () -> cancel(manual, body(exchange))));
+    server.createContext("/api/air", exchange -> handle(exchange, token, "POST", () -> air(manual, runner, timeZone, daemon, body(exchange))));
+    server.createContext("/api/status", exchange -> handle(exchange, token, "GET", () -> status(name, switchboard, daemon)));
     server.createContext("/api/zones/status", exchange -> handle(exchange, token, "GET", zones::status));
     server.createContext("/api/zones", exchange -> handle(exchange, token, "POST", () -> zones.act(body(exchange))));
     server.start();
     long pid = ProcessHandle.current().pid();
-    new ControlFile(pid, server.getAddress().getPort(), token).write(station.dataDir());
+    new ControlFile(pid, server.getAddress().getPort(), token).write(dataDir);
     LOG.info("control API on 127.0.0.1:{}", server.getAddress().getPort());
-    return new ControlServer(server, workers, station.dataDir(), pid);
+    return new ControlServer(server, workers, dataDir, pid);
   }
 
   private interface Action {
@@ -118,32 +126,33 @@ public final class ControlServer implements AutoCloseable {
     return form;
   }
 
-  private static String air(Station station, Daemon daemon, Map<String, String> form) throws InterruptedException {
-    ManualAiring.Request request = new ManualAiring.Request(
+  private static String air(ManualAiring manual, AiringRunner runner, java.time.ZoneId timeZone, Daemon daemon,
+      Map<String, String> form) throws InterruptedException {
+    AirRequest request = new AirRequest(
         Optional.ofNullable(form.get("file")), Optional.ofNullable(form.get("programme")),
         form.getOrDefault("zones", "all"), form.getOrDefault("priority", "normal"), Optional.ofNullable(form.get("at")),
         Optional.ofNullable(form.get("rebroadcast")), Optional.ofNullable(form.get("length")),
         Optional.ofNullable(form.get("text")), Optional.ofNullable(form.get("every")),
         Optional.ofNullable(form.get("count")), Optional.ofNullable(form.get("until")));
-    ManualAiring.Series series = ManualAiring.planSeries(station, request);
+    ManualAiring.Series series = manual.planSeries(request);
     if (series.airings().size() > 1) {
       daemon.refresh(); // the repeats go to the triggers now, not at the next tick
     }
     PlannedAiring airing = series.airings().get(0);
-    Optional<Outcome> outcome = station.runner().runWhenDue(airing.key(), Trigger.MANUAL);
-    String repeats = series.describe(station.config().timeZone());
+    Optional<Outcome> outcome = runner.runWhenDue(airing.key(), Trigger.MANUAL);
+    String repeats = series.describe(timeZone);
     return (repeats.isEmpty() ? "" : repeats + "\n") + airing.key() + " " + outcome.map(Outcome::name).orElse("NOT_AIRED");
   }
 
-  private static String cancel(Station station, Map<String, String> form) {
+  private static String cancel(ManualAiring manual, Map<String, String> form) {
     String rule = Optional.ofNullable(form.get("rule")).map(String::strip).orElse("");
-    return ManualAiring.cancel(station, rule);
+    return manual.cancel(rule);
   }
 
-  private static String status(Station station, Daemon daemon) {
+  private static String status(String name, Switchboard switchboard, Daemon daemon) {
     StringBuilder out = new StringBuilder();
-    out.append("station: ").append(station.config().name()).append('\n');
-    station.switchboard().status().forEach((zone, state) ->
+    out.append("station: ").append(name).append('\n');
+    switchboard.status().forEach((zone, state) ->
         out.append("zone ").append(zone).append(": ").append(state.map(on -> on ? "on" : "off").orElse("unknown")).append('\n'));
     for (PlannedAiring a : daemon.upcoming(10)) {
       out.append("next ").append(a.startsAt()).append(' ').append(a.programme()).append(' ').append(a.zones()).append('\n');

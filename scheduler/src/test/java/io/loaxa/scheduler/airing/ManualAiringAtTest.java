@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.airing;
 
+import io.loaxa.scheduler.AirRequest;
 import io.loaxa.scheduler.ClockPause;
 import io.loaxa.scheduler.MutableClock;
 import io.loaxa.scheduler.Outcome;
@@ -53,7 +54,7 @@ class ManualAiringAtTest {
   @Test
   void aNoticeAskedFor1730AirsOnThatSecondWithHamletsSwitchedOnlyJustBefore() throws Exception {
     SimulatedRelayBoard board = (SimulatedRelayBoard) station.switchboard().board("tu-chinh").orElseThrow();
-    PlannedAiring airing = ManualAiring.plan(station, new ManualAiring.Request(Optional.empty(),
+    PlannedAiring airing = station.manualAiring().plan(new AirRequest(Optional.empty(),
         Optional.of(TestStations.CHIME.value()), "all", "normal", Optional.of("17:30")));
     Instant planned = Instant.parse("2026-03-02T10:30:00Z");
     assertEquals(planned, airing.startsAt());
@@ -70,17 +71,17 @@ class ManualAiringAtTest {
 
   @Test
   void aTimeOfDayWithSecondsIsTakenToTheSecond() {
-    PlannedAiring airing = ManualAiring.plan(station, new ManualAiring.Request(Optional.empty(),
+    PlannedAiring airing = station.manualAiring().plan(new AirRequest(Optional.empty(),
         Optional.of(TestStations.CHIME.value()), "all", "normal", Optional.of("17:05:30")));
     assertEquals(Instant.parse("2026-03-02T10:05:30Z"), airing.startsAt());
   }
 
   @Test
   void aTimeThatHasPassedOrIsNotATimeIsRefused() {
-    UserError passed = assertThrows(UserError.class, () -> ManualAiring.plan(station, new ManualAiring.Request(
+    UserError passed = assertThrows(UserError.class, () -> station.manualAiring().plan(new AirRequest(
         Optional.empty(), Optional.of(TestStations.CHIME.value()), "all", "normal", Optional.of("16:59"))));
     assertTrue(passed.getMessage().contains("has already passed today"), passed.getMessage());
-    UserError garbled = assertThrows(UserError.class, () -> ManualAiring.plan(station, new ManualAiring.Request(
+    UserError garbled = assertThrows(UserError.class, () -> station.manualAiring().plan(new AirRequest(
         Optional.empty(), Optional.of(TestStations.CHIME.value()), "all", "normal", Optional.of("5h30"))));
     assertTrue(garbled.getMessage().contains("not a time of day"), garbled.getMessage());
   }

@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.cli;
 
+import io.loaxa.scheduler.AirRequest;
 import static io.loaxa.scheduler.cli.CliRun.loaxa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,7 +70,7 @@ class EmergencyAnnouncementTest {
     Path data = dir.resolve("data");
     ManualAiring.Series series;
     try (Station station = Station.assemble(StationConfig.demoStation(), data)) {
-      series = ManualAiring.planSeries(station, new ManualAiring.Request(Optional.empty(), Optional.empty(), "ap-3",
+      series = station.manualAiring().planSeries(new AirRequest(Optional.empty(), Optional.empty(), "ap-3",
           "emergency", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("Lũ đang lên, bà con di dời ngay."),
           Optional.of("30m"), Optional.of("4"), Optional.empty()));
     }

@@ -56,7 +56,7 @@ class DaemonTest {
           Trigger.SCHEDULED, airing.startsAt(), List.of("ap-1"), "chime: default"));
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
 
-      new Daemon(station, triggers).start();
+      station.daemon(triggers).start();
 
       assertTrue(board.allOff());
       List<AiringRunRecord> runs = runs(station);
@@ -76,7 +76,7 @@ class DaemonTest {
       PlannedAiring later = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(1)), "ap-1");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
 
-      new Daemon(station, triggers).start();
+      station.daemon(triggers).start();
 
       assertEquals(List.of(
               new RecordingAiringTriggers.Planned(recent.key(), T0, Trigger.CATCH_UP),
@@ -98,7 +98,7 @@ class DaemonTest {
       clock.set(T0);
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
 
-      new Daemon(station, triggers).start();
+      station.daemon(triggers).start();
 
       assertTrue(triggers.planned.isEmpty());
       assertEquals(1, runs(station).size());
@@ -125,7 +125,7 @@ class DaemonTest {
       PlannedAiring back = TestStations.plan(station, TestStations.CHIME, clock.instant().minusSeconds(60), "all");
       PlannedAiring upcoming = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(2)), "all");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
-      Daemon daemon = new Daemon(station, triggers);
+      Daemon daemon = station.daemon(triggers);
 
       daemon.start();
 
@@ -151,7 +151,7 @@ class DaemonTest {
       PlannedAiring recent = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(60), "all");
       PlannedAiring old = TestStations.plan(station, TestStations.CHIME, T0.minus(Duration.ofHours(5)), "all");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
-      Daemon daemon = new Daemon(station, triggers);
+      Daemon daemon = station.daemon(triggers);
 
       daemon.start();
       assertEquals(false, daemon.onAir());
@@ -175,7 +175,7 @@ class DaemonTest {
       PlannedAiring aired = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(10), "all");
       station.runner().run(aired.key(), clock.instant(), Trigger.SCHEDULED);
       clock.set(T0.minus(Duration.ofHours(6))); // the old clock was ahead; NTP corrected it
-      Daemon daemon = new Daemon(station, new RecordingAiringTriggers(),
+      Daemon daemon = station.daemon(new RecordingAiringTriggers(),
           new ClockTrust(station.log()::latest, () -> Optional.of(true), false));
 
       daemon.start();
@@ -191,7 +191,7 @@ class DaemonTest {
       PlannedAiring skipped = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(1)), "all");
       PlannedAiring after = TestStations.plan(station, TestStations.CHIME, T0.plus(Duration.ofHours(13)), "all");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
-      Daemon daemon = new Daemon(station, triggers);
+      Daemon daemon = station.daemon(triggers);
       daemon.start();
 
       clock.advance(Duration.ofHours(12));
@@ -211,7 +211,7 @@ class DaemonTest {
     try (Station station = station(clock)) {
       PlannedAiring first = TestStations.plan(station, TestStations.CHIME, T0.plusSeconds(30), "all");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
-      Daemon daemon = new Daemon(station, triggers);
+      Daemon daemon = station.daemon(triggers);
       daemon.start();
       station.runner().run(first.key(), clock.instant(), Trigger.SCHEDULED);
       triggers.planned.clear();
@@ -234,7 +234,7 @@ class DaemonTest {
       PlannedAiring b = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(40), "all");
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
 
-      new Daemon(station, triggers).start();
+      station.daemon(triggers).start();
 
       assertEquals(List.of(new RecordingAiringTriggers.Planned(b.key(), T0, Trigger.CATCH_UP)), triggers.planned);
       List<AiringRunRecord> runs = runs(station);

@@ -51,7 +51,7 @@ class SchedulePlannerTest {
 
   /** A planner for the station, which has the demo schedule imported. */
   private static SchedulePlanner withDemoSchedule(Station station) throws Exception {
-    SchedulePlanner planner = new SchedulePlanner(station);
+    SchedulePlanner planner = station.planner();
     planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
     return planner;
   }
@@ -67,7 +67,7 @@ class SchedulePlannerTest {
   void importingTheDemoSchedulePlansItsNextSevenDaysWithTheSchedulesOwnKeys() throws Exception {
     MutableClock clock = new MutableClock(T0);
     try (Station station = station(clock)) {
-      SchedulePlanner planner = new SchedulePlanner(station);
+      SchedulePlanner planner = station.planner();
       SchedulePlanner.Imported done = planner.importText(DemoSchedule.text(), DemoSchedule.FILE);
       assertEquals(12, done.programmes());
       assertEquals(13, done.rules());

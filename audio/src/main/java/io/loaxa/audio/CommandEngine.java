@@ -1,4 +1,4 @@
-package io.loaxa.audio.command;
+package io.loaxa.audio;
 
 import java.time.Duration;
 import java.util.List;
