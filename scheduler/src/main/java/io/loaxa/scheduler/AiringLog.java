@@ -1,5 +1,6 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.schedules.PlannedAiringKey;
 import java.time.Instant;
 import java.util.function.Consumer;
 
@@ -22,9 +23,20 @@ public interface AiringLog {
   long record(RunStart start, RunEnd end);
 
   /** True when the planned airing already has a run of any outcome. */
-  boolean hasRun(String plannedKey);
+  boolean hasRun(PlannedAiringKey plannedKey);
 
-  /** Marks every run still open (the process died mid-airing) {@link Outcome#INTERRUPTED}; returns how many. */
+  /**
+   * Journals how far the open run {@code id} got, as it happens: the cued first sample, the zones
+   * that are on, up to when it was on air and what it was playing. Written over the previous entry;
+   * what the next start finds if the process dies mid-airing.
+   */
+  void onAir(long id, OnAir journal);
+
+  /**
+   * Marks every run still open (the process died mid-airing) {@link Outcome#INTERRUPTED}, keeping
+   * what its journal says it did: first sample, zones on, airtime up to its last entry, what it was
+   * playing. Returns how many.
+   */
   int closeInterrupted(Instant now);
 
   /** The latest moment the log recorded (a run's start or end): a floor for a clock that went back. */

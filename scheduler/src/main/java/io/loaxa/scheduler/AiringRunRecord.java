@@ -1,5 +1,6 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.schedules.PlannedAiringKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public record AiringRunRecord(
     long id,
-    String plannedKey,
+    PlannedAiringKey plannedKey,
     String programme,
     String title,
     String category,

@@ -1,11 +1,12 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.schedules.PlannedAiringKey;
 import java.time.Instant;
 import java.util.List;
 
 /** What the airing log records when a run begins, before any relay is switched. */
 public record RunStart(
-    String plannedKey,
+    PlannedAiringKey plannedKey,
     String programme,
     String title,
     String category,

@@ -65,7 +65,7 @@ class ScheduledAiringEndToEndTest {
 
       assertEquals(1, runs.size(), "one run logged");
       AiringRunRecord run = runs.get(0);
-      assertEquals(airing.key().value(), run.plannedKey());
+      assertEquals(airing.key(), run.plannedKey());
       assertEquals(Optional.of(Outcome.COMPLETED), run.outcome(), run.reason());
       assertEquals(Trigger.SCHEDULED, run.trigger());
       assertEquals(at, run.plannedAt());

@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param topic the CCHC topic of the month that fills {@code {topic}} in the programme's segments
  * @param note why it is planned when that is not the plain rule: an override, a make-up airing
+ * @param followUp present when this airing is the rest or a new start of one cut off by a higher priority
  */
 public record PlannedAiring(
     PlannedAiringKey key,
@@ -18,7 +19,8 @@ public record PlannedAiring(
     ZoneSelection zones,
     Priority priority,
     Optional<String> topic,
-    Optional<String> note) {
+    Optional<String> note,
+    Optional<FollowUp> followUp) {
   public PlannedAiring {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(programme, "programme");
@@ -27,6 +29,12 @@ public record PlannedAiring(
     Objects.requireNonNull(priority, "priority");
     Objects.requireNonNull(topic, "topic");
     Objects.requireNonNull(note, "note");
+    Objects.requireNonNull(followUp, "followUp");
+  }
+
+  public PlannedAiring(PlannedAiringKey key, ProgrammeKey programme, Instant startsAt, ZoneSelection zones,
+      Priority priority, Optional<String> topic, Optional<String> note) {
+    this(key, programme, startsAt, zones, priority, topic, note, Optional.empty());
   }
 
   public PlannedAiring(PlannedAiringKey key, ProgrammeKey programme, Instant startsAt, ZoneSelection zones, Priority priority) {

@@ -4,6 +4,7 @@ import io.loaxa.scheduler.AiringLog;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.Pause;
 import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.scheduler.OnAir;
 import io.loaxa.scheduler.Programmes;
 import io.loaxa.scheduler.RunEnd;
 import io.loaxa.scheduler.RunStart;
@@ -21,6 +22,7 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.SwitchResult;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.schedules.AfterPreemption;
+import io.loaxa.schedules.FollowUp;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Programme;
@@ -31,10 +33,18 @@ import io.loaxa.schedules.ZoneKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +58,7 @@ public final class AiringRunner {
   private static final Logger LOG = LoggerFactory.getLogger(AiringRunner.class);
 
   private final Clock clock;
+  private final ZoneId timeZone;
   private final Pause pause;
   private final PlannedAirings planned;
   private final Programmes programmes;
@@ -63,18 +74,30 @@ public final class AiringRunner {
   static final Duration FOLLOW_UP_TOLERANCE = Duration.ofMinutes(30);
   /** How many times one airing is resumed or restarted after pre-emptions before it is left cut. */
   private static final int MAX_FOLLOW_UPS = 3;
+  /** How often the log's journal of an airing on air is brought up to date, so a crash loses at most this much. */
+  private static final Duration JOURNAL_EVERY = Duration.ofSeconds(1);
+  /** Brings the journal of the airing on air up to date; one daemon thread for the station. */
+  private final ScheduledExecutorService journal = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "airing-journal");
+    t.setDaemon(true);
+    return t;
+  });
   private final OnAirQueue queue = new OnAirQueue(this::settleAmplifier);
   private volatile StopToken current = new StopToken();
   private volatile Optional<String> closing = Optional.empty();
   /** When the amplifier was switched on, while it is on (kept on when an airing hands the air straight over). */
   private volatile Optional<Instant> amplifierOnSince = Optional.empty();
-  /** Rule keys the operator cancelled while one of their airings held the air. */
-  private final java.util.Set<String> cancelling = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  /** Airings the operator cancelled while they held the air. */
+  private final Set<PlannedAiringKey> cancelling = ConcurrentHashMap.newKeySet();
 
-  public AiringRunner(Clock clock, Pause pause, PlannedAirings planned, Programmes programmes, AiringLog log,
+  /**
+   * @param timeZone the station's zone: a follow-up's key holds its local start, as every key does
+   */
+  public AiringRunner(Clock clock, ZoneId timeZone, Pause pause, PlannedAirings planned, Programmes programmes, AiringLog log,
       Switchboard switchboard, SoundOutput sound, ContentRenderer renderer, List<ZoneKey> stationZones,
       Duration warmUp) {
     this.clock = clock;
+    this.timeZone = timeZone;
     this.pause = pause;
     this.planned = planned;
     this.programmes = programmes;
@@ -118,7 +141,7 @@ public final class AiringRunner {
       return Optional.empty();
     }
     PlannedAiring airing = found.get();
-    if (log.hasRun(key.value())) {
+    if (log.hasRun(key)) {
       LOG.info("planned airing {} already has a run; not airing it twice", key);
       return Optional.empty();
     }
@@ -146,7 +169,7 @@ public final class AiringRunner {
     StopToken stop = new StopToken();
     Optional<Aired> aired = Optional.empty();
     try (audio) {
-      OnAirQueue.Claim claim = queue.enter(key.value(), airing.priority(), new OnAirQueue.Yield() {
+      OnAirQueue.Claim claim = queue.enter(key, airing.priority(), new OnAirQueue.Yield() {
         @Override
         public void now(String why) {
           stop.request(why);
@@ -166,7 +189,7 @@ public final class AiringRunner {
           LOG.info("{} not aired: {}", key, closing.get());
           return Optional.empty();
         }
-        if (log.hasRun(key.value())) { // cancelled, or settled by a catch-up, while it waited
+        if (log.hasRun(key)) { // cancelled, or settled by a catch-up, while it waited
           LOG.info("planned airing {} got a run while it waited for the air; not airing it", key);
           return Optional.empty();
         }
@@ -207,13 +230,13 @@ public final class AiringRunner {
   public int cancel(String ruleKey, String why) {
     int count = 0;
     Optional<OnAirQueue.Claim> holding = queue.holder();
-    if (holding.isPresent() && new PlannedAiringKey(holding.get().key).ruleKey().equals(ruleKey)) {
+    if (holding.isPresent() && holding.get().key.ruleKey().equals(ruleKey)) {
       cancelling.add(holding.get().key);
       holding.get().stopNow(why);
       count++;
     }
     for (PlannedAiring airing : planned.withoutRunOfRule(ruleKey)) {
-      if (holding.isPresent() && holding.get().key.equals(airing.key().value())) {
+      if (holding.isPresent() && holding.get().key.equals(airing.key())) {
         continue;
       }
       recordSkipped(airing, Trigger.MANUAL, why);
@@ -223,7 +246,7 @@ public final class AiringRunner {
   }
 
   /** The key of the planned airing on air now, if any. */
-  public Optional<String> onAirNow() {
+  public Optional<PlannedAiringKey> onAirNow() {
     return queue.holder().map(c -> c.key);
   }
 
@@ -245,7 +268,7 @@ public final class AiringRunner {
    */
   public void skip(PlannedAiringKey key, String reason) {
     Optional<PlannedAiring> found = planned.find(key);
-    if (found.isEmpty() || log.hasRun(key.value())) {
+    if (found.isEmpty() || log.hasRun(key)) {
       return;
     }
     recordSkipped(found.get(), Trigger.CATCH_UP, reason);
@@ -289,7 +312,13 @@ public final class AiringRunner {
         // heard on that instant
         pause.until(firstAt.minus(CUE_LEAD));
         PcmSource played = p.maxDuration().map(audio::cappedAt).orElse(audio);
-        Playback playback = line.play(played, stop, Cue.at(firstAt));
+        OnAirJournal journalling = new OnAirJournal(id, firstAt, switched, audio, p);
+        Playback playback;
+        try {
+          playback = line.play(played, stop, Cue.at(firstAt));
+        } finally {
+          journalling.stop();
+        }
         firstSample = Optional.of(playback.firstSampleAt());
         String heard = playback.troubles();
         if (!heard.isEmpty()) {
@@ -297,7 +326,7 @@ public final class AiringRunner {
           reason = heard;
         }
         boolean cutShort = playback.stopped() || (audio instanceof PartedSource parted && parted.endedEarly());
-        if (cutShort && cancelling.remove(airing.key().value())) {
+        if (cutShort && cancelling.remove(airing.key())) {
           outcome = Outcome.SKIPPED;
           reason = join(stop.reason() + " after " + seconds(playback) + " s on air", reason);
         } else if (cutShort && claim.preemptedBy().isPresent()) {
@@ -389,9 +418,8 @@ public final class AiringRunner {
    */
   private Optional<PlannedAiringKey> followUp(PlannedAiring airing, Programme p, Aired aired) {
     AfterPreemption policy = p.afterPreemption();
-    String key = airing.key().value();
-    int earlier = key.split("\\+(resume|restart)@", -1).length - 1;
-    if (policy == AfterPreemption.DROP || earlier >= MAX_FOLLOW_UPS || closing.isPresent()) {
+    int number = airing.followUp().map(f -> f.number() + 1).orElse(1);
+    if (policy == AfterPreemption.DROP || number > MAX_FOLLOW_UPS || closing.isPresent()) {
       return Optional.empty();
     }
     List<Segment> segments = p.segments();
@@ -411,20 +439,80 @@ public final class AiringRunner {
       return Optional.empty(); // it was cut in its last moment: nothing is left
     }
     boolean resume = policy == AfterPreemption.RESUME;
-    String suffix = resume ? "resume" : "restart";
-    String base = p.key().value().replaceAll("\\.(resume|restart)$", "");
-    ProgrammeKey followKey = new ProgrammeKey(base.length() > 72 ? base.substring(0, 72) + "." + suffix : base + "." + suffix);
-    Programme follow = new Programme(followKey, p.title(), p.category(), p.priority(), resume ? rest : segments,
-        FOLLOW_UP_TOLERANCE, p.maxDuration(), Optional.empty(), Optional.empty(), policy);
+    PlannedAiringKey scheduled = airing.followUp().map(FollowUp::of).orElse(airing.key());
+    ProgrammeKey asScheduled = airing.followUp().map(FollowUp::programme).orElse(airing.programme());
+    FollowUp followUp = new FollowUp(scheduled, resume ? FollowUp.Kind.RESUME : FollowUp.Kind.RESTART, asScheduled, number);
+    Programme follow = new Programme(followUp.followUpProgramme(), p.title(), p.category(), p.priority(),
+        resume ? rest : segments, FOLLOW_UP_TOLERANCE, p.maxDuration(), Optional.empty(), Optional.empty(), policy);
     programmes.put(follow);
     Instant now = clock.instant();
-    PlannedAiring next = new PlannedAiring(
-        PlannedAiringKey.of(key + "+" + suffix, java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC)),
-        followKey, now, airing.zones(), airing.priority(), airing.topic(),
-        Optional.of((resume ? "the rest of " : "again: ") + key + ", cut off by a higher priority"));
+    PlannedAiring next = new PlannedAiring(freeKey(airing.key().ruleKey(), now), follow.key(), now, airing.zones(),
+        airing.priority(), airing.topic(),
+        Optional.of((resume ? "the rest of " : "again: ") + scheduled + ", cut off by a higher priority"), Optional.of(followUp));
     planned.add(next);
-    LOG.info("{} was cut off; {} planned as {}", key, resume ? "the rest" : "a new start", next.key());
+    LOG.info("{} was cut off; {} planned as {}", airing.key(), resume ? "the rest" : "a new start", next.key());
     return Optional.of(next.key());
+  }
+
+  /**
+   * The key of a follow-up of {@code ruleKey} starting at {@code at}: the rule and its local start,
+   * as every key is; a second later when that one is taken.
+   */
+  private PlannedAiringKey freeKey(String ruleKey, Instant at) {
+    LocalDateTime local = LocalDateTime.ofInstant(at, timeZone).withNano(0);
+    PlannedAiringKey key = PlannedAiringKey.of(ruleKey, local);
+    while (planned.find(key).isPresent()) {
+      local = local.plusSeconds(1);
+      key = PlannedAiringKey.of(ruleKey, local);
+    }
+    return key;
+  }
+
+  /**
+   * Writes to the log, as it happens, what the airing on air has done: its first sample, the zones
+   * on, how long it has been on air and what it is playing, so a run the process dies in keeps them.
+   */
+  private final class OnAirJournal {
+    private final long id;
+    private final Instant firstSample;
+    private final SwitchResult zonesOn;
+    private final PcmSource audio;
+    private final Programme programme;
+    private final ScheduledFuture<?> beat;
+
+    OnAirJournal(long id, Instant firstSample, SwitchResult zonesOn, PcmSource audio, Programme programme) {
+      this.id = id;
+      this.firstSample = firstSample;
+      this.zonesOn = zonesOn;
+      this.audio = audio;
+      this.programme = programme;
+      write();
+      long every = JOURNAL_EVERY.toMillis();
+      this.beat = journal.scheduleWithFixedDelay(this::write, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void write() {
+      Instant now = clock.instant();
+      if (now.isBefore(firstSample)) {
+        return; // still warming up: nothing has been heard yet
+      }
+      try {
+        log.onAir(id, new OnAir(firstSample, zonesOn.confirmed(), zonesOn.commanded(), now, playing()));
+      } catch (RuntimeException e) {
+        // the airing goes on; the log row is closed at its end as always
+        LOG.warn("airing log: could not journal run {}: {}", id, e.getMessage());
+      }
+    }
+
+    private String playing() {
+      List<Segment> segments = programme.segments();
+      int part = audio instanceof PartedSource parted ? parted.partIndex() : 0;
+      return part >= 0 && part < segments.size() ? segments.get(part).describe() : programme.title();
+    }
+
+    void stop() {
+      beat.cancel(false);
+    }
   }
 
   /** A segment with {@code played} of it gone: live ones shorter, recorded ones whole again; null when nothing is left. */
@@ -455,7 +543,7 @@ public final class AiringRunner {
 
   private static RunStart runStart(PlannedAiring airing, List<String> zones, Trigger trigger, String title,
       String category, String content) {
-    return new RunStart(airing.key().value(), airing.programme().value(), title, category,
+    return new RunStart(airing.key(), airing.programme().value(), title, category,
         airing.priority().name(), trigger, airing.startsAt(), zones, content);
   }
 

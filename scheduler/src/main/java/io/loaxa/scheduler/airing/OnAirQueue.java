@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.airing;
 
+import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Priority;
 import java.util.Comparator;
 import java.util.Optional;
@@ -25,14 +26,14 @@ final class OnAirQueue {
 
   /** One airing's place in the queue, then on the air. */
   static final class Claim {
-    final String key;
+    final PlannedAiringKey key;
     final Priority priority;
     private final long arrival;
     private final Yield yield;
-    private volatile Optional<String> preemptedBy = Optional.empty();
+    private volatile Optional<PlannedAiringKey> preemptedBy = Optional.empty();
     private boolean askedAtSegmentEnd;
 
-    private Claim(String key, Priority priority, long arrival, Yield yield) {
+    private Claim(PlannedAiringKey key, Priority priority, long arrival, Yield yield) {
       this.key = key;
       this.priority = priority;
       this.arrival = arrival;
@@ -45,7 +46,7 @@ final class OnAirQueue {
     }
 
     /** The key of the airing that took this one's air, if one did. */
-    Optional<String> preemptedBy() {
+    Optional<PlannedAiringKey> preemptedBy() {
       return preemptedBy;
     }
   }
@@ -73,7 +74,7 @@ final class OnAirQueue {
    * Waits for the air and takes it. While it waits, a higher priority than the holder's makes the
    * holder yield as its priority says.
    */
-  Claim enter(String key, Priority priority, Yield yield) throws InterruptedException {
+  Claim enter(PlannedAiringKey key, Priority priority, Yield yield) throws InterruptedException {
     lock.lockInterruptibly();
     try {
       Claim me = new Claim(key, priority, arrivals++, yield);

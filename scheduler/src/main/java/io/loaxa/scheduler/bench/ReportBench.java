@@ -340,7 +340,7 @@ public final class ReportBench {
         }
         requested.sort(Comparator.comparingInt(k -> Integer.parseInt(k.substring(3))));
       }
-      RunStart start = new RunStart("bench@" + made, category[0] + "-" + episode, title, category[0], "NORMAL",
+      RunStart start = new RunStart(new io.loaxa.schedules.PlannedAiringKey("bench@" + made), category[0] + "-" + episode, title, category[0], "NORMAL",
           Trigger.SCHEDULED, planned, requested, "speech: " + title);
       int length = 45 + random.nextInt(50);
       Instant started = planned.plusMillis(random.nextInt(400));

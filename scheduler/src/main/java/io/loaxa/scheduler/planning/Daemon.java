@@ -206,7 +206,7 @@ public final class Daemon implements AutoCloseable {
     catchUp(now);
     renderAhead(now);
     for (PlannedAiring airing : planned.between(now, now.plus(HORIZON))) {
-      if (!log.hasRun(airing.key().value())) {
+      if (!log.hasRun(airing.key())) {
         triggers.plan(airing.key(), airing.startsAt().minus(runner.preRoll()), Trigger.SCHEDULED);
       }
     }
@@ -214,7 +214,7 @@ public final class Daemon implements AutoCloseable {
 
   private void renderAhead(Instant now) {
     for (PlannedAiring airing : planned.between(now, now.plus(RENDER_AHEAD))) {
-      if (!renderedAhead.add(airing.key().value()) || log.hasRun(airing.key().value())) {
+      if (!renderedAhead.add(airing.key().value()) || log.hasRun(airing.key())) {
         continue;
       }
       Optional<Programme> programme = programmes.find(airing.programme());

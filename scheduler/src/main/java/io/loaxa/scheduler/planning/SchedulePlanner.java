@@ -139,7 +139,7 @@ public final class SchedulePlanner {
     Set<PlannedAiringKey> aired = new HashSet<>();
     log.forEachRun(monthStart, now, r -> {
       if (r.outcome().filter(o -> o == Outcome.COMPLETED || o == Outcome.PARTIAL).isPresent()) {
-        aired.add(new PlannedAiringKey(r.plannedKey()));
+        aired.add(r.plannedKey());
       }
     });
     Instant monthEnd = Expansion.instant(month.plusMonths(1).atDay(1).atStartOfDay(), facts.timeZone());

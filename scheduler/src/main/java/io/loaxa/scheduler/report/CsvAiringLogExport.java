@@ -79,7 +79,7 @@ public final class CsvAiringLogExport implements AiringLogExport {
 
   private List<String> row(AiringRunRecord r) {
     return List.of(
-        Long.toString(r.id()), r.plannedKey(), r.programme(), r.title(), r.category(), r.priority(),
+        Long.toString(r.id()), r.plannedKey().value(), r.programme(), r.title(), r.category(), r.priority(),
         r.trigger().name(), time(Optional.of(r.plannedAt())), time(r.startedAt()), time(r.endedAt()),
         Long.toString(r.airtime().toSeconds()), String.join(" ", r.zonesRequested()),
         String.join(" ", r.zonesConfirmed()), String.join(" ", r.zonesUnconfirmed()),

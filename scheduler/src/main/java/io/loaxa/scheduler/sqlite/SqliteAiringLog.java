@@ -3,6 +3,8 @@ package io.loaxa.scheduler.sqlite;
 import io.loaxa.scheduler.StoreException;
 
 import io.loaxa.scheduler.AiringLog;
+import io.loaxa.scheduler.OnAir;
+import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.RunEnd;
@@ -13,7 +15,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +55,7 @@ public final class SqliteAiringLog implements AiringLog {
             + " zones_requested, content, created_at, started_at, ended_at, zones_confirmed, zones_unconfirmed,"
             + " zones_failed, outcome, reason) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         PreparedStatement.RETURN_GENERATED_KEYS)) {
-      s.setString(1, start.plannedKey());
+      s.setString(1, start.plannedKey().value());
       s.setString(2, start.programme());
       s.setString(3, start.title());
       s.setString(4, start.category());
@@ -124,10 +128,10 @@ public final class SqliteAiringLog implements AiringLog {
   }
 
   @Override
-  public boolean hasRun(String plannedKey) {
+  public boolean hasRun(PlannedAiringKey plannedKey) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement("SELECT 1 FROM airing_runs WHERE planned_key=?")) {
-        s.setString(1, plannedKey);
+        s.setString(1, plannedKey.value());
         try (ResultSet r = s.executeQuery()) {
           return r.next();
         }
@@ -138,13 +142,57 @@ public final class SqliteAiringLog implements AiringLog {
   }
 
   @Override
-  public int closeInterrupted(Instant now) {
+  public void onAir(long id, OnAir journal) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(
-          "UPDATE airing_runs SET outcome='INTERRUPTED', ended_at=?, reason=? WHERE outcome IS NULL")) {
-        s.setString(1, Database.text(now));
-        s.setString(2, "the station stopped mid-airing (power cut, crash or kill); found at the next start");
-        return s.executeUpdate();
+          "UPDATE airing_runs SET started_at=?, zones_confirmed=?, zones_unconfirmed=?, on_air_until=?, playing=?"
+              + " WHERE id=? AND outcome IS NULL")) {
+        s.setString(1, Database.text(journal.firstSample()));
+        s.setString(2, String.join(",", journal.zonesConfirmed()));
+        s.setString(3, String.join(",", journal.zonesUnconfirmed()));
+        s.setString(4, Database.text(journal.until()));
+        s.setString(5, journal.playing());
+        s.setLong(6, id);
+        s.executeUpdate();
+      } catch (SQLException e) {
+        throw new StoreException("writing the airing log: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Override
+  public int closeInterrupted(Instant now) {
+    synchronized (db) {
+      Connection c = db.connection();
+      try {
+        record Open(long id, Optional<Instant> firstSample, Optional<Instant> until, String playing) {}
+        List<Open> open = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+            "SELECT id, started_at, on_air_until, playing FROM airing_runs WHERE outcome IS NULL ORDER BY id");
+            ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            open.add(new Open(r.getLong(1), Optional.ofNullable(r.getString(2)).map(Database::instant),
+                Optional.ofNullable(r.getString(3)).map(Database::instant), Optional.ofNullable(r.getString(4)).orElse("")));
+          }
+        }
+        for (Open o : open) {
+          String reason = "the station stopped mid-airing (power cut, crash or kill); found at the next start";
+          Instant ended = now;
+          if (o.firstSample().isPresent() && o.until().isPresent() && !o.until().get().isBefore(o.firstSample().get())) {
+            ended = o.until().get();
+            long seconds = Duration.between(o.firstSample().get(), ended).toSeconds();
+            reason = "the station stopped mid-airing (power cut, crash or kill) after " + seconds + " s on air"
+                + (o.playing().isEmpty() ? "" : ", playing " + o.playing()) + "; found at the next start";
+          }
+          try (PreparedStatement s = c.prepareStatement(
+              "UPDATE airing_runs SET outcome='INTERRUPTED', ended_at=?, reason=? WHERE id=? AND outcome IS NULL")) {
+            s.setString(1, Database.text(ended));
+            s.setString(2, reason);
+            s.setLong(3, o.id());
+            s.executeUpdate();
+          }
+        }
+        return open.size();
       } catch (SQLException e) {
         throw new StoreException("writing the airing log: " + e.getMessage(), e);
       }
@@ -187,7 +235,7 @@ public final class SqliteAiringLog implements AiringLog {
     String outcome = r.getString("outcome");
     return new AiringRunRecord(
         r.getLong("id"),
-        r.getString("planned_key"),
+        new PlannedAiringKey(r.getString("planned_key")),
         r.getString("programme_key"),
         r.getString("title"),
         r.getString("category"),

@@ -3,6 +3,7 @@ package io.loaxa.scheduler.sqlite;
 import io.loaxa.scheduler.StoreException;
 
 import io.loaxa.scheduler.PlannedAirings;
+import io.loaxa.schedules.FollowUp;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Priority;
@@ -36,8 +37,8 @@ public final class SqlitePlannedAirings implements PlannedAirings {
   boolean add(PlannedAiring airing, String origin) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(
-          "INSERT OR IGNORE INTO planned_airings (key, programme_key, starts_at, zones, priority, created_at, topic, note, origin)"
-              + " VALUES (?,?,?,?,?,?,?,?,?)")) {
+          "INSERT OR IGNORE INTO planned_airings (key, programme_key, starts_at, zones, priority, created_at, topic, note, origin,"
+              + " follow_up_of, follow_up_kind, follow_up_programme, follow_up_number) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
         s.setString(1, airing.key().value());
         s.setString(2, airing.programme().value());
         s.setString(3, Database.text(airing.startsAt()));
@@ -47,6 +48,15 @@ public final class SqlitePlannedAirings implements PlannedAirings {
         s.setString(7, airing.topic().orElse(null));
         s.setString(8, airing.note().orElse(null));
         s.setString(9, origin);
+        Optional<FollowUp> f = airing.followUp();
+        s.setString(10, f.map(x -> x.of().value()).orElse(null));
+        s.setString(11, f.map(x -> x.kind().name()).orElse(null));
+        s.setString(12, f.map(x -> x.programme().value()).orElse(null));
+        if (f.isPresent()) {
+          s.setInt(13, f.get().number());
+        } else {
+          s.setNull(13, java.sql.Types.INTEGER);
+        }
         return s.executeUpdate() == 1;
       } catch (SQLException e) {
         throw new StoreException("writing planned airings: " + e.getMessage(), e);
@@ -80,6 +90,15 @@ public final class SqlitePlannedAirings implements PlannedAirings {
         String.valueOf(ruleKey.length() + 1), ruleKey + "@");
   }
 
+  private static Optional<FollowUp> followUp(ResultSet r) throws SQLException {
+    String of = r.getString("follow_up_of");
+    if (of == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new FollowUp(new PlannedAiringKey(of), FollowUp.Kind.valueOf(r.getString("follow_up_kind")),
+        new ProgrammeKey(r.getString("follow_up_programme")), r.getInt("follow_up_number")));
+  }
+
   private List<PlannedAiring> query(String sql, String... args) {
     synchronized (db) {
       try (PreparedStatement s = db.connection().prepareStatement(sql)) {
@@ -96,7 +115,8 @@ public final class SqlitePlannedAirings implements PlannedAirings {
                 ZoneSelection.parse(r.getString("zones")),
                 Priority.valueOf(r.getString("priority")),
                 Optional.ofNullable(r.getString("topic")),
-                Optional.ofNullable(r.getString("note"))));
+                Optional.ofNullable(r.getString("note")),
+                followUp(r)));
           }
         }
         return out;

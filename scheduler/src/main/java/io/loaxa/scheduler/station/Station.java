@@ -83,7 +83,7 @@ public final class Station implements AutoCloseable {
         new HttpRebroadcasts(decoder, PcmFormat.STATION, HttpRebroadcast.Settings.DEFAULT),
         new JavaSoundLineIn(JavaSoundLineIn.DEFAULT),
         text -> speech.forAir(text, PcmFormat.STATION)).emergencyLoudness(config.emergencyLoudness());
-    this.runner = new AiringRunner(clock, pause, planned, programmes, log, switchboard, sound, renderer,
+    this.runner = new AiringRunner(clock, config.timeZone(), pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
     this.speech = speech;
   }

@@ -103,7 +103,7 @@ class AiringRunnerTest {
     List<AiringRunRecord> runs = runs();
     assertEquals(1, runs.size());
     AiringRunRecord run = runs.get(0);
-    assertEquals(airing.key().value(), run.plannedKey());
+    assertEquals(airing.key(), run.plannedKey());
     assertEquals(at, run.plannedAt());
     assertEquals(Optional.of(at), run.startedAt());
     assertEquals(Optional.of(played.endedAt()), run.endedAt());
@@ -268,7 +268,7 @@ class AiringRunnerTest {
     second_.join();
 
     List<AiringRunRecord> runs = runs();
-    AiringRunRecord late = runs.stream().filter(r -> r.plannedKey().equals(second.key().value())).findFirst().orElseThrow();
+    AiringRunRecord late = runs.stream().filter(r -> r.plannedKey().equals(second.key())).findFirst().orElseThrow();
     assertEquals(Optional.of(Outcome.MISSED), late.outcome());
     assertTrue(late.reason().contains("busy"), late.reason());
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Priority;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,7 +68,7 @@ class OnAirQueueTest {
     Waiter(String key) {
       thread = new Thread(() -> {
         try {
-          result.complete(queue.enter(key, Priority.NORMAL, KEEP_ON));
+          result.complete(queue.enter(key(key), Priority.NORMAL, KEEP_ON));
         } catch (InterruptedException e) {
           result.completeExceptionally(e);
         }
@@ -82,7 +83,7 @@ class OnAirQueueTest {
 
   @Test
   void anAiringThatGivesUpWaitingAfterTheHolderLeftSaysTheAirIsIdle() throws Exception {
-    OnAirQueue.Claim first = queue.enter("first", Priority.NORMAL, KEEP_ON);
+    OnAirQueue.Claim first = queue.enter(key("first"), Priority.NORMAL, KEEP_ON);
     Waiter next = waiter("next");
     // the holder saw an airing waiting and left the amplifier on for it; that airing is stopped
     // (the daemon shutting down) before it takes the air
@@ -95,7 +96,7 @@ class OnAirQueueTest {
 
   @Test
   void anAiringThatGivesUpWhileTheAirIsHeldLeavesItToTheHolder() throws Exception {
-    OnAirQueue.Claim first = queue.enter("first", Priority.NORMAL, KEEP_ON);
+    OnAirQueue.Claim first = queue.enter(key("first"), Priority.NORMAL, KEEP_ON);
     Waiter next = waiter("next");
     next.thread.interrupt();
     assertInstanceOf(InterruptedException.class, next.thrown());
@@ -106,14 +107,18 @@ class OnAirQueueTest {
 
   @Test
   void aGiveUpWithAnotherStillWaitingHandsTheAirOnToThatOne() throws Exception {
-    OnAirQueue.Claim first = queue.enter("first", Priority.NORMAL, KEEP_ON);
+    OnAirQueue.Claim first = queue.enter(key("first"), Priority.NORMAL, KEEP_ON);
     Waiter second = waiter("second");
     Waiter third = waiter("third");
     leaveAfterInterrupting(first, second);
     OnAirQueue.Claim taken = third.result.get(10, TimeUnit.SECONDS);
-    assertEquals("third", taken.key);
+    assertEquals(key("third"), taken.key);
     assertInstanceOf(InterruptedException.class, second.thrown());
     assertEquals(0, idle.get(), "the air went on to the third, warm");
     queue.leave(taken);
+  }
+
+  private static PlannedAiringKey key(String rule) {
+    return PlannedAiringKey.of(rule, java.time.LocalDateTime.of(2026, 3, 2, 6, 0));
   }
 }

@@ -15,6 +15,7 @@ import io.loaxa.audio.simulated.SimulatedSoundOutput;
 import io.loaxa.devices.simulated.SimulatedRelayBoard;
 import io.loaxa.schedules.AfterPreemption;
 import io.loaxa.schedules.Category;
+import io.loaxa.schedules.FollowUp;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Priority;
@@ -110,13 +111,28 @@ class PreemptionTest {
     return runs;
   }
 
-  private AiringRunRecord run(String plannedKeyStart) {
-    return runs().stream().filter(r -> r.plannedKey().startsWith(plannedKeyStart)).findFirst()
-        .orElseThrow(() -> new AssertionError("no run for " + plannedKeyStart + " in " + runs()));
+  private AiringRunRecord run(PlannedAiringKey key) {
+    return runs().stream().filter(r -> r.plannedKey().equals(key)).findFirst()
+        .orElseThrow(() -> new AssertionError("no run for " + key + " in " + runs()));
   }
 
-  private boolean ended(String plannedKeyStart) {
-    return runs().stream().anyMatch(r -> r.plannedKey().startsWith(plannedKeyStart) && r.outcome().isPresent());
+  private boolean ended(PlannedAiringKey key) {
+    return runs().stream().anyMatch(r -> r.plannedKey().equals(key) && r.outcome().isPresent());
+  }
+
+  /** The follow-up planned after {@code cut} was cut off, if one was. */
+  private Optional<PlannedAiring> followUp(PlannedAiring cut, FollowUp.Kind kind) {
+    return station.planned().between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
+        .filter(a -> a.followUp().filter(f -> f.of().equals(cut.key()) && f.kind() == kind).isPresent())
+        .findFirst();
+  }
+
+  private boolean followUpEnded(PlannedAiring cut, FollowUp.Kind kind) {
+    return followUp(cut, kind).map(a -> ended(a.key())).orElse(false);
+  }
+
+  private AiringRunRecord followUpRun(PlannedAiring cut, FollowUp.Kind kind) {
+    return run(followUp(cut, kind).orElseThrow(() -> new AssertionError("no " + kind + " of " + cut.key())).key());
   }
 
   private boolean on(int channel) {
@@ -141,21 +157,26 @@ class PreemptionTest {
     Duration cutAfter = Duration.between(asked, time.clock.instant());
 
     assertFalse(on(1) || on(2), "the notice's hamlets are off while the emergency airs to ap-3 only");
-    AiringRunRecord cut = run(normal.key().value());
+    AiringRunRecord cut = run(normal.key());
     assertEquals(Optional.of(Outcome.PREEMPTED), cut.outcome());
     assertTrue(cut.reason().contains("pre-empted by emergency " + emergency.key()), cut.reason());
     assertTrue(cutAfter.compareTo(Duration.ofMillis(500)) <= 0, "ap-3 on " + cutAfter + " after the request");
 
-    time.runUntil(() -> ended(emergency.key().value()) && ended(normal.key().value() + "+restart"),
+    time.runUntil(() -> ended(emergency.key()) && followUpEnded(normal, FollowUp.Kind.RESTART),
         STEP, Duration.ofMinutes(10), threads);
-    AiringRunRecord aired = run(emergency.key().value());
+    AiringRunRecord aired = run(emergency.key());
     assertEquals(Optional.of(Outcome.COMPLETED), aired.outcome());
     Duration latency = Duration.between(asked, aired.startedAt().get());
     assertTrue(latency.compareTo(Duration.ofMillis(300)) <= 0,
         "the amplifier was still warm: the emergency's first sample came " + latency + " after the request, no warm-up");
-    AiringRunRecord again = run(normal.key().value() + "+restart");
+    AiringRunRecord again = followUpRun(normal, FollowUp.Kind.RESTART);
     assertEquals(Optional.of(Outcome.COMPLETED), again.outcome(), again.reason());
     assertEquals(Trigger.AFTER_PREEMPTION, again.trigger());
+    PlannedAiring restart = followUp(normal, FollowUp.Kind.RESTART).orElseThrow();
+    assertEquals(normal.key().ruleKey(), restart.key().ruleKey(), "a follow-up keeps the rule of what it follows");
+    assertEquals(Optional.of(LocalDateTime.ofInstant(restart.startsAt(), TestStations.HCM).withNano(0)),
+        restart.key().localStart(), "and its key holds its own local start, as every key does");
+    assertEquals(new FollowUp(normal.key(), FollowUp.Kind.RESTART, notice.key(), 1), restart.followUp().orElseThrow());
     assertTrue(again.startedAt().get().isAfter(aired.endedAt().get().minusMillis(1)), "after the emergency");
     assertEquals(3 * 60 * 44_100L, sound.plays().get(sound.plays().size() - 1).framesPlayed(),
         "the notice aired whole again");
@@ -176,14 +197,14 @@ class PreemptionTest {
     PlannedAiring priority = plan(urgent, time.clock.instant(), "ap-4");
     fire(priority);
 
-    time.runUntil(() -> ended(normal.key().value() + "+resume"), STEP, Duration.ofMinutes(10), threads);
-    AiringRunRecord cut = run(normal.key().value());
+    time.runUntil(() -> followUpEnded(normal, FollowUp.Kind.RESUME), STEP, Duration.ofMinutes(10), threads);
+    AiringRunRecord cut = run(normal.key());
     assertEquals(Optional.of(Outcome.PREEMPTED), cut.outcome());
     assertEquals(60 * 44_100L, sound.plays().get(0).framesPlayed(), "it ended with its first segment, not mid-segment");
-    AiringRunRecord waited = run(priority.key().value());
+    AiringRunRecord waited = run(priority.key());
     assertEquals(Optional.of(Outcome.COMPLETED), waited.outcome());
     assertEquals(cut.endedAt(), waited.startedAt(), "the priority airing went on at the segment's end, amplifier warm");
-    AiringRunRecord rest = run(normal.key().value() + "+resume");
+    AiringRunRecord rest = followUpRun(normal, FollowUp.Kind.RESUME);
     assertEquals(Optional.of(Outcome.COMPLETED), rest.outcome());
     assertEquals(120 * 44_100L, sound.plays().get(2).framesPlayed(), "the rest: the two segments not yet aired");
   }
@@ -201,18 +222,20 @@ class PreemptionTest {
     time.runUntil(() -> on(1) && !on(2), STEP, Duration.ofMinutes(1), threads);
     PlannedAiring e2 = plan(second, time.clock.instant(), "ap-2");
     fire(e2);
-    time.runUntil(() -> ended(e2.key().value()), STEP, Duration.ofMinutes(5), threads);
+    time.runUntil(() -> ended(e2.key()), STEP, Duration.ofMinutes(5), threads);
 
-    assertEquals(Optional.of(Outcome.PREEMPTED), run(normal.key().value()).outcome());
-    AiringRunRecord r1 = run(e1.key().value());
-    AiringRunRecord r2 = run(e2.key().value());
+    assertEquals(Optional.of(Outcome.PREEMPTED), run(normal.key()).outcome());
+    AiringRunRecord r1 = run(e1.key());
+    AiringRunRecord r2 = run(e2.key());
     assertEquals(Optional.of(Outcome.COMPLETED), r1.outcome(), "an equal priority does not cut the first emergency off");
     assertEquals(Optional.of(Outcome.COMPLETED), r2.outcome());
     assertEquals(30 * 44_100L, sound.plays().get(1).framesPlayed(), "the first emergency aired whole");
     assertFalse(r2.startedAt().get().isBefore(r1.endedAt().get()), "the second waited for the first");
     time.runUntil(() -> threads.stream().noneMatch(Thread::isAlive), STEP, Duration.ofMinutes(1), threads);
-    assertTrue(runs().stream().noneMatch(r -> r.plannedKey().contains("+")), "a dropped programme is not aired again: "
+    assertTrue(runs().stream().noneMatch(r -> r.trigger() == Trigger.AFTER_PREEMPTION), "a dropped programme is not aired again: "
         + runs().stream().map(AiringRunRecord::plannedKey).collect(Collectors.toList()));
+    assertTrue(followUp(normal, FollowUp.Kind.RESUME).isEmpty() && followUp(normal, FollowUp.Kind.RESTART).isEmpty(),
+        "nothing is planned after a dropped programme");
     assertTrue(board.allOff());
   }
 
@@ -223,8 +246,8 @@ class PreemptionTest {
     station.programmes().put(p);
     PlannedAiring airing = plan(p, T0.plusSeconds(5), "ap-1");
     fire(airing);
-    time.runUntil(() -> ended(airing.key().value()), STEP, Duration.ofMinutes(5), threads);
-    AiringRunRecord r = run(airing.key().value());
+    time.runUntil(() -> ended(airing.key()), STEP, Duration.ofMinutes(5), threads);
+    AiringRunRecord r = run(airing.key());
     assertEquals(Optional.of(Outcome.COMPLETED), r.outcome());
     assertEquals(60 * 44_100L, sound.plays().get(0).framesPlayed(), "cut at one minute");
     assertTrue(r.reason().contains("maximum duration"), r.reason());
@@ -245,15 +268,43 @@ class PreemptionTest {
     station.planned().add(e1);
     station.planned().add(e2);
     fire(e1);
-    time.runUntil(() -> station.runner().onAirNow().equals(Optional.of(e1.key().value()))
+    time.runUntil(() -> station.runner().onAirNow().equals(Optional.of(e1.key()))
         && time.clock.instant().isAfter(now.plusSeconds(30)), STEP, Duration.ofMinutes(1), threads);
 
     assertEquals(2, station.runner().cancel("khan-x", "cancelled by the operator"));
-    time.runUntil(() -> ended(normal.key().value() + "+restart"), STEP, Duration.ofMinutes(5), threads);
-    AiringRunRecord onAir = run(e1.key().value());
+    time.runUntil(() -> followUpEnded(normal, FollowUp.Kind.RESTART), STEP, Duration.ofMinutes(5), threads);
+    AiringRunRecord onAir = run(e1.key());
     assertEquals(Optional.of(Outcome.SKIPPED), onAir.outcome());
     assertTrue(onAir.reason().startsWith("cancelled by the operator after"), onAir.reason());
-    assertEquals(Optional.of(Outcome.SKIPPED), run(e2.key().value()).outcome());
-    assertEquals(Optional.of(Outcome.COMPLETED), run(normal.key().value() + "+restart").outcome());
+    assertEquals(Optional.of(Outcome.SKIPPED), run(e2.key()).outcome());
+    assertEquals(Optional.of(Outcome.COMPLETED), followUpRun(normal, FollowUp.Kind.RESTART).outcome());
+  }
+
+  @Test
+  void cancellingASeriesStopsItsFollowUpOnAirAndSkipsItsLaterRepeats() {
+    Programme notice = programme("thong-bao", Priority.NORMAL, AfterPreemption.RESTART, new Segment.Gap(Duration.ofMinutes(3)));
+    Programme storm = programme("bao-khan", Priority.EMERGENCY, AfterPreemption.DROP, new Segment.Gap(Duration.ofSeconds(30)));
+    PlannedAiring first = plan(notice, T0.plusSeconds(5), "all");
+    PlannedAiring repeat = plan(notice, T0.plus(Duration.ofHours(1)), "all");
+    fire(first);
+    time.runUntil(() -> time.clock.instant().isAfter(T0.plusSeconds(30)), STEP, Duration.ofMinutes(1), threads);
+    fire(plan(storm, time.clock.instant(), "ap-3"));
+    time.runUntil(() -> followUp(first, FollowUp.Kind.RESTART)
+            .map(f -> station.runner().onAirNow().equals(Optional.of(f.key()))).orElse(false),
+        STEP, Duration.ofMinutes(5), threads);
+    PlannedAiring restart = followUp(first, FollowUp.Kind.RESTART).orElseThrow();
+    time.runUntil(() -> time.clock.instant().isAfter(restart.startsAt().plusSeconds(20)), STEP, Duration.ofMinutes(1), threads);
+
+    assertEquals(2, station.runner().cancel("thong-bao", "cancelled by the operator"),
+        "the follow-up on air and the repeat an hour later");
+    time.runUntil(() -> ended(restart.key()) && station.runner().onAirNow().isEmpty(), STEP, Duration.ofMinutes(1), threads);
+    AiringRunRecord stopped = run(restart.key());
+    assertEquals(Optional.of(Outcome.SKIPPED), stopped.outcome(), stopped.reason());
+    assertTrue(stopped.reason().startsWith("cancelled by the operator after"), stopped.reason());
+    assertTrue(sound.plays().get(sound.plays().size() - 1).framesPlayed() < 60 * 44_100L, "it stopped, not aired whole");
+    assertEquals(Optional.of(Outcome.SKIPPED), run(repeat.key()).outcome(), "the repeat is skipped too");
+    time.runUntil(() -> threads.stream().noneMatch(Thread::isAlive), STEP, Duration.ofMinutes(1), threads);
+    assertTrue(followUp(restart, FollowUp.Kind.RESTART).isEmpty(), "a cancelled follow-up is not followed up again");
+    assertTrue(board.allOff(), "every relay off after the cancel");
   }
 }

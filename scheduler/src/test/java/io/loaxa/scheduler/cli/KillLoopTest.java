@@ -102,15 +102,16 @@ class KillLoopTest {
     assertTrue(last.waitFor(15, TimeUnit.SECONDS));
     assertTrue(Files.readString(lastLog).contains("stopped; all relays off"));
 
-    Map<String, List<AiringRunRecord>> byKey = new HashMap<>();
+    Map<PlannedAiringKey, List<AiringRunRecord>> byKey = new HashMap<>();
     try (Station s = Station.assemble(station, data)) {
       s.log().forEachRun(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z"),
           r -> byKey.computeIfAbsent(r.plannedKey(), x -> new ArrayList<>()).add(r));
     }
     List<String> lost = new ArrayList<>();
     Map<Outcome, Integer> outcomes = new HashMap<>();
+    int journalled = 0;
     for (PlannedAiringKey key : planned) {
-      List<AiringRunRecord> runs = byKey.getOrDefault(key.value(), List.of());
+      List<AiringRunRecord> runs = byKey.getOrDefault(key, List.of());
       if (runs.isEmpty()) {
         lost.add(key.value());
         continue;
@@ -118,13 +119,23 @@ class KillLoopTest {
       assertEquals(1, runs.size(), "duplicate runs for " + key);
       Outcome outcome = runs.get(0).outcome().orElseThrow(() -> new AssertionError("run left open: " + key));
       outcomes.merge(outcome, 1, Integer::sum);
+      AiringRunRecord run = runs.get(0);
+      if (outcome == Outcome.INTERRUPTED && run.startedAt().isPresent()) {
+        // the journal: on air from its first sample until the station last knew, never until the next start
+        journalled++;
+        Duration onAir = Duration.between(run.startedAt().get(), run.endedAt().orElseThrow());
+        assertTrue(!onAir.isNegative() && onAir.compareTo(Duration.ofSeconds(5)) <= 0, key + " on air " + onAir);
+        assertTrue(run.reason().contains(" s on air, playing "), run.reason());
+        assertEquals(2, run.zonesConfirmed().size() + run.zonesUnconfirmed().size(), "the zones that were on: " + run);
+      }
     }
     assertEquals(List.of(), lost, "planned airings with no log row");
     assertEquals(planned.size(), byKey.size(), "no rows for airings that were never planned");
     // a figure for the notes, not a timed assertion: this machine's load decides it
     long worst = safeStateMillis.stream().mapToLong(Long::longValue).max().orElseThrow();
     System.out.printf("kill loop: %d kills, %d planned airings, rows lost 0, duplicates 0, outcomes %s,"
-        + " worst start-to-safe-state %d ms%n", KILLS, planned.size(), outcomes, worst);
+        + " %d interrupted rows with their journal, worst start-to-safe-state %d ms%n", KILLS, planned.size(), outcomes,
+        journalled, worst);
     assertTrue(outcomes.getOrDefault(Outcome.INTERRUPTED, 0) > 0, "some kills hit an airing: " + outcomes);
     assertTrue(outcomes.getOrDefault(Outcome.COMPLETED, 0) > 0, "and the station kept airing: " + outcomes);
   }

@@ -52,7 +52,7 @@ class DaemonTest {
       board.switchOn(new RelayChannel(8));
       board.switchOn(new RelayChannel(1));
       PlannedAiring airing = TestStations.plan(station, TestStations.CHIME, T0.minusSeconds(30), "all");
-      station.log().begin(new RunStart(airing.key().value(), "chuong", "Nhạc hiệu", "thong-tin", "NORMAL",
+      station.log().begin(new RunStart(airing.key(), "chuong", "Nhạc hiệu", "thong-tin", "NORMAL",
           Trigger.SCHEDULED, airing.startsAt(), List.of("ap-1"), "chime: default"));
       RecordingAiringTriggers triggers = new RecordingAiringTriggers();
 
@@ -84,7 +84,7 @@ class DaemonTest {
           triggers.planned);
       List<AiringRunRecord> runs = runs(station);
       assertEquals(1, runs.size());
-      assertEquals(old.key().value(), runs.get(0).plannedKey());
+      assertEquals(old.key(), runs.get(0).plannedKey());
       assertEquals(Optional.of(Outcome.MISSED), runs.get(0).outcome());
     }
   }
@@ -140,7 +140,7 @@ class DaemonTest {
       assertEquals(false, triggers.held);
       assertEquals(List.of(upcoming.key()), triggers.planned.stream().map(RecordingAiringTriggers.Planned::key).toList());
       assertEquals(Optional.of(Outcome.MISSED), runs(station).stream()
-          .filter(r -> r.plannedKey().equals(back.key().value())).findFirst().orElseThrow().outcome());
+          .filter(r -> r.plannedKey().equals(back.key())).findFirst().orElseThrow().outcome());
     }
   }
 
@@ -163,7 +163,7 @@ class DaemonTest {
       assertEquals(List.of(new RecordingAiringTriggers.Planned(recent.key(), T0, Trigger.CATCH_UP)), triggers.planned);
       List<AiringRunRecord> runs = runs(station);
       assertEquals(1, runs.size());
-      assertEquals(old.key().value(), runs.get(0).plannedKey());
+      assertEquals(old.key(), runs.get(0).plannedKey());
       assertEquals(Optional.of(Outcome.MISSED), runs.get(0).outcome());
     }
   }
@@ -199,7 +199,7 @@ class DaemonTest {
 
       List<AiringRunRecord> runs = runs(station);
       assertEquals(1, runs.size());
-      assertEquals(skipped.key().value(), runs.get(0).plannedKey());
+      assertEquals(skipped.key(), runs.get(0).plannedKey());
       assertEquals(Optional.of(Outcome.MISSED), runs.get(0).outcome());
       assertTrue(triggers.planned.stream().anyMatch(p -> p.key().equals(after.key())));
     }
@@ -239,7 +239,7 @@ class DaemonTest {
       assertEquals(List.of(new RecordingAiringTriggers.Planned(b.key(), T0, Trigger.CATCH_UP)), triggers.planned);
       List<AiringRunRecord> runs = runs(station);
       assertEquals(1, runs.size());
-      assertEquals(a.key().value(), runs.get(0).plannedKey());
+      assertEquals(a.key(), runs.get(0).plannedKey());
       assertEquals(Optional.of(Outcome.SKIPPED), runs.get(0).outcome());
       assertTrue(runs.get(0).reason().contains("superseded"), runs.get(0).reason());
     }

@@ -116,7 +116,7 @@ public final class QuarterLog implements AutoCloseable {
   }
 
   private RunStart start(String programme, String title, String category, Instant planned, List<String> zones) {
-    return new RunStart(programme + "@" + (keys++), programme, title, category, "NORMAL", Trigger.SCHEDULED, planned,
+    return new RunStart(new io.loaxa.schedules.PlannedAiringKey(programme + "@" + (keys++)), programme, title, category, "NORMAL", Trigger.SCHEDULED, planned,
         zones, "speech: " + title);
   }
 

@@ -26,7 +26,7 @@ class SqliteLogImportTest {
 
   private static FinishedRun run(String key, Instant planned) {
     return new FinishedRun(
-        new RunStart(key, "thoi-su-sang", "Tiếp âm thời sự VOV1", "thoi-su", "NORMAL", Trigger.SCHEDULED, planned,
+        new RunStart(new io.loaxa.schedules.PlannedAiringKey(key), "thoi-su-sang", "Tiếp âm thời sự VOV1", "thoi-su", "NORMAL", Trigger.SCHEDULED, planned,
             List.of("ap-1", "ap-2"), "rebroadcast: http://vov1"),
         new RunEnd(Optional.of(planned), planned.plusSeconds(1800), List.of("ap-1", "ap-2"), List.of(), List.of(),
             Outcome.COMPLETED, ""));
