@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.devices.modbus.ModbusException;
 import io.loaxa.devices.serial.JSerialCommPorts;
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
 import io.loaxa.devices.testing.RecordingLineEvents;
+import io.loaxa.testkit.Integration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Faults on the cheap boards, over real ptys against the python stand-ins written from their
  * datasheets: silence, garbage, bad CRC, exception replies, the dead-man timer, the adapter pulled.
  */
+@Integration
 class CheapBoardsOverPtyTest {
   private final RecordingLineEvents events = new RecordingLineEvents();
   private final DeviceContext context =

@@ -3,7 +3,7 @@ package io.loaxa.devices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.loaxa.devices.testing.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.devices.testing.RecordingPause;
 import io.loaxa.devices.testing.ScriptedSerialLine;
 import java.time.Duration;

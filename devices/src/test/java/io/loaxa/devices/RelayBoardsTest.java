@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.devices.modbus.ModbusCoilBoard;
-import io.loaxa.devices.testing.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.devices.testing.RecordingLineEvents;
 import io.loaxa.devices.testing.RecordingPause;
 import io.loaxa.devices.testing.ScriptedSerialLine;

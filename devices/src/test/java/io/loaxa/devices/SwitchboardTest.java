@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.devices.simulated.SimulatedRelayBoard;
 import io.loaxa.devices.testing.FaultyRelayBoard;
-import io.loaxa.devices.testing.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.devices.testing.RecordingPause;
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.loaxa.scheduler;
 
 import io.loaxa.scheduler.planning.Daemon;
 import io.loaxa.scheduler.station.Station;
-import io.loaxa.scheduler.station.SystemPause;
+import io.loaxa.devices.Pause;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.javasound.JavaSoundOutput;
-import io.loaxa.audio.testing.PulseAudioSink;
-import io.loaxa.audio.testing.Signal;
+import io.loaxa.testkit.PulseAudioSink;
+import io.loaxa.testkit.Signal;
 import io.loaxa.devices.simulated.SimulatedRelayBoard;
 import io.loaxa.scheduler.quartz.QuartzAiringTriggers;
 import io.loaxa.schedules.PlannedAiring;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the simulated cabinet, played by Java Sound into a PulseAudio null sink whose monitor is
  * recorded and measured, and logged.
  */
+@Integration
 class ScheduledAiringEndToEndTest {
   @TempDir
   Path data;
@@ -40,7 +42,7 @@ class ScheduledAiringEndToEndTest {
     PulseAudioSink sink = PulseAudioSink.ensureRunning();
     Clock clock = Clock.systemUTC();
     Duration warmUp = Duration.ofMillis(500);
-    try (Station station = TestStations.station(data, clock, new SystemPause(clock),
+    try (Station station = TestStations.station(data, clock, Pause.sleeping(),
         new JavaSoundOutput(JavaSoundOutput.DEFAULT, clock), warmUp)) {
       SimulatedRelayBoard board = (SimulatedRelayBoard) station.switchboard().board("tu-chinh").orElseThrow();
       PulseAudioSink.Recording recording = sink.record();

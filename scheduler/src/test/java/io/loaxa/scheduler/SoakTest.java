@@ -17,6 +17,7 @@ import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Segment;
 import io.loaxa.schedules.ZoneSelection;
+import io.loaxa.testkit.Soak;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * terminal outcome, no two airings hold the air at once, and every relay switched on belongs to a
  * logged run of that zone.
  */
+@Soak
 class SoakTest {
   private static final LocalDate MONDAY = LocalDate.of(2026, 3, 2);
   private static final Instant START = MONDAY.atStartOfDay(TestStations.HCM).toInstant();

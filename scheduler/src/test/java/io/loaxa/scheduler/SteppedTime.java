@@ -1,9 +1,14 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.devices.Pause;
+
+import io.loaxa.testkit.MutableClock;
+
 import io.loaxa.scheduler.station.Station;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,8 +27,13 @@ public final class SteppedTime implements Pause {
     this.clock = new MutableClock(start);
   }
 
-  @Override
+  /** Blocks until the test has moved the clock to {@code moment}. */
   public void until(Instant moment) throws InterruptedException {
+    until(moment, clock);
+  }
+
+  @Override
+  public void until(Instant moment, Clock ignored) throws InterruptedException {
     synchronized (moved) {
       while (clock.instant().isBefore(moment)) {
         moved.wait();
@@ -37,6 +47,24 @@ public final class SteppedTime implements Pause {
     try {
       until(end);
     } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A relay gap: waits until the test has moved the clock past it, finishing the gap even when interrupted. */
+  @Override
+  public void pause(Duration d) {
+    Instant end = clock.instant().plus(d);
+    boolean interrupted = false;
+    while (true) {
+      try {
+        until(end);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
     }
   }

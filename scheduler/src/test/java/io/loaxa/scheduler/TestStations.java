@@ -1,5 +1,7 @@
 package io.loaxa.scheduler;
 
+import io.loaxa.devices.Pause;
+
 import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.station.Station;
 

@@ -14,7 +14,8 @@ import io.loaxa.audio.SpeechScript;
 import io.loaxa.audio.speech.Heard;
 import io.loaxa.audio.speech.SpeechProcess;
 import io.loaxa.audio.speech.VietnameseNormalizer;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A neural-style voice plugged in by configuration alone: the engine is a real script shipped with
  * the tests that reads text on stdin and writes WAV through espeak-ng, as a Piper command would.
  */
+@Integration
 class CommandSynthesizerTest {
   private final VietnameseNormalizer normalizer = VietnameseNormalizer.northern();
   @TempDir Path dir;

@@ -19,8 +19,9 @@ import io.loaxa.audio.SpeechSynthesizer;
 import io.loaxa.audio.Voice;
 import io.loaxa.audio.speech.Heard;
 import io.loaxa.audio.speech.VietnameseNormalizer;
-import io.loaxa.audio.testing.Tools;
-import io.loaxa.audio.testing.Written;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Written;
+import io.loaxa.testkit.Integration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The real espeak-ng reading the station's Vietnamese bulletins. */
+@Integration
 class EspeakNgTest {
   private final VietnameseNormalizer normalizer = VietnameseNormalizer.northern();
   private final EspeakNg espeak = EspeakNg.onPath();

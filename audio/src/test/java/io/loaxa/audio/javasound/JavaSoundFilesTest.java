@@ -8,7 +8,8 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Tones;
-import io.loaxa.audio.testing.Sox;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Integration;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+@Integration
 class JavaSoundFilesTest {
   @TempDir
   Path dir;

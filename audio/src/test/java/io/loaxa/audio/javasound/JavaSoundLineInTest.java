@@ -11,10 +11,11 @@ import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Sox;
-import io.loaxa.audio.testing.Speakers;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Speakers;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Integration
 class JavaSoundLineInTest {
   @TempDir
   Path dir;
@@ -39,7 +41,7 @@ class JavaSoundLineInTest {
       try (PcmSource lineIn = new JavaSoundLineIn(JavaSoundLineIn.DEFAULT).open(PcmFormat.STATION, Duration.ofSeconds(3))) {
         Instant planned = Speakers.CLOCK.instant().plusMillis(1500);
         Playback playback = line.play(lineIn, new StopToken(), Cue.at(planned));
-        Speakers.requireUnbroken(playback);
+        Speakers.requireUnbroken(playback.underruns());
         Signal heard = speakers.heard(planned.minusMillis(200), planned.plusMillis(3400));
 
         assertEquals(3 * 44_100, playback.framesPlayed());

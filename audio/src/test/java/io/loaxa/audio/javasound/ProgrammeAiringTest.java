@@ -11,10 +11,11 @@ import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.ProgrammeAudio;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Sox;
-import io.loaxa.audio.testing.Speakers;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Speakers;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Integration
 class ProgrammeAiringTest {
   @TempDir
   Path dir;
@@ -49,7 +51,7 @@ class ProgrammeAiringTest {
     try (Speakers speakers = Speakers.listen();
         SoundOutput.OpenLine line = new JavaSoundOutput(JavaSoundOutput.DEFAULT, Speakers.CLOCK).open(f)) {
       Instant planned = Speakers.CLOCK.instant().plusMillis(800);
-      Speakers.requireUnbroken(line.play(programme, new StopToken(), Cue.at(planned)));
+      Speakers.requireUnbroken(line.play(programme, new StopToken(), Cue.at(planned)).underruns());
       Signal heard = speakers.heard(planned, planned.plus(programme.duration()).plusMillis(200));
 
       double chimeEnd = seconds(chime);

@@ -10,7 +10,8 @@ import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Tones;
 import io.loaxa.audio.javasound.JavaSoundFiles;
-import io.loaxa.audio.testing.Sox;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** FLAC recordings from the commune's content library, made by a real encoder (sox, libFLAC). */
+@Integration
 class FlacFilesTest {
   @TempDir
   Path dir;

@@ -9,7 +9,8 @@ import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Tones;
 import io.loaxa.audio.javasound.JavaSoundFiles;
-import io.loaxa.audio.testing.Sox;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Ogg Vorbis recordings from the commune's content library, made by a real encoder (sox, libvorbis). */
+@Integration
 class OggVorbisFilesTest {
   @TempDir
   Path dir;

@@ -12,7 +12,8 @@ import io.loaxa.audio.SpeechRequest;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.espeak.EspeakNg;
 import io.loaxa.audio.freetts.FreeTts;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A station whose machine has no espeak-ng: the English-only fallback, never silently. */
+@Integration
 class FallbackSynthesizerTest {
   private static final FreeTts FREETTS = new FreeTts();
   private final VietnameseNormalizer normalizer = VietnameseNormalizer.northern();

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
+import io.loaxa.testkit.MutableClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderCacheTest {
   private static final Instant MONDAY = Instant.parse("2025-03-03T08:00:00Z");
   @TempDir Path dir;
-  private final Calendar clock = new Calendar(MONDAY);
+  private final MutableClock clock = new MutableClock(MONDAY);
   private final PcmClip speech = new PcmClip(new PcmFormat(22_050, 1), new float[] {0.1f, -0.2f, 0.3f});
 
   private static RenderKey key(char c) {
@@ -32,9 +30,9 @@ class RenderCacheTest {
   void aRenderingUnusedForLongerThanTheStationKeepsThemIsDeleted() throws Exception {
     RenderCache cache = new RenderCache(dir, clock, Duration.ofDays(30));
     cache.store(key('a'), speech);
-    clock.now = MONDAY.plus(Duration.ofDays(29));
+    clock.set(MONDAY.plus(Duration.ofDays(29)));
     assertEquals(0, cache.prune());
-    clock.now = MONDAY.plus(Duration.ofDays(31));
+    clock.set(MONDAY.plus(Duration.ofDays(31)));
     assertEquals(1, cache.prune());
     assertFalse(cache.find(key('a')).isPresent());
   }
@@ -44,9 +42,9 @@ class RenderCacheTest {
     RenderCache cache = new RenderCache(dir, clock, Duration.ofDays(30));
     cache.store(key('a'), speech);
     cache.store(key('b'), speech);
-    clock.now = MONDAY.plus(Duration.ofDays(20));
+    clock.set(MONDAY.plus(Duration.ofDays(20)));
     assertTrue(cache.find(key('a')).isPresent(), "render-ahead asks for a planned text again");
-    clock.now = MONDAY.plus(Duration.ofDays(40));
+    clock.set(MONDAY.plus(Duration.ofDays(40)));
 
     assertEquals(1, cache.prune());
     assertTrue(cache.find(key('a')).isPresent());
@@ -57,12 +55,12 @@ class RenderCacheTest {
   void storingPrunesAtMostOnceADay() throws Exception {
     RenderCache cache = new RenderCache(dir, clock, Duration.ofDays(30));
     cache.store(key('a'), speech);
-    clock.now = MONDAY.plus(Duration.ofDays(31));
+    clock.set(MONDAY.plus(Duration.ofDays(31)));
     cache.store(key('b'), speech);
     assertFalse(Files.exists(cache.fileFor(key('a'))), "a new rendering stored a month later prunes the old one");
 
     Files.setLastModifiedTime(cache.fileFor(key('b')), FileTime.from(MONDAY));
-    clock.now = MONDAY.plus(Duration.ofDays(31)).plus(Duration.ofHours(2));
+    clock.set(MONDAY.plus(Duration.ofDays(31)).plus(Duration.ofHours(2)));
     cache.store(key('c'), speech);
     assertTrue(Files.exists(cache.fileFor(key('b'))), "pruned already today");
   }
@@ -89,29 +87,5 @@ class RenderCacheTest {
     Files.setLastModifiedTime(cache.fileFor(key('a')), FileTime.from(Instant.parse("2001-01-01T00:00:00Z")));
     assertEquals(0, cache.prune());
     assertTrue(cache.find(key('a')).isPresent());
-  }
-
-  /** A clock that moves only when the test moves it. */
-  private static final class Calendar extends Clock {
-    Instant now;
-
-    Calendar(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -9,7 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.espeak.EspeakNg;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Render-ahead: speech made into finished PCM before air time, kept under a content key. */
+@Integration
 class SpeechRendererTest {
   private static final String NOTICE = "Thông báo: ngày 15/3 UBND xã tiếp dân từ 7h30.";
   private final VietnameseNormalizer normalizer = VietnameseNormalizer.northern();

@@ -12,12 +12,13 @@ import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.Playback;
 import io.loaxa.audio.SoundOutput;
 import io.loaxa.audio.StopToken;
-import io.loaxa.audio.bench.LiveMp3Server;
+import io.loaxa.testkit.LiveMp3Server;
 import io.loaxa.audio.javasound.JavaSoundDecoder;
 import io.loaxa.audio.javasound.JavaSoundOutput;
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Sox;
-import io.loaxa.audio.testing.Speakers;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Speakers;
+import io.loaxa.testkit.Integration;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+@Integration
 class HttpRebroadcastTest {
   private static final HttpRebroadcast.Settings SETTINGS = new HttpRebroadcast.Settings(Duration.ofMillis(1500),
       Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200));
@@ -63,7 +65,7 @@ class HttpRebroadcastTest {
       // connected: the prebuffer fills while the amplifier would warm up
       Instant planned = Speakers.CLOCK.instant().plusMillis(1200);
       Playback playback = line.play(relay, new StopToken(), Cue.at(planned));
-      Speakers.requireUnbroken(playback);
+      Speakers.requireUnbroken(playback.underruns());
       Signal heard = speakers.heard(planned.minusMillis(200), planned.plusMillis(4400));
 
       assertEquals(0, playback.dropouts().size(), playback.dropouts().toString());
@@ -100,7 +102,7 @@ class HttpRebroadcastTest {
         assertEquals(1, playback.silences().size(), playback.silences().toString());
         assertEquals(dropout.at().toMillis(), playback.silences().get(0).at().toMillis(), 60);
 
-        Speakers.requireUnbroken(playback);
+        Speakers.requireUnbroken(playback.underruns());
         // the stream itself opens with the encoder's few dozen milliseconds of silence: measure from
         // the planned instant, which the start test shows is kept
         int start = heard.rate() / 5;

@@ -1,6 +1,6 @@
 package io.loaxa.devices.contract;
 
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
 import java.util.Map;
 
 class KmtronicContractTest extends PeerBoardContract {

@@ -1,6 +1,6 @@
 package io.loaxa.devices.contract;
 
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
 
 class ModbusRegisterContractTest extends PeerBoardContract {
   @Override

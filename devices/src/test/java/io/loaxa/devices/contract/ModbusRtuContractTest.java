@@ -1,6 +1,6 @@
 package io.loaxa.devices.contract;
 
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
 
 /** modbus-rtu against Debian's python3-pymodbus as an independent slave. */
 class ModbusRtuContractTest extends PeerBoardContract {

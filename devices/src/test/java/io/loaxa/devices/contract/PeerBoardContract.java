@@ -4,7 +4,8 @@ import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.DeviceContext;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayBoards;
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
+import io.loaxa.testkit.Integration;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The contract for a serial driver, opened the way the station opens it, against a stand-in on a pty. */
+@Integration
 abstract class PeerBoardContract extends RelayBoardContract {
   protected PeerOnPty peer;
 

@@ -3,7 +3,7 @@ package io.loaxa.devices.contract;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.simulated.SimulatedRelayBoard;
-import io.loaxa.devices.testing.MutableClock;
+import io.loaxa.testkit.MutableClock;
 
 class SimulatedBoardContractTest extends RelayBoardContract {
   private SimulatedRelayBoard board;

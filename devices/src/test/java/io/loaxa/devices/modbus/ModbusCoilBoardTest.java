@@ -9,7 +9,7 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.ProbeReport;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialSettings;
-import io.loaxa.devices.testing.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.devices.testing.RecordingPause;
 import io.loaxa.devices.testing.ScriptedSerialLine;
 import java.time.Duration;

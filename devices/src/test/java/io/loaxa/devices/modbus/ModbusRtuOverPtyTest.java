@@ -19,8 +19,9 @@ import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneLine;
 import io.loaxa.devices.ZoneStatus;
 import io.loaxa.devices.serial.JSerialCommPorts;
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PeerOnPty;
 import io.loaxa.devices.testing.RecordingLineEvents;
+import io.loaxa.testkit.Integration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * independent 8-coil slave: what the station switches is checked from the slave's side.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Integration
 class ModbusRtuOverPtyTest {
   private PeerOnPty slave;
   private RecordingLineEvents events;

@@ -8,8 +8,9 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.PortGoneException;
 import io.loaxa.devices.SerialLine;
 import io.loaxa.devices.SerialSettings;
-import io.loaxa.devices.bench.PtyPair;
-import io.loaxa.devices.testing.Tools;
+import io.loaxa.testkit.PtyPair;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * What every serial line promises, over a real socat pty pair: the test holds the far end through
  * jSerialComm, loaxa's end is the implementation under test.
  */
+@Integration
 abstract class SerialLineContract {
   private Path dir;
   protected PtyPair pty;

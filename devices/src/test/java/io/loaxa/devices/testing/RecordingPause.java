@@ -1,5 +1,7 @@
 package io.loaxa.devices.testing;
 
+import io.loaxa.testkit.MutableClock;
+
 import io.loaxa.devices.Pause;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.loaxa.scheduler.airing;
 
 import io.loaxa.scheduler.AiringLog;
 import io.loaxa.scheduler.Outcome;
-import io.loaxa.scheduler.Pause;
+import io.loaxa.devices.Pause;
 import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.scheduler.OnAir;
 import io.loaxa.scheduler.Programmes;
@@ -257,7 +257,7 @@ public final class AiringRunner {
   public Optional<Outcome> runWhenDue(PlannedAiringKey key, Trigger trigger) throws InterruptedException {
     Optional<PlannedAiring> found = planned.find(key);
     if (found.isPresent()) {
-      pause.until(found.get().startsAt().minus(preRoll()));
+      pause.until(found.get().startsAt().minus(preRoll()), clock);
     }
     return run(key, clock.instant(), trigger);
   }
@@ -310,7 +310,7 @@ public final class AiringRunner {
         Instant firstAt = later(airing.startsAt(), ampOn.plus(warmUp));
         // hand the line the planned instant ahead of it: it primes itself so the first sample is
         // heard on that instant
-        pause.until(firstAt.minus(CUE_LEAD));
+        pause.until(firstAt.minus(CUE_LEAD), clock);
         PcmSource played = p.maxDuration().map(audio::cappedAt).orElse(audio);
         OnAirJournal journalling = new OnAirJournal(id, firstAt, switched, audio, p);
         Playback playback;

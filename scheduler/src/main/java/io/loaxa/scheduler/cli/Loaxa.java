@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Loaxa.Version.class,
     description = {"Tự động phát thanh cho đài truyền thanh xã — broadcast automation for a commune radio station.",
-        "Global options: --config STATION.yaml (default: the built-in demo station), --data DIR or LOAXA_DATA (default ./data)."},
+        "Global options: --config STATION.yaml (default: the built-in demo station), --data DIR or LOAXA_DATA (default ./data).",
+        "Benchmarks (đo hiệu năng) run from a checkout: ./loaxa bench --help."},
     subcommands = {
         CommandLine.HelpCommand.class,
         RunCommand.class,
@@ -23,7 +24,6 @@ import picocli.CommandLine.Command;
         LogCommand.class,
         ReportCommand.class,
         DoctorCommand.class,
-        BenchCommand.class,
         ScheduleCommand.class,
         TtsCommand.class,
     })

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.station;
 
 import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.Pause;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.scheduler.AirRequest;
 import io.loaxa.scheduler.Outcome;
@@ -60,7 +61,7 @@ final class DirectControl implements StationControl {
   /** Runs the action on the boards; {@code leaveAsItIs} keeps the lines as switched when the command exits. */
   private String onBoards(Function<ZoneControl, String> action, boolean leaveAsItIs) throws DeviceException {
     Clock clock = Clock.systemUTC();
-    Switchboard switchboard = Station.switchboard(config, clock, new SystemPause(clock));
+    Switchboard switchboard = Station.switchboard(config, clock, Pause.sleeping());
     try {
       return action.apply(new ZoneControl(switchboard, config));
     } finally {

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.station;
 
 import io.loaxa.scheduler.AiringLog;
-import io.loaxa.scheduler.Pause;
+import io.loaxa.devices.Pause;
 import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.scheduler.Programmes;
 import io.loaxa.scheduler.ScheduleStore;
@@ -91,7 +91,7 @@ public final class Station implements AutoCloseable {
   /** The station as deployed: real clock, Java Sound to the configured output. */
   public static Station assemble(StationConfig config, Path dataDir) throws DeviceException {
     Clock clock = Clock.systemUTC();
-    return assemble(config, dataDir, clock, new SystemPause(clock), new JavaSoundOutput(config.audioOutput(), clock));
+    return assemble(config, dataDir, clock, Pause.sleeping(), new JavaSoundOutput(config.audioOutput(), clock));
   }
 
   /**
@@ -126,15 +126,14 @@ public final class Station implements AutoCloseable {
    * @throws DeviceException when a relay board cannot be set up
    */
   public static Switchboard switchboard(StationConfig config, Clock clock, Pause pause) throws DeviceException {
-    io.loaxa.devices.Pause devicePause = pause.forDevices(clock);
     List<RelayBoard> boards = RelayBoards.openAll(config.boards(),
-        new DeviceContext(clock, devicePause, new JSerialCommPorts(), LineEvents.logging()));
+        new DeviceContext(clock, pause, new JSerialCommPorts(), LineEvents.logging()));
     Optional<ZoneLine> amplifier = config.amplifier()
         .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
     List<ZoneLine> zones = config.zones().stream()
         .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()), z.inverted())).toList();
     try {
-      return new Switchboard(boards, amplifier, zones, config.switching(), clock, devicePause);
+      return new Switchboard(boards, amplifier, zones, config.switching(), clock, pause);
     } catch (RuntimeException e) {
       boards.forEach(RelayBoard::close);
       throw e;

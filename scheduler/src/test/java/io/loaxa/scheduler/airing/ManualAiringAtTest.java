@@ -2,7 +2,7 @@ package io.loaxa.scheduler.airing;
 
 import io.loaxa.scheduler.AirRequest;
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.TestStations;
 import io.loaxa.scheduler.Trigger;

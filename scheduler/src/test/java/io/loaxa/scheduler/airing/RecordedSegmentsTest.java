@@ -1,12 +1,12 @@
 package io.loaxa.scheduler.airing;
 
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.TestStations;
 import io.loaxa.scheduler.Trigger;
 import io.loaxa.scheduler.station.Station;
-import io.loaxa.scheduler.station.SystemPause;
+import io.loaxa.devices.Pause;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,15 +17,16 @@ import io.loaxa.audio.Loudness;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.javasound.JavaSoundOutput;
 import io.loaxa.audio.simulated.SimulatedSoundOutput;
-import io.loaxa.audio.testing.PulseAudioSink;
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Sox;
+import io.loaxa.testkit.PulseAudioSink;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Sox;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.Priority;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Segment;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Recorded bulletins air at the station's loudness, measured by the render ahead of air time,
  * whatever format the commune recorded them in.
  */
+@Integration
 class RecordedSegmentsTest {
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
   private static final String BULLETIN = "ban-tin/ban-tin-sang.wav";
@@ -86,7 +88,7 @@ class RecordedSegmentsTest {
   void oggVorbisAndFlacBulletinsAirOnTheSpeakersAtTheirPitchAndOneLoudness() throws Exception {
     PulseAudioSink sink = PulseAudioSink.ensureRunning();
     Clock clock = Clock.systemUTC();
-    try (Station station = TestStations.station(data, clock, new SystemPause(clock),
+    try (Station station = TestStations.station(data, clock, Pause.sleeping(),
         new JavaSoundOutput(JavaSoundOutput.DEFAULT, clock), Duration.ZERO)) {
       Path dir = Files.createDirectories(data.resolve("content/ban-tin"));
       // a stereo Vorbis weather report, and a quiet mono 24-bit FLAC farming notice at 48 kHz

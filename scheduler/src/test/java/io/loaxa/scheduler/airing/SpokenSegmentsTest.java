@@ -2,7 +2,7 @@ package io.loaxa.scheduler.airing;
 
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.TestStations;
 import io.loaxa.scheduler.Trigger;
@@ -13,13 +13,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.simulated.SimulatedSoundOutput;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
 import io.loaxa.schedules.Category;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.Priority;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Segment;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Text segments air as Vietnamese speech from the station's engine (real espeak-ng), through the runner. */
+@Integration
 class SpokenSegmentsTest {
   private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 

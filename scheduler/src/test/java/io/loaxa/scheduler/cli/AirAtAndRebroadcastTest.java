@@ -5,10 +5,11 @@ import static io.loaxa.scheduler.cli.CliRun.loaxa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.bench.LiveMp3Server;
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Sox;
-import io.loaxa.audio.testing.Speakers;
+import io.loaxa.testkit.LiveMp3Server;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Sox;
+import io.loaxa.testkit.Speakers;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the PulseAudio sink's monitor: the operator's notice lands on its second, the relay airs its
  * length.
  */
+@Integration
 class AirAtAndRebroadcastTest {
   @TempDir
   Path dir;

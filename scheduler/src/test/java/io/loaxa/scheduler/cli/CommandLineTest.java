@@ -5,7 +5,8 @@ import static io.loaxa.scheduler.cli.CliRun.loaxa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.PulseAudioSink;
+import io.loaxa.testkit.PulseAudioSink;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as an operator types it: exit codes, help, air now, export the log. */
+@Integration
 class CommandLineTest {
   @TempDir
   Path dir;
@@ -22,7 +24,7 @@ class CommandLineTest {
   void helpListsEveryCommandAndEachCommandHasHelp() {
     CliRun help = loaxa("--help");
     assertEquals(0, help.code());
-    for (String command : List.of("run", "air", "zones", "relay", "log", "report", "schedule", "doctor", "bench")) {
+    for (String command : List.of("run", "air", "zones", "relay", "log", "report", "schedule", "doctor")) {
       assertTrue(help.out().contains("  " + command + " "), command + " listed in:\n" + help.out());
       assertEquals(0, loaxa(command, "--help").code(), command + " --help");
     }

@@ -3,8 +3,9 @@ package io.loaxa.scheduler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.PulseAudioSink;
+import io.loaxa.testkit.PulseAudioSink;
 import io.loaxa.scheduler.web.ControlFile;
+import io.loaxa.testkit.Integration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real daemon in its own process: the demo station starts, takes commands, and stops safe. */
+@Integration
 class DaemonProcessTest {
   @TempDir
   Path dir;

@@ -5,14 +5,15 @@ import static io.loaxa.scheduler.cli.CliRun.loaxa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.Signal;
-import io.loaxa.audio.testing.Speakers;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Signal;
+import io.loaxa.testkit.Speakers;
+import io.loaxa.testkit.Tools;
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.station.Station;
 import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.testkit.Integration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sink, an emergency louder than a normal notice by the station's emergency loudness, repeats
  * cancelled with {@code loaxa air cancel}, and mistakes refused with the reason.
  */
+@Integration
 class EmergencyAnnouncementTest {
   private static final String NOTICE = "Thông báo: ngày 25/11/2026 Ủy ban nhân dân xã tổ chức tiêm phòng cho đàn gia súc.";
 

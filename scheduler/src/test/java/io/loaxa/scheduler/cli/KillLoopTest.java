@@ -3,7 +3,7 @@ package io.loaxa.scheduler.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.PulseAudioSink;
+import io.loaxa.testkit.PulseAudioSink;
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.station.Station;
@@ -17,6 +17,7 @@ import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Segment;
 import io.loaxa.schedules.ZoneSelection;
+import io.loaxa.testkit.Soak;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (simulated board, PulseAudio null sink), each followed by a restart. Every planned airing must end
  * with exactly one terminal outcome in the log; every start must reach safe state.
  */
+@Soak
 class KillLoopTest {
   private static final int KILLS = Integer.getInteger("loaxa.kills", 50);
   private static final Duration SPACING = Duration.ofSeconds(4);

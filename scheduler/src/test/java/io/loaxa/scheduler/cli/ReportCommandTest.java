@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.loaxa.scheduler.report.Openpyxl;
 import io.loaxa.scheduler.report.Poppler;
 import io.loaxa.scheduler.report.QuarterLog;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code loaxa report} and {@code loaxa log export} as the reporting officer types them. */
+@Integration
 class ReportCommandTest {
   @TempDir
   static Path dir;

@@ -111,11 +111,4 @@ class ScheduleCommandTest {
     assertTrue(printed.out().startsWith("BEGIN:VCALENDAR\r\n"), printed.out());
     assertTrue(printed.out().contains("RRULE:FREQ=MONTHLY;BYDAY=1MO\r\n"), printed.out());
   }
-
-  @Test
-  void benchScheduleRunsAndPrintsItsFigures() {
-    CliRun r = loaxa("bench", "schedule", "--zones", "8", "--rules", "20", "--rounds", "1");
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("expand + check"), r.out());
-  }
 }

@@ -2,7 +2,8 @@ package io.loaxa.scheduler.cli;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Unix datagram socket served here by a small python3 peer that, like systemd, closes the barrier
  * descriptors systemd-notify sends so the tool returns.
  */
+@Integration
 class SystemdNotifyProtocolTest {
   private static final String PEER = String.join("\n",
       "import os, socket, sys, time",

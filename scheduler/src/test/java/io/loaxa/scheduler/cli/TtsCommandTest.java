@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.speech.RiffWave;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The operator's speech preview: {@code loaxa tts normalize}, {@code loaxa tts say}, doctor and bench. */
+/** The operator's speech preview: {@code loaxa tts normalize}, {@code loaxa tts say}, and doctor. */
+@Integration
 class TtsCommandTest {
   private static final String STATION = """
       station: { name: "Đài truyền thanh xã Tân Hưng", timeZone: Asia/Ho_Chi_Minh }
@@ -169,12 +171,4 @@ class TtsCommandTest {
     assertTrue(r.out().contains("[speech] OK   the station reads with espeak-ng voice vi (Vietnamese (Northern))"), r.out());
   }
 
-  @Test
-  void benchSpeechPrintsTheComparisonWithRawEspeak() {
-    Tools.require("espeak-ng");
-    Result r = loaxa("", "bench", "speech", "--rounds", "1");
-    assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("ratio loaxa / raw, same spoken words"), r.out());
-    assertTrue(r.out().contains("real-time factor"), r.out());
-  }
 }

@@ -5,9 +5,10 @@ import static io.loaxa.scheduler.cli.CliRun.loaxa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.PulseAudioSink;
-import io.loaxa.devices.testing.PeerOnPty;
+import io.loaxa.testkit.PulseAudioSink;
+import io.loaxa.testkit.PeerOnPty;
 import io.loaxa.scheduler.web.ControlFile;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pty pair. What the commands switch is read from the slave's side.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Integration
 class ZonesCommandTest {
   @TempDir
   static Path dir;

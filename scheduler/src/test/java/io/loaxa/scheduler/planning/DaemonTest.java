@@ -2,7 +2,7 @@ package io.loaxa.scheduler.planning;
 
 import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.RecordingAiringTriggers;
 import io.loaxa.scheduler.RunStart;

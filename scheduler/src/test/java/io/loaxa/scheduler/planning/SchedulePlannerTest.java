@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.planning;
 
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.scheduler.TestStations;
 import io.loaxa.scheduler.Trigger;

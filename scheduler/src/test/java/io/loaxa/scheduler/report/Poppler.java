@@ -1,6 +1,6 @@
 package io.loaxa.scheduler.report;
 
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.loaxa.scheduler.station;
 
 import io.loaxa.scheduler.ClockPause;
-import io.loaxa.scheduler.MutableClock;
+import io.loaxa.testkit.MutableClock;
 import io.loaxa.scheduler.TestStations;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.config.SpeechConfig;
@@ -17,7 +17,8 @@ import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.simulated.SimulatedSoundOutput;
 import io.loaxa.audio.speech.Region;
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The station's speech as the composition root wires it. */
+@Integration
 class StationSpeechTest {
   @TempDir
   Path data;

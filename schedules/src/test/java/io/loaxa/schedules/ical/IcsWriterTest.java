@@ -12,6 +12,7 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.yaml.ScheduleFile;
+import io.loaxa.testkit.Integration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The iCalendar export read back by an independent implementation: Python's icalendar and dateutil. */
+@Integration
 class IcsWriterTest {
   private static final Instant STAMP = Instant.parse("2026-01-01T00:00:00Z");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");

@@ -3,7 +3,7 @@ package io.loaxa.scheduler.report.pdf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.loaxa.audio.testing.Tools;
+import io.loaxa.testkit.Tools;
 import io.loaxa.scheduler.report.AiringLogExport;
 import io.loaxa.scheduler.report.Language;
 import io.loaxa.scheduler.report.PeakWindows;
@@ -13,6 +13,7 @@ import io.loaxa.scheduler.report.Poppler;
 import io.loaxa.scheduler.report.QuarterLog;
 import io.loaxa.scheduler.report.ReportFilesKept;
 import io.loaxa.scheduler.report.ReportPeriod;
+import io.loaxa.testkit.Integration;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The officer's PDFs, read back by poppler's pdftotext and pdffonts and compared with the log. */
+@Integration
 class PdfFilesTest {
   @TempDir
   static Path dir;

@@ -14,6 +14,7 @@ import io.loaxa.scheduler.report.PeriodTally;
 import io.loaxa.scheduler.report.QuarterLog;
 import io.loaxa.scheduler.report.ReportFilesKept;
 import io.loaxa.scheduler.report.ReportPeriod;
+import io.loaxa.testkit.Integration;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The officer's Excel files, read back by an independent reader (Debian's python3-openpyxl). */
+@Integration
 class XlsxFilesTest {
   @TempDir
   static Path dir;
