@@ -3,7 +3,7 @@ package io.loaxa.schedules.lunar;
 /**
  * The two sky events the calendar rests on, new moons and the sun's longitude, by the
  * low-precision series of Jean Meeus ("Astronomical Formulae for Calculators" for the moon,
- * "Astronomical Algorithms" chapter 25 for the sun). Good to a few minutes over 1900–2100,
+ * "Astronomical Algorithms" chapter 25 for the sun). Good to within minutes over 1900–2100,
  * which decides the calendar except when a new moon falls within minutes of midnight.
  */
 final class Astronomy {
