@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Opens the relay board a {@link BoardSpec} names, by its driver. Serial boards sit on a
@@ -21,32 +20,7 @@ import java.util.Set;
  * port lost, and comes to life when the adapter appears.
  */
 public final class RelayBoards {
-  private static final Map<String, Set<String>> OPTIONS = Map.of(
-      // a stand-in for any board: a config switched to it for a test bench keeps its other settings
-      "simulated", java.util.stream.Stream.of(ModbusCoilBoard.OPTIONS, ModbusRegisterBoard.OPTIONS, LcusBoard.OPTIONS,
-          KmtronicBoard.OPTIONS, NumatoBoard.OPTIONS).flatMap(Set::stream).collect(java.util.stream.Collectors.toSet()),
-      "modbus-rtu", ModbusCoilBoard.OPTIONS,
-      "modbus-register", ModbusRegisterBoard.OPTIONS,
-      "lcus", LcusBoard.OPTIONS,
-      "kmtronic", KmtronicBoard.OPTIONS,
-      "numato", NumatoBoard.OPTIONS,
-      "dtr-rts", DtrRtsBoard.OPTIONS);
-
   private RelayBoards() {}
-
-  /** The driver names a station config may use. */
-  public static List<String> drivers() {
-    return List.of("modbus-rtu", "modbus-register", "lcus", "numato", "kmtronic", "dtr-rts", "simulated");
-  }
-
-  /** The options a driver understands, for config checking. */
-  public static Set<String> options(String driver) {
-    Set<String> known = OPTIONS.get(driver);
-    if (known == null) {
-      throw unknown("?", driver);
-    }
-    return known;
-  }
 
   /**
    * Opens a board on real serial ports.
@@ -71,8 +45,9 @@ public final class RelayBoards {
     Map<String, SerialSettings> settingsByPort = new HashMap<>();
     Map<String, String> firstBoardByPort = new HashMap<>();
     for (BoardSpec spec : specs) {
-      spec.requireOnlyOptions(options(spec));
-      if (!spec.driver().equals("simulated")) {
+      Driver driver = driver(spec);
+      spec.requireOnlyOptions(driver.options());
+      if (driver.needsPort()) {
         String port = spec.requirePort();
         SerialSettings settings = spec.serialSettings();
         SerialSettings earlier = settingsByPort.putIfAbsent(port, settings);
@@ -81,7 +56,7 @@ public final class RelayBoards {
           throw new IllegalArgumentException("board " + spec.key() + " shares port " + port + " with board "
               + firstBoardByPort.get(port) + " but asks for " + settings + " instead of " + earlier);
         }
-        if (earlier != null && (spec.driver().equals("dtr-rts") || spec.driver().equals("lcus"))) {
+        if (earlier != null && !driver.replies()) {
           throw new IllegalArgumentException("board " + spec.key() + ": a " + spec.driver()
               + " board cannot share port " + port + " with board " + firstBoardByPort.get(port));
         }
@@ -91,7 +66,7 @@ public final class RelayBoards {
     List<RelayBoard> boards = new ArrayList<>();
     try {
       for (BoardSpec spec : specs) {
-        if (spec.driver().equals("simulated")) {
+        if (!driver(spec).needsPort()) {
           boards.add(new SimulatedRelayBoard(spec.key(), spec.channels(), context.clock()));
           continue;
         }
@@ -107,25 +82,21 @@ public final class RelayBoards {
     return boards;
   }
 
-  private static Set<String> options(BoardSpec spec) {
-    Set<String> known = OPTIONS.get(spec.driver());
-    if (known == null) {
-      throw unknown(spec.key(), spec.driver());
-    }
-    return known;
+  private static Driver driver(BoardSpec spec) {
+    return Driver.named(spec.driver()).orElseThrow(() -> unknown(spec.key(), spec.driver()));
   }
 
   private static RelayBoard driver(BoardSpec spec, SerialLine line, DeviceContext context) {
     Clock clock = context.clock();
     Pause pause = context.pause();
-    return switch (spec.driver()) {
-      case "modbus-rtu" -> ModbusCoilBoard.of(spec, line, clock, pause);
-      case "modbus-register" -> ModbusRegisterBoard.of(spec, line, clock, pause);
-      case "lcus" -> LcusBoard.of(spec, line, clock, pause);
-      case "kmtronic" -> KmtronicBoard.of(spec, line, clock, pause);
-      case "numato" -> NumatoBoard.of(spec, line, clock, pause);
-      case "dtr-rts" -> DtrRtsBoard.of(spec, line);
-      default -> throw unknown(spec.key(), spec.driver());
+    return switch (driver(spec)) {
+      case MODBUS_RTU -> ModbusCoilBoard.of(spec, line, clock, pause);
+      case MODBUS_REGISTER -> ModbusRegisterBoard.of(spec, line, clock, pause);
+      case LCUS -> LcusBoard.of(spec, line, clock, pause);
+      case KMTRONIC -> KmtronicBoard.of(spec, line, clock, pause);
+      case NUMATO -> NumatoBoard.of(spec, line, clock, pause);
+      case DTR_RTS -> DtrRtsBoard.of(spec, line);
+      case SIMULATED -> throw new IllegalStateException("board " + spec.key() + ": a simulated board has no line");
     };
   }
 
@@ -137,8 +108,8 @@ public final class RelayBoards {
    * @throws IllegalArgumentException naming the board and the option
    */
   public static void validate(BoardSpec spec) {
-    spec.requireOnlyOptions(options(spec));
-    if (spec.driver().equals("simulated")) {
+    spec.requireOnlyOptions(driver(spec).options());
+    if (!driver(spec).needsPort()) {
       return;
     }
     SerialLine unopened = new UnopenedLine(spec.requirePort());
@@ -185,8 +156,8 @@ public final class RelayBoards {
    * can tell without switching anything, and closes it again. For {@code loaxa relay probe}.
    */
   public static ProbeReport probe(BoardSpec spec, DeviceContext context) {
-    spec.requireOnlyOptions(options(spec));
-    if (spec.driver().equals("simulated")) {
+    spec.requireOnlyOptions(driver(spec).options());
+    if (!driver(spec).needsPort()) {
       try (RelayBoard board = new SimulatedRelayBoard(spec.key(), spec.channels(), context.clock())) {
         return board.probe();
       }
@@ -207,7 +178,7 @@ public final class RelayBoards {
 
   private static IllegalArgumentException unknown(String key, String driver) {
     return new IllegalArgumentException("board " + key + ": unknown driver '" + driver + "'; known: "
-        + String.join(", ", drivers()));
+        + String.join(", ", Driver.names()));
   }
 
   /**

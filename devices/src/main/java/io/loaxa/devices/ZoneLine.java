@@ -3,8 +3,7 @@ package io.loaxa.devices;
 import java.util.Objects;
 
 /**
- * Where one hamlet's speaker line (or the amplifier's mains) is wired: a zone key, a board and a
- * channel on it.
+ * Where one hamlet's speaker line is wired: a zone key, a board and a channel on it.
  *
  * @param inverted the line is wired through the relay's normally-closed contact: it carries sound
  *     while the relay is released, so switching the line on means switching the relay off
@@ -21,13 +20,13 @@ public record ZoneLine(String zoneKey, String boardKey, RelayChannel channel, bo
     this(zoneKey, boardKey, channel, false);
   }
 
-  /** The relay state that puts the line in the wanted state. */
-  public boolean relayFor(boolean lineOn) {
-    return lineOn != inverted;
+  /** The zone's line, as the switchboard names it. */
+  public RelayLine.Zone line() {
+    return RelayLine.zone(zoneKey);
   }
 
-  /** The line's state for a relay state the board reported. */
-  public boolean lineFor(boolean relayOn) {
-    return relayOn != inverted;
+  /** The board, channel and contact the line is wired to. */
+  public RelayWire wire() {
+    return new RelayWire(boardKey, channel, inverted);
   }
 }

@@ -33,7 +33,7 @@ class RelayBoardsTest {
 
   @Test
   void opensEveryDriverTheConfigMayName() throws DeviceException {
-    for (String driver : RelayBoards.drivers()) {
+    for (String driver : Driver.names()) {
       int channels = driver.equals("dtr-rts") ? 2 : 8;
       try (RelayBoard board = RelayBoards.open(new BoardSpec("b", driver, Optional.of("/dev/ttyX"), channels, Map.of()),
           context)) {
@@ -47,6 +47,8 @@ class RelayBoardsTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RelayBoards.open(spec("tu-chinh", "modbus", "/dev/ttyX", Map.of()), context));
     assertTrue(e.getMessage().contains("tu-chinh") && e.getMessage().contains("modbus-rtu"), e.getMessage());
+    assertEquals("board tu-chinh: unknown driver 'modbus'; known: modbus-rtu, modbus-register, lcus, numato, kmtronic,"
+        + " dtr-rts, simulated", e.getMessage());
   }
 
   @Test

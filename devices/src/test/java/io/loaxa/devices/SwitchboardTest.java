@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loaxa.devices.simulated.SimulatedRelayBoard;
 import io.loaxa.devices.testing.FaultyRelayBoard;
+import io.loaxa.devices.testing.RecordingLogger;
 import io.loaxa.testkit.MutableClock;
 import io.loaxa.devices.testing.RecordingPause;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slf4j.event.Level;
 
 class SwitchboardTest {
   private final MutableClock clock = MutableClock.at("2025-03-01T05:00:00Z");
@@ -26,7 +28,7 @@ class SwitchboardTest {
   }
 
   private Switchboard switchboard(SwitchPolicy policy, ZoneLine... zones) {
-    return new Switchboard(List.of(cabinet, annex), Optional.of(new ZoneLine("amp", "tu-chinh", ch(8))),
+    return new Switchboard(List.of(cabinet, annex), Optional.of(new RelayWire("tu-chinh", ch(8))),
         List.of(zones), policy, clock, pause);
   }
 
@@ -177,7 +179,7 @@ class SwitchboardTest {
     board.amplifierOn();
     board.zonesOn(List.of("ap-1", "ap-2", "ap-4"));
     cabinet.switchOn(ch(7));
-    List<String> failures = board.allOff();
+    List<LineFailure> failures = board.allOff();
     assertTrue(failures.isEmpty(), failures.toString());
     assertTrue(cabinet.allOff());
     assertTrue(annex.allOff());
@@ -191,7 +193,7 @@ class SwitchboardTest {
     Switchboard board = standard(SwitchPolicy.DEFAULT);
     board.zonesOn(List.of("ap-1", "ap-4"));
     cabinet.silent(true);
-    List<String> failures = board.allOff();
+    List<LineFailure> failures = board.allOff();
     assertFalse(failures.isEmpty());
     assertTrue(annex.allOff(), "the healthy board was still switched off");
   }
@@ -203,8 +205,8 @@ class SwitchboardTest {
         List.of(new ZoneLine("ap-1", "broken", ch(1)), new ZoneLine("ap-4", "tu-phu", ch(1))),
         SwitchPolicy.DEFAULT, clock, pause);
     annex.switchOn(ch(1));
-    List<String> failures = board.allOff();
-    assertTrue(failures.stream().anyMatch(f -> f.contains("driver bug")), failures.toString());
+    List<LineFailure> failures = board.allOff();
+    assertTrue(failures.stream().anyMatch(f -> f.reason().contains("driver bug")), failures.toString());
     assertTrue(annex.allOff());
     board.close();
     assertTrue(annex.allOff(), "closing survives a board that throws on close");
@@ -307,15 +309,15 @@ class SwitchboardTest {
     Switchboard board = standard(SwitchPolicy.DEFAULT);
     board.zonesOn(List.of("ap-2"));
     annex.silent(true);
-    Map<String, ZoneStatus> report = new java.util.HashMap<>();
-    board.report().forEach(z -> report.put(z.zoneKey(), z));
-    assertEquals(Optional.of(true), report.get("ap-2").reported());
-    assertEquals(Optional.of(true), report.get("ap-2").commanded());
-    assertEquals(Optional.of(false), report.get("ap-1").reported());
-    assertEquals(Optional.empty(), report.get("ap-1").commanded());
-    assertEquals(Optional.empty(), report.get("ap-4").reported());
-    assertTrue(report.get("ap-4").error().isPresent());
-    assertTrue(report.containsKey(Switchboard.AMPLIFIER));
+    Map<RelayLine, ZoneStatus> report = new java.util.HashMap<>();
+    board.report().forEach(z -> report.put(z.line(), z));
+    assertEquals(Optional.of(true), report.get(RelayLine.zone("ap-2")).reported());
+    assertEquals(Optional.of(true), report.get(RelayLine.zone("ap-2")).commanded());
+    assertEquals(Optional.of(false), report.get(RelayLine.zone("ap-1")).reported());
+    assertEquals(Optional.empty(), report.get(RelayLine.zone("ap-1")).commanded());
+    assertEquals(Optional.empty(), report.get(RelayLine.zone("ap-4")).reported());
+    assertTrue(report.get(RelayLine.zone("ap-4")).error().isPresent());
+    assertTrue(report.containsKey(RelayLine.AMPLIFIER));
   }
 
   @Test
@@ -353,5 +355,90 @@ class SwitchboardTest {
     assertTrue(cabinet.allOff());
     assertTrue(annex.allOff());
     assertThrows(IllegalStateException.class, () -> board.zonesOn(List.of("ap-1")));
+  }
+
+  @Test
+  void aHamletCalledAmplifierIsSwitchedAsAZoneAndLeavesTheAmplifierAlone() throws DeviceException {
+    Switchboard board = switchboard(SwitchPolicy.DEFAULT, new ZoneLine("amplifier", "tu-chinh", ch(4)));
+    SwitchResult result = board.zonesOn(List.of("amplifier"));
+    assertEquals(List.of("amplifier"), result.confirmed());
+    assertTrue(cabinet.isOn(ch(4)));
+    assertFalse(cabinet.isOn(ch(8)), "the amplifier's relay was not touched");
+    assertEquals(java.util.Set.of(RelayLine.zone("amplifier")), board.linesOn());
+    board.amplifierOn();
+    assertEquals(java.util.Set.of(RelayLine.zone("amplifier"), RelayLine.AMPLIFIER), board.linesOn());
+    assertEquals(2, board.report().size());
+    assertEquals(Optional.of(true), board.status().get("amplifier"));
+  }
+
+  @Test
+  void aSpareRelayAllOffCannotReleaseIsNamedByItsBoardAndChannelAndTriedAgain() throws DeviceException {
+    Switchboard board = standard(SwitchPolicy.DEFAULT.withAttempts(1));
+    cabinet.switchOn(ch(7));
+    cabinet.stickChannel(ch(7));
+    List<LineFailure> failures = board.allOff();
+    RelayLine spare = new RelayLine.Spare("tu-chinh", ch(7));
+    assertEquals(List.of(spare), failures.stream().map(LineFailure::line).toList());
+    assertTrue(failures.get(0).toString().startsWith("tu-chinh/CH7: board tu-chinh CH7 reads on"), failures.toString());
+    assertEquals(java.util.Set.of(spare), board.linesOn());
+    clock.advance(Duration.ofSeconds(1));
+    List<String> done = board.tick();
+    assertTrue(done.get(0).contains("still failing: {tu-chinh/CH7="), done.toString());
+  }
+
+  @Test
+  void aBoardGoingSilentIsLoggedOnceWhenItStopsAndOnceWhenItAnswersAgain() {
+    RecordingLogger log = new RecordingLogger("board health");
+    Switchboard board = new Switchboard(List.of(cabinet, annex), Optional.of(new RelayWire("tu-chinh", ch(8))),
+        List.of(new ZoneLine("ap-1", "tu-chinh", ch(1)), new ZoneLine("ap-4", "tu-phu", ch(1))),
+        SwitchPolicy.DEFAULT.withAttempts(2), clock, pause, log);
+    board.zonesOn(List.of("ap-1", "ap-4"));
+    assertEquals(List.of(), log.records());
+
+    annex.silent(true);
+    assertFalse(board.zonesOff(List.of("ap-4")).failed().isEmpty());
+    assertEquals(1, log.records().size(), log.records().toString());
+    RecordingLogger.Record silent = log.records().get(0);
+    assertEquals(Level.WARN, silent.level());
+    assertTrue(silent.message().startsWith("board tu-phu silent: board tu-phu does not answer"), silent.message());
+
+    for (int round = 0; round < 3; round++) {
+      clock.advance(Duration.ofSeconds(1));
+      board.tick();
+    }
+    assertFalse(board.zonesOn(List.of("ap-4")).failed().isEmpty());
+    board.report();
+    assertEquals(1, log.records().size(), "still silent, nothing more to say: " + log.records());
+
+    annex.silent(false);
+    clock.advance(Duration.ofSeconds(5));
+    board.tick();
+    board.tick();
+    board.zonesOff(List.of("ap-4"));
+    assertEquals(2, log.records().size(), log.records().toString());
+    RecordingLogger.Record back = log.records().get(1);
+    assertEquals(Level.INFO, back.level());
+    assertTrue(back.message().startsWith("board tu-phu answers again after "), back.message());
+    assertTrue(log.records().stream().noneMatch(r -> r.message().contains("tu-chinh")), log.records().toString());
+  }
+
+  @Test
+  void aBoardThatWentSilentOnAirIsLoggedOnceAndAgainWhenTheWatchdogFindsItAnswering() {
+    RecordingLogger log = new RecordingLogger("board health");
+    Switchboard board = new Switchboard(List.of(cabinet), Optional.empty(),
+        List.of(new ZoneLine("ap-1", "tu-chinh", ch(1))), SwitchPolicy.DEFAULT.withAttempts(1), clock, pause, log);
+    board.zonesOn(List.of("ap-1"));
+    cabinet.silent(true);
+    cabinet.powerCycle();
+    board.report();
+    board.tick();
+    board.tick();
+    assertEquals(List.of(Level.WARN), log.records().stream().map(RecordingLogger.Record::level).toList());
+    cabinet.silent(false);
+    board.tick();
+    board.tick();
+    assertEquals(List.of(Level.WARN, Level.INFO), log.records().stream().map(RecordingLogger.Record::level).toList());
+    assertTrue(log.records().get(1).message().startsWith("board tu-chinh answers again"), log.records().toString());
+    assertTrue(cabinet.isOn(ch(1)), "and it was given back the line that should be on");
   }
 }

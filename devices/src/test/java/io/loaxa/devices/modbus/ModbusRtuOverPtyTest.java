@@ -13,6 +13,8 @@ import io.loaxa.devices.ProbeReport;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.RelayLine;
+import io.loaxa.devices.RelayWire;
 import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.devices.SwitchResult;
 import io.loaxa.devices.Switchboard;
@@ -88,7 +90,7 @@ class ModbusRtuOverPtyTest {
         ? java.util.stream.Stream.concat(zones.stream(), java.util.stream.Stream.of(
             new ZoneLine("ap-10", "tu-chinh", new RelayChannel(10)))).toList()
         : zones;
-    switchboard = new Switchboard(List.of(board), Optional.of(new ZoneLine("amp", "tu-chinh", new RelayChannel(8))),
+    switchboard = new Switchboard(List.of(board), Optional.of(new RelayWire("tu-chinh", new RelayChannel(8))),
         wired, SwitchPolicy.DEFAULT.withAttempts(attempts).withRetryPause(Duration.ofMillis(20)), clock, Pause.sleeping());
     return switchboard;
   }
@@ -154,13 +156,13 @@ class ModbusRtuOverPtyTest {
     slave.tell("mute");
     SwitchResult off = board.zonesOff(List.of("ap-1", "ap-2"));
     assertTrue(off.failed().get("ap-1").contains("did not answer"), off.failed().toString());
-    assertTrue(board.linesOn().contains("ap-1"));
+    assertTrue(board.linesOn().contains(RelayLine.zone("ap-1")));
     board.tick();
     assertEquals("11000001", slave.relays(), "a silent slave keeps its relays");
     slave.tell("unmute");
     board.tick();
     assertEquals("00000001", slave.relays());
-    assertFalse(board.linesOn().contains("ap-1"));
+    assertFalse(board.linesOn().contains(RelayLine.zone("ap-1")));
     board.amplifierOff();
     assertEquals("00000000", slave.relays());
   }

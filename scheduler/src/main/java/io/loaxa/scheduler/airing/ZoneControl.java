@@ -4,6 +4,8 @@ import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.config.StationConfig;
 
 import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.LineFailure;
+import io.loaxa.devices.RelayLine;
 import io.loaxa.devices.SwitchResult;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneStatus;
@@ -32,12 +34,13 @@ public final class ZoneControl {
     out.append("Trạng thái loa — line status: ").append(config.name()).append('\n');
     out.append(String.format("%-14s %-20s %-12s %-10s %s%n", "zone", "name", "board", "reported", "commanded"));
     for (ZoneStatus z : switchboard.report()) {
-      String name = z.zoneKey().equals(Switchboard.AMPLIFIER) ? "tăng âm"
-          : config.zones().stream().filter(c -> c.key().value().equals(z.zoneKey())).map(StationConfig.Zone::name)
-              .findFirst().orElse("");
+      String name = z.line() instanceof RelayLine.Zone zone
+          ? config.zones().stream().filter(c -> c.key().value().equals(zone.zoneKey())).map(StationConfig.Zone::name)
+              .findFirst().orElse("")
+          : "tăng âm";
       String reported = z.reported().map(ZoneControl::word).orElse(z.error().isPresent() ? "?" : "-");
       String note = z.error().map(e -> "board not answering: " + e).orElse(z.inverted() ? "(normally-closed)" : "");
-      out.append(String.format("%-14s %-20s %-12s %-10s %-10s %s", z.zoneKey(), name, z.boardKey() + " " + z.channel(),
+      out.append(String.format("%-14s %-20s %-12s %-10s %-10s %s", z.line(), name, z.boardKey() + " " + z.channel(),
           reported, z.commanded().map(ZoneControl::word).orElse("-"), note).stripTrailing()).append('\n');
     }
     out.append("reported: what the board reads back ('-': it cannot report); commanded: as last switched by the daemon,"
@@ -76,9 +79,9 @@ public final class ZoneControl {
     describe(switchboard.zonesOff(keys), "off", out, failures);
     if (switchboard.hasAmplifier()) {
       List<ZoneStatus> report = switchboard.report();
-      boolean someOn = report.stream().filter(z -> !z.zoneKey().equals(Switchboard.AMPLIFIER))
+      boolean someOn = report.stream().filter(z -> !z.isAmplifier())
           .anyMatch(z -> z.reported().orElse(z.commanded().orElse(false)));
-      boolean unknown = report.stream().filter(z -> !z.zoneKey().equals(Switchboard.AMPLIFIER))
+      boolean unknown = report.stream().filter(z -> !z.isAmplifier())
           .anyMatch(z -> z.reported().isEmpty() && z.commanded().isEmpty());
       if (someOn) {
         out.append("tăng âm — amplifier: left on, other zones are on\n");
@@ -98,7 +101,7 @@ public final class ZoneControl {
 
   /** Every relay released, the amplifier last. */
   public String allOff() {
-    List<String> failures = switchboard.allOff();
+    List<String> failures = switchboard.allOff().stream().map(LineFailure::toString).toList();
     return answer(new StringBuilder("Tắt hết — all off: every relay released\n"), failures);
   }
 

@@ -2,13 +2,13 @@ package io.loaxa.scheduler.cli;
 
 import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.DeviceContext;
+import io.loaxa.devices.Driver;
 import io.loaxa.devices.ProbeReport;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.scheduler.UserError;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,6 +28,14 @@ final class RelayCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The driver names picocli lists in the help. */
+  static final class DriverNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Driver.names().iterator();
+    }
+  }
+
   /** {@code loaxa relay probe}: does the board answer, how many channels, can it read back. */
   @Command(name = "probe", mixinStandardHelpOptions = true,
       description = {"Does the board answer, how many channels does it have, can it read its relays back?",
@@ -36,8 +44,8 @@ final class RelayCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--driver", required = true, paramLabel = "NAME",
-        description = "modbus-rtu, modbus-register, lcus, numato, kmtronic, dtr-rts or simulated.")
+    @Option(names = "--driver", required = true, paramLabel = "NAME", completionCandidates = DriverNames.class,
+        description = "One of ${COMPLETION-CANDIDATES}.")
     String driver;
 
     @Option(names = "--port", paramLabel = "PATH", description = "The serial port, e.g. /dev/serial/by-id/usb-….")
@@ -59,13 +67,12 @@ final class RelayCommand implements Runnable {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      if (!RelayBoards.drivers().contains(driver)) {
-        throw new UserError("unknown driver '" + driver + "'; known: " + String.join(", ", RelayBoards.drivers()));
-      }
+      Driver kind = Driver.named(driver).orElseThrow(() ->
+          new UserError("unknown driver '" + driver + "'; known: " + String.join(", ", Driver.names())));
       Map<String, String> options = new LinkedHashMap<>(more);
       unit.ifPresent(u -> options.put("unit", Integer.toString(u)));
       baud.ifPresent(b -> options.put("baud", Integer.toString(b)));
-      int count = driver.equals("dtr-rts") && channels == 8 ? 2 : channels;
+      int count = kind == Driver.DTR_RTS && channels == 8 ? 2 : channels;
       BoardSpec spec;
       try {
         spec = new BoardSpec("probe", driver, port, count, options);
@@ -74,9 +81,9 @@ final class RelayCommand implements Runnable {
         throw new UserError(e.getMessage().replace("board probe: ", ""), e);
       }
       out.println("Bo rơ-le — relay board: " + driver + port.map(p -> " on " + p).orElse("")
-          + (driver.equals("simulated") ? "" : " (" + spec.serialSettings() + ")"));
+          + (!kind.needsPort() ? "" : " (" + spec.serialSettings() + ")"));
       ProbeReport report = RelayBoards.probe(spec, DeviceContext.real(Clock.systemUTC()));
-      boolean silentByDesign = List.of("lcus", "dtr-rts").contains(driver);
+      boolean silentByDesign = !kind.replies();
       out.println("trả lời — answers:       " + (report.answered() ? "yes" : silentByDesign ? "never (this board has no replies)" : "NO"));
       out.println("số kênh — channels found: " + report.channelsFound().map(String::valueOf)
           .orElse("cannot be asked (configured " + count + ")"));

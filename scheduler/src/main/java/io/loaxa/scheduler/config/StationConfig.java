@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.Driver;
 import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
 import java.time.Duration;
@@ -102,7 +103,7 @@ public record StationConfig(
     return new StationConfig(
         "Đài truyền thanh xã Tân Hưng (demo)",
         ZoneId.of("Asia/Ho_Chi_Minh"),
-        List.of(new BoardSpec("tu-chinh", "simulated", Optional.empty(), 8, Map.of())),
+        List.of(new BoardSpec("tu-chinh", Driver.SIMULATED.configName(), Optional.empty(), 8, Map.of())),
         Optional.of(new Amplifier("tu-chinh", 8, Duration.ofSeconds(2))),
         List.of(
             new Zone(new ZoneKey("ap-1"), "Ấp 1", "tu-chinh", 1),

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.devices.Driver;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
@@ -167,8 +168,8 @@ public final class StationConfigReader {
       Optional<String> key = key(board);
       Optional<String> driver = text(board, "driver", true);
       driver.ifPresent(d -> {
-        if (!RelayBoards.drivers().contains(d)) {
-          problems.add(new Problem(board.get("driver").orElseThrow().at(), "unknown driver '" + d + "'; known: " + String.join(", ", RelayBoards.drivers())));
+        if (Driver.named(d).isEmpty()) {
+          problems.add(new Problem(board.get("driver").orElseThrow().at(), "unknown driver '" + d + "'; known: " + String.join(", ", Driver.names())));
         }
       });
       Optional<String> port = text(board, "port", false);
@@ -200,10 +201,11 @@ public final class StationConfigReader {
 
   /** The driver's own check of its port and options, reported at the option it concerns. */
   private void checkDriverOptions(Node.Mapping board, BoardSpec spec) {
-    if (!RelayBoards.drivers().contains(spec.driver())) {
+    Optional<Driver> driver = Driver.named(spec.driver());
+    if (driver.isEmpty()) {
       return;
     }
-    Set<String> known = RelayBoards.options(spec.driver());
+    Set<String> known = driver.get().options();
     boolean ok = true;
     for (Node.Entry e : board.entries().values()) {
       if (!BOARD_CORE.contains(e.key()) && !known.contains(e.key())) {

@@ -8,6 +8,7 @@ import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.scheduler.Programmes;
 import io.loaxa.scheduler.airing.AiringRunner;
 import io.loaxa.scheduler.airing.ContentRenderer;
+import io.loaxa.devices.LineFailure;
 import io.loaxa.devices.Switchboard;
 
 import io.loaxa.schedules.PlannedAiring;
@@ -81,7 +82,7 @@ public final class Daemon implements AutoCloseable {
 
   /** Brings the station on air; returns once triggers are running. */
   public void start() {
-    List<String> failures = switchboard.allOff();
+    List<LineFailure> failures = switchboard.allOff();
     if (!failures.isEmpty()) {
       LOG.error("relays not confirmed off at start: {}", failures);
     }
@@ -270,7 +271,7 @@ public final class Daemon implements AutoCloseable {
     stopped = true;
     runner.close("the station is stopping");
     triggers.stop(Duration.ofSeconds(5));
-    List<String> failures = switchboard.allOff();
+    List<LineFailure> failures = switchboard.allOff();
     if (failures.isEmpty()) {
       LOG.info("stopped; all relays off");
     } else {

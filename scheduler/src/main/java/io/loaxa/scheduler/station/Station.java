@@ -29,9 +29,11 @@ import io.loaxa.audio.stream.HttpRebroadcasts;
 import io.loaxa.devices.DeviceContext;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.LineEvents;
+import io.loaxa.devices.LineFailure;
 import io.loaxa.devices.RelayBoard;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.RelayWire;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneLine;
 import io.loaxa.devices.serial.JSerialCommPorts;
@@ -103,7 +105,7 @@ public final class Station implements AutoCloseable {
       throws DeviceException {
     Switchboard switchboard = switchboard(config, clock, pause);
     // safe state first, before anything slower (database migration, sound) can delay it
-    List<String> notOff = switchboard.allOff();
+    List<LineFailure> notOff = switchboard.allOff();
     if (notOff.isEmpty()) {
       LOG.info("all relays off");
     }
@@ -128,8 +130,8 @@ public final class Station implements AutoCloseable {
   public static Switchboard switchboard(StationConfig config, Clock clock, Pause pause) throws DeviceException {
     List<RelayBoard> boards = RelayBoards.openAll(config.boards(),
         new DeviceContext(clock, pause, new JSerialCommPorts(), LineEvents.logging()));
-    Optional<ZoneLine> amplifier = config.amplifier()
-        .map(a -> new ZoneLine("amplifier", a.board(), new RelayChannel(a.channel())));
+    Optional<RelayWire> amplifier = config.amplifier()
+        .map(a -> new RelayWire(a.board(), new RelayChannel(a.channel())));
     List<ZoneLine> zones = config.zones().stream()
         .map(z -> new ZoneLine(z.key().value(), z.board(), new RelayChannel(z.channel()), z.inverted())).toList();
     try {

@@ -114,4 +114,19 @@ class StationConfigReaderTest {
     assertEquals("broken.yaml", e.problems().get(0).at().file());
     assertEquals(true, e.problems().get(0).at().line() >= 2);
   }
+
+  @Test
+  void anUnknownDriverIsReportedWithEveryDriverTheStationKnows() {
+    String yaml = """
+        station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
+        boards:
+          - { key: tu-chinh, driver: modbus, channels: 8 }
+        zones:
+          - { key: ap-1, board: tu-chinh, channel: 1 }
+        """;
+    SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(yaml, "station.yaml"));
+
+    assertEquals(List.of("station.yaml:3:30: unknown driver 'modbus'; known: modbus-rtu, modbus-register, lcus, numato,"
+        + " kmtronic, dtr-rts, simulated"), e.problems().stream().map(Problem::toString).toList());
+  }
 }
