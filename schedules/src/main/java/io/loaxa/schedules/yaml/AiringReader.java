@@ -1,0 +1,258 @@
+package io.loaxa.schedules.yaml;
+
+import io.loaxa.schedules.AiringRule;
+import io.loaxa.schedules.DatedOverride;
+import io.loaxa.schedules.Priority;
+import io.loaxa.schedules.ProgrammeKey;
+import io.loaxa.schedules.Recurrence;
+import io.loaxa.schedules.TimeWindow;
+import io.loaxa.schedules.Weekdays;
+import io.loaxa.schedules.ZoneChoice;
+import io.loaxa.schedules.source.Fields;
+import io.loaxa.schedules.source.Node;
+import io.loaxa.schedules.source.Position;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads the schedule file's airings: which programme airs to which hamlets, at what times, on which days. */
+final class AiringReader {
+  static final Set<String> AIRING_KEYS = Set.of("key", "programme", "zones", "at", "days", "every", "monthly", "on", "from",
+      "until", "except", "overrides", "priority", "rotateTopics", "topics");
+
+  private final Fields fields;
+  private final ProgrammeReader programmes;
+  private final ZoneReader zones;
+  private final OverrideReader overrides;
+  private final Map<String, ScheduleReader.RuleSource> sources;
+  private final Set<ProgrammeKey> rotatingProgrammes;
+
+  AiringReader(Fields fields, ProgrammeReader programmes, ZoneReader zones, Map<String, ScheduleReader.RuleSource> sources,
+      Set<ProgrammeKey> rotatingProgrammes) {
+    this.fields = fields;
+    this.programmes = programmes;
+    this.zones = zones;
+    this.overrides = new OverrideReader(fields, programmes, zones);
+    this.sources = sources;
+    this.rotatingProgrammes = rotatingProgrammes;
+  }
+
+  /** The airing rules of {@code airings:} that read without problems. */
+  List<AiringRule> read(Node airings) {
+    List<AiringRule> rules = new ArrayList<>();
+    Map<String, Position> seen = new LinkedHashMap<>();
+    for (Node item : fields.items(airings, "airings")) {
+      fields.mapping(item, "an airing", "programme, zones, at, …").flatMap(m -> airing(m, seen)).ifPresent(rules::add);
+    }
+    return rules;
+  }
+
+  private Optional<AiringRule> airing(Node.Mapping m, Map<String, Position> seen) {
+    fields.unknownKeys(m, AIRING_KEYS, "an airing");
+    int before = fields.count();
+    Optional<Node> programmeNode = fields.required(m, "programme", "an airing");
+    Optional<ProgrammeKey> programme = programmeNode.flatMap(programmes::reference);
+    Optional<Node> zonesNode = fields.required(m, "zones", "an airing (all, a zone group or a list of zones)");
+    Optional<ZoneChoice> zoneChoice = zonesNode.flatMap(zones::zones);
+    Optional<Node> atNode = fields.required(m, "at", "an airing (a time such as \"06:00\")");
+    List<LocalTime> times = new ArrayList<>();
+    atNode.ifPresent(n -> times.addAll(times(n)));
+
+    List<String> recurrenceKeys = new ArrayList<>();
+    for (String k : List.of("days", "every", "monthly", "on")) {
+      if (m.entries().containsKey(k)) {
+        recurrenceKeys.add(k);
+      }
+    }
+    Optional<Recurrence> recurrence = Optional.of(new Recurrence.Daily());
+    Position recurrencePos = m.at();
+    if (recurrenceKeys.size() > 1) {
+      fields.problem(m.entries().get(recurrenceKeys.get(1)).keyAt(),
+          "use one of days, every, monthly or on; this airing has both '" + recurrenceKeys.get(0) + "' and '" + recurrenceKeys.get(1) + "'");
+      recurrence = Optional.empty();
+    } else if (recurrenceKeys.size() == 1) {
+      Node n = m.get(recurrenceKeys.get(0)).get();
+      recurrencePos = n.at();
+      recurrence = switch (recurrenceKeys.get(0)) {
+        case "days" -> days(n);
+        case "every" -> every(n);
+        case "monthly" -> monthly(n);
+        default -> fields.localDate(n, "on").map(Recurrence.Once::new);
+      };
+    }
+    Optional<LocalDate> from = Fields.optional(m, "from").flatMap(n -> fields.localDate(n, "from"));
+    Optional<LocalDate> until = Fields.optional(m, "until").flatMap(n -> fields.localDate(n, "until"));
+    if (recurrence.isPresent() && recurrence.get() instanceof Recurrence.Once) {
+      for (String k : List.of("from", "until")) {
+        m.get(k).ifPresent(n -> fields.problem(m.entries().get(k).keyAt(), "'" + k + "' does not go with 'on' (a one-off airs on its one day)"));
+      }
+    }
+    if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
+      fields.problem(m.get("until").get().at(), "until " + until.get() + " is before from " + from.get());
+    }
+    if (recurrence.isPresent() && recurrence.get() instanceof Recurrence.EveryNDays e && m.get("from").isEmpty()) {
+      fields.problem(m.get("every").get().at(), "every: " + e.days() + " counts days from a first day; add from: YYYY-MM-DD");
+    }
+    List<LocalDate> except = new ArrayList<>();
+    Fields.optional(m, "except").ifPresent(n -> {
+      for (Node d : fields.items(n, "except")) {
+        fields.localDate(d, "except").ifPresent(except::add);
+      }
+    });
+    List<DatedOverride> dated = Fields.optional(m, "overrides").map(n -> overrides.read(n, except)).orElse(List.of());
+    Optional<Priority> priority = Fields.optional(m, "priority")
+        .flatMap(n -> fields.oneOf(n, "priority", Priority::parse, "NORMAL, PRIORITY or EMERGENCY"));
+    boolean rotate = Fields.optional(m, "rotateTopics").flatMap(n -> fields.bool(n, "rotateTopics")).orElse(false);
+    if (rotate) {
+      programme.ifPresent(rotatingProgrammes::add);
+    }
+    List<String> topics = topics(m, rotate);
+
+    Optional<Node> keyNode = Fields.optional(m, "key");
+    Optional<String> key;
+    if (keyNode.isPresent()) {
+      key = fields.text(keyNode.get(), "key").map(String::strip).filter(k -> {
+        if (!AiringRule.isValidKey(k)) {
+          fields.problem(keyNode.get().at(), "airing key '" + k + "': use lower-case letters, digits, '-', '_' or '.'");
+          return false;
+        }
+        return true;
+      });
+    } else {
+      key = programme.filter(p -> !times.isEmpty()).map(p -> defaultKey(p, times.get(0)));
+      if (key.isPresent() && recurrence.isPresent() && recurrence.get() instanceof Recurrence.Once once) {
+        key = Optional.of(key.get() + "-" + once.date().toString().replace("-", ""));
+      }
+    }
+    if (key.isPresent()) {
+      Position first = seen.putIfAbsent(key.get(), m.at());
+      if (first != null) {
+        fields.problem(keyNode.map(Node::at).orElse(m.at()), "two airings have the key '" + key.get() + "' (first at line " + first.line()
+            + "); give this one its own key:");
+        key = Optional.empty();
+      }
+    }
+    if (fields.count() > before || key.isEmpty() || programme.isEmpty() || zoneChoice.isEmpty() || times.isEmpty() || recurrence.isEmpty()) {
+      return Optional.empty();
+    }
+    AiringRule rule = new AiringRule(key.get(), programme.get(), zoneChoice.get(), times, recurrence.get(), from, until, except, dated,
+        priority, rotate, topics);
+    List<Node> overrideNodes = m.get("overrides").map(n -> n instanceof Node.Sequence seq ? seq.items() : List.<Node>of()).orElse(List.of());
+    for (Node o : overrideNodes) {
+      if (o instanceof Node.Mapping om && om.get("on").isPresent()) {
+        Node onNode = om.get("on").get();
+        fields.localDate(onNode, "on").filter(d -> !rule.covers(d)).ifPresent(d -> fields.problem(onNode.at(),
+            "the override on " + d + " is outside the days this airing runs (from/until or its one day); it would never apply"));
+      }
+    }
+    if (fields.count() > before) {
+      return Optional.empty();
+    }
+    sources.put(key.get(), new ScheduleReader.RuleSource(m.at(), programmeNode.get().at(), zonesNode.get().at(), atNode.get().at(),
+        recurrencePos));
+    return Optional.of(rule);
+  }
+
+  private List<String> topics(Node.Mapping m, boolean rotate) {
+    List<String> topics = new ArrayList<>();
+    Fields.optional(m, "topics").ifPresent(n -> {
+      for (Node t : fields.items(n, "topics")) {
+        fields.text(t, "a topic").map(String::strip).ifPresent(s -> {
+          if (s.isEmpty() || s.contains("/") || s.contains("\\")) {
+            fields.problem(t.at(), "topic '" + s + "' must be a name without '/' (it fills {topic} in a path)");
+          } else {
+            topics.add(s);
+          }
+        });
+      }
+      if (!rotate) {
+        fields.problem(m.entries().get("topics").keyAt(), "topics are for the rotating CCHC airing; add rotateTopics: true or drop them");
+      }
+    });
+    return topics;
+  }
+
+  private static String defaultKey(ProgrammeKey programme, LocalTime first) {
+    return programme.value() + "-" + String.format("%02d%02d", first.getHour(), first.getMinute());
+  }
+
+  private List<LocalTime> times(Node n) {
+    List<LocalTime> out = new ArrayList<>();
+    if (n instanceof Node.Sequence seq) {
+      if (seq.items().isEmpty()) {
+        fields.problem(n.at(), "at lists no time");
+      }
+      Set<LocalTime> seen = new HashSet<>();
+      for (Node item : seq.items()) {
+        fields.localTime(item, "a time").ifPresent(t -> {
+          if (!seen.add(t)) {
+            fields.problem(item.at(), "time " + TimeWindow.formatTime(t) + " is listed twice");
+          }
+          out.add(t);
+        });
+      }
+      return out;
+    }
+    fields.localTime(n, "at").ifPresent(out::add);
+    return out;
+  }
+
+  private Optional<Recurrence> days(Node n) {
+    if (!(n instanceof Node.Sequence seq)) {
+      fields.problem(n.at(), "days is a list such as [MO, WE, FR], not " + n.kind());
+      return Optional.empty();
+    }
+    Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+    int before = fields.count();
+    for (Node item : seq.items()) {
+      fields.text(item, "a weekday").ifPresent(t -> {
+        Optional<DayOfWeek> d = Weekdays.parse(t);
+        if (d.isEmpty()) {
+          fields.problem(item.at(), "bad weekday '" + t + "'; write MO, TU, WE, TH, FR, SA, SU (or T2 … T7, CN)");
+        } else if (!days.add(d.get())) {
+          fields.problem(item.at(), "weekday " + t.strip() + " is listed twice");
+        }
+      });
+    }
+    if (seq.items().isEmpty()) {
+      fields.problem(n.at(), "days lists no weekday");
+    }
+    if (fields.count() > before || days.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(days.size() == 7 ? new Recurrence.Daily() : new Recurrence.Weekly(days));
+  }
+
+  private Optional<Recurrence> every(Node n) {
+    return fields.text(n, "every").flatMap(t -> {
+      String s = t.strip().toLowerCase(Locale.ROOT).replaceFirst("\\s*days?$", "");
+      if (s.matches("\\d{1,3}")) {
+        int d = Integer.parseInt(s);
+        if (d >= 1 && d <= 366) {
+          return Optional.of(d == 1 ? new Recurrence.Daily() : new Recurrence.EveryNDays(d));
+        }
+      }
+      fields.problem(n.at(), "every '" + t + "' is not a number of days from 1 to 366");
+      return Optional.empty();
+    });
+  }
+
+  private Optional<Recurrence> monthly(Node n) {
+    return fields.text(n, "monthly").flatMap(t -> {
+      Optional<Recurrence> r = Recurrence.parseMonthly(t);
+      if (r.isEmpty()) {
+        fields.problem(n.at(), "monthly '" + t + "' is not a monthly rule; write \"first MO\" … \"fifth SU\", \"last FR\", a day 1..31 or \"last\"");
+      }
+      return r;
+    });
+  }
+}
