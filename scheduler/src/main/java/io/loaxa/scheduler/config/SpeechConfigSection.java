@@ -3,15 +3,13 @@ package io.loaxa.scheduler.config;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.CommandEngine;
 import io.loaxa.audio.speech.Region;
+import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
-import io.loaxa.schedules.source.Problem;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Reads the {@code speech:} block of a station config, adding every problem with its place:
@@ -31,170 +29,95 @@ final class SpeechConfigSection {
   private static final Set<String> KEYS = Set.of("engine", "voice", "rate", "pitch", "volume", "region", "dictionary",
       "englishFallback", "command");
   private static final Set<String> COMMAND_KEYS = Set.of("name", "run", "language", "voices", "timeout", "sentenceBySentence");
+  private static final List<String> ENGINES = List.of(SpeechConfig.ESPEAK, SpeechConfig.FREETTS, SpeechConfig.COMMAND);
+  private static final int NORMAL_PERCENT = 100;
 
-  private final List<Problem> problems;
+  private final Fields fields;
 
-  private SpeechConfigSection(List<Problem> problems) {
-    this.problems = problems;
+  private SpeechConfigSection(Fields fields) {
+    this.fields = fields;
   }
 
-  /** The speech settings, or the defaults without a block; problems are added to {@code problems}. */
-  static SpeechConfig read(Optional<Node> block, List<Problem> problems) {
+  /** The speech settings, or the defaults without a block; problems go to {@code fields}. */
+  static SpeechConfig read(Optional<Node> block, Fields fields) {
     if (block.isEmpty()) {
       return SpeechConfig.DEFAULT;
     }
-    return new SpeechConfigSection(problems).speech(block.get());
+    return new SpeechConfigSection(fields).speech(block.get());
   }
 
   private SpeechConfig speech(Node node) {
-    if (!(node instanceof Node.Mapping m)) {
-      problems.add(new Problem(node.at(), "speech: expected a mapping (engine, voice, …), found " + node.kind()));
+    Optional<Node.Mapping> mapping = fields.mapping(node, "speech", "engine, voice, …");
+    if (mapping.isEmpty()) {
       return SpeechConfig.DEFAULT;
     }
-    unknown(m, KEYS, "speech");
-    String engine = text(m, "engine").orElse(SpeechConfig.ESPEAK);
+    Node.Mapping m = mapping.get();
+    fields.unknownKeys(m, KEYS, "speech");
+    String engine = fields.oneOf(m, "engine", ENGINES).orElse(SpeechConfig.ESPEAK);
     Optional<CommandEngine> command = m.get("command").flatMap(this::command);
-    if (!Set.of(SpeechConfig.ESPEAK, SpeechConfig.FREETTS, SpeechConfig.COMMAND).contains(engine)) {
-      problems.add(new Problem(m.get("engine").orElseThrow().at(),
-          "speech engine '" + engine + "' is unknown; use espeak-ng, freetts or command"));
-      engine = SpeechConfig.ESPEAK;
-    }
     if (engine.equals(SpeechConfig.COMMAND) && command.isEmpty()) {
       if (m.get("command").isEmpty()) {
-        problems.add(new Problem(m.at(), "speech engine 'command' needs a 'command' block (name, run, language, voices)"));
+        fields.problem(m.at(), "speech engine 'command' needs a 'command' block (name, run, language, voices)");
       }
       engine = SpeechConfig.ESPEAK;
     }
-    int rate = percent(m, "rate", 30, 300);
-    int pitch = percent(m, "pitch", 0, 200);
-    int volume = percent(m, "volume", 0, 200);
-    Region region = Region.NORTH;
-    Optional<Node.Scalar> regionNode = scalar(m, "region");
-    if (regionNode.isPresent()) {
-      try {
-        region = Region.parse(regionNode.get().text());
-      } catch (IllegalArgumentException e) {
-        problems.add(new Problem(regionNode.get().at(), "speech " + e.getMessage()));
-      }
-    }
-    boolean english = flag(m, "englishFallback");
-    return new SpeechConfig(engine, text(m, "voice"), new SpeechSettings(rate, pitch, volume), region,
-        text(m, "dictionary"), english, command);
+    int rate = fields.percent(m, "rate", 30, 300).orElse(NORMAL_PERCENT);
+    int pitch = fields.percent(m, "pitch", 0, 200).orElse(NORMAL_PERCENT);
+    int volume = fields.percent(m, "volume", 0, 200).orElse(NORMAL_PERCENT);
+    Region region = fields.oneOf(m, "region", SpeechConfigSection::region, "north or south").orElse(Region.NORTH);
+    boolean english = fields.bool(m, "englishFallback").orElse(false);
+    return new SpeechConfig(engine, word(m, "voice"), new SpeechSettings(rate, pitch, volume), region,
+        word(m, "dictionary"), english, command);
   }
 
   private Optional<CommandEngine> command(Node node) {
-    if (!(node instanceof Node.Mapping m)) {
-      problems.add(new Problem(node.at(), "speech command: expected a mapping (name, run, language, voices), found " + node.kind()));
+    Optional<Node.Mapping> mapping = fields.mapping(node, "the speech command", "name, run, language, voices");
+    if (mapping.isEmpty()) {
       return Optional.empty();
     }
-    unknown(m, COMMAND_KEYS, "speech command");
-    int before = problems.size();
-    Optional<String> name = text(m, "name");
+    Node.Mapping m = mapping.get();
+    fields.unknownKeys(m, COMMAND_KEYS, "the speech command");
+    int before = fields.count();
+    Optional<String> name = word(m, "name");
     if (name.isEmpty()) {
-      problems.add(new Problem(m.at(), "speech command: missing 'name'"));
+      fields.problem(m.at(), "missing 'name' in the speech command");
     }
-    List<String> run = list(m, "run");
-    if (run.isEmpty() && m.get("run").isEmpty()) {
-      problems.add(new Problem(m.at(), "speech command: missing 'run' (the program and its arguments as a list)"));
-    }
-    List<String> voices = list(m, "voices");
-    if (voices.isEmpty() && m.get("voices").isEmpty()) {
-      problems.add(new Problem(m.at(), "speech command: missing 'voices' (at least one voice key)"));
-    }
-    String language = text(m, "language").orElse("vi");
-    Duration timeout = Duration.ofSeconds(120);
-    Optional<Node.Scalar> t = scalar(m, "timeout");
-    if (t.isPresent()) {
-      try {
-        timeout = Duration.parse(t.get().text().strip());
-        if (timeout.isNegative() || timeout.isZero()) {
-          problems.add(new Problem(t.get().at(), "timeout: must be positive"));
-        }
-      } catch (DateTimeParseException e) {
-        problems.add(new Problem(t.get().at(), "timeout: expected an ISO-8601 duration such as PT60S, found '" + t.get().text() + "'"));
-      }
-    }
-    boolean perSentence = flag(m, "sentenceBySentence");
-    if (problems.size() > before || name.isEmpty() || run.isEmpty() || voices.isEmpty()) {
+    List<String> run = fields.required(m, "run", "the speech command (the program and its arguments as a list)")
+        .map(n -> list(n, "run")).orElse(List.of());
+    List<String> voices = fields.required(m, "voices", "the speech command (at least one voice key)")
+        .map(n -> list(n, "voices")).orElse(List.of());
+    String language = word(m, "language").orElse("vi");
+    Duration timeout = fields.duration(m, "timeout", Fields.Zero.REFUSED).orElse(Duration.ofSeconds(120));
+    boolean perSentence = fields.bool(m, "sentenceBySentence").orElse(false);
+    if (fields.count() > before || name.isEmpty() || run.isEmpty() || voices.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new CommandEngine(name.get(), run, language, voices, timeout, perSentence));
   }
 
-  private int percent(Node.Mapping m, String key, int min, int max) {
-    Optional<Node.Scalar> s = scalar(m, key);
-    if (s.isEmpty()) {
-      return 100;
+  /** A list of single values that names at least one. */
+  private List<String> list(Node node, String key) {
+    List<Node> items = fields.items(node, key);
+    if (items.isEmpty() && !(node instanceof Node.Mapping) && !(node instanceof Node.Scalar s && !s.isNull())) {
+      fields.problem(node.at(), key + " lists nothing; write at least one item");
     }
+    List<String> out = new ArrayList<>();
+    for (Node item : items) {
+      fields.text(item, "an item of " + key).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** The value stripped of spaces; a value left empty counts as not written. */
+  private Optional<String> word(Node.Mapping m, String key) {
+    return fields.text(m, key).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  private static Optional<Region> region(String text) {
     try {
-      int value = Integer.parseInt(s.get().text().strip().replace("%", ""));
-      if (value < min || value > max) {
-        problems.add(new Problem(s.get().at(), key + ": " + value + " % is outside " + min + ".." + max));
-        return 100;
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      problems.add(new Problem(s.get().at(), key + ": expected a percentage such as 100, found '" + s.get().text() + "'"));
-      return 100;
-    }
-  }
-
-  private boolean flag(Node.Mapping m, String key) {
-    Optional<Node.Scalar> s = scalar(m, key);
-    if (s.isEmpty()) {
-      return false;
-    }
-    return switch (s.get().text().strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off" -> false;
-      default -> {
-        problems.add(new Problem(s.get().at(), key + ": expected true or false, found '" + s.get().text() + "'"));
-        yield false;
-      }
-    };
-  }
-
-  private List<String> list(Node.Mapping m, String key) {
-    Optional<Node> node = m.get(key);
-    if (node.isEmpty()) {
-      return List.of();
-    }
-    if (!(node.get() instanceof Node.Sequence seq) || seq.items().isEmpty()) {
-      problems.add(new Problem(node.get().at(), key + ": expected a non-empty list, found " + node.get().kind()));
-      return List.of();
-    }
-    List<String> items = new ArrayList<>();
-    for (Node item : seq.items()) {
-      if (item instanceof Node.Scalar s && !s.isNull()) {
-        items.add(s.text());
-      } else {
-        problems.add(new Problem(item.at(), key + ": each item must be a single value"));
-      }
-    }
-    return items;
-  }
-
-  private Optional<String> text(Node.Mapping m, String key) {
-    return scalar(m, key).map(s -> s.text().strip()).filter(s -> !s.isEmpty());
-  }
-
-  private Optional<Node.Scalar> scalar(Node.Mapping m, String key) {
-    Optional<Node> node = m.get(key);
-    if (node.isEmpty()) {
+      return Optional.of(Region.parse(text));
+    } catch (IllegalArgumentException e) {
       return Optional.empty();
-    }
-    if (node.get() instanceof Node.Scalar s && !s.isNull()) {
-      return Optional.of(s);
-    }
-    problems.add(new Problem(node.get().at(), key + ": expected a value, found " + node.get().kind()));
-    return Optional.empty();
-  }
-
-  private void unknown(Node.Mapping m, Set<String> known, String where) {
-    for (Node.Entry e : m.entries().values()) {
-      if (!known.contains(e.key())) {
-        problems.add(new Problem(e.keyAt(), where + ": unknown key '" + e.key() + "'; expected one of " + new TreeSet<>(known)));
-      }
     }
   }
 }

@@ -5,6 +5,7 @@ import io.loaxa.devices.Driver;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
+import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
 import io.loaxa.schedules.source.Problem;
@@ -16,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ import java.util.Set;
 /**
  * Reads a station config file (DESIGN §5) and reports every problem at once with its file, line and
  * column. Keys it does not know are problems too: a misspelt key must not be silently ignored.
+ * Values are read by the field reader every YAML file of the station shares.
  */
 public final class StationConfigReader {
   private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
@@ -37,6 +39,7 @@ public final class StationConfigReader {
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
+  private final Fields fields = new Fields(problems);
 
   private StationConfigReader() {}
 
@@ -48,36 +51,30 @@ public final class StationConfigReader {
   public static StationConfig parse(String text, String fileName) throws SourceException {
     Node root = YamlDocuments.parse(text, fileName);
     StationConfigReader reader = new StationConfigReader();
-    StationConfig config = reader.station(root);
-    if (!reader.problems.isEmpty()) {
+    Optional<StationConfig> config = reader.fields.mapping(root, "the station config", "station, boards, zones, …")
+        .map(reader::station);
+    if (!reader.problems.isEmpty() || config.isEmpty()) {
       throw new SourceException(reader.problems);
     }
-    return config;
+    return config.get();
   }
 
-  private StationConfig station(Node root) {
-    Node.Mapping top = mapping(root, "the station config");
-    if (top == null) {
-      return null;
-    }
-    unknownKeys(top, TOP);
+  private StationConfig station(Node.Mapping top) {
+    fields.unknownKeys(top, TOP, "the station config");
     String name = "";
     ZoneId timeZone = ZoneId.of("Asia/Ho_Chi_Minh");
-    Optional<Node> stationNode = top.get("station");
-    if (stationNode.isEmpty()) {
-      problems.add(new Problem(top.at(), "missing 'station' (name and timeZone)"));
-    } else {
-      Node.Mapping station = mapping(stationNode.get(), "station");
-      if (station != null) {
-        unknownKeys(station, Set.of("name", "timeZone"));
-        name = text(station, "name", true).orElse("");
-        Optional<Node.Scalar> tz = scalar(station, "timeZone", false);
-        if (tz.isPresent()) {
-          try {
-            timeZone = ZoneId.of(tz.get().text());
-          } catch (DateTimeException e) {
-            problems.add(new Problem(tz.get().at(), "unknown time zone '" + tz.get().text() + "' (e.g. Asia/Ho_Chi_Minh)"));
-          }
+    Optional<Node.Mapping> station = fields.required(top, "station", "the station config (name and timeZone)")
+        .flatMap(n -> fields.mapping(n, "station", "name, timeZone"));
+    if (station.isPresent()) {
+      fields.unknownKeys(station.get(), Set.of("name", "timeZone"), "station");
+      name = fields.required(station.get(), "name", "station").flatMap(n -> fields.text(n, "name")).orElse("");
+      Optional<Node> tz = station.get().get("timeZone");
+      Optional<String> zone = tz.flatMap(n -> fields.text(n, "timeZone"));
+      if (zone.isPresent()) {
+        try {
+          timeZone = ZoneId.of(zone.get());
+        } catch (DateTimeException e) {
+          fields.problem(tz.get().at(), "unknown time zone '" + zone.get() + "' (e.g. Asia/Ho_Chi_Minh)");
         }
       }
     }
@@ -86,39 +83,29 @@ public final class StationConfigReader {
     List<StationConfig.Zone> zones = zones(top, boards, amplifier);
     String output = "default";
     double emergencyLoudness = StationConfig.DEFAULT_EMERGENCY_LUFS;
-    Optional<Node> audio = top.get("audio");
+    Optional<Node.Mapping> audio = top.get("audio").flatMap(n -> fields.mapping(n, "audio", "output, emergencyLoudness"));
     if (audio.isPresent()) {
-      Node.Mapping a = mapping(audio.get(), "audio");
-      if (a != null) {
-        unknownKeys(a, Set.of("output", "emergencyLoudness"));
-        output = text(a, "output", false).orElse("default");
-        Optional<Node> loud = a.get("emergencyLoudness");
-        if (loud.isPresent()) {
-          Optional<String> t = text(a, "emergencyLoudness", false);
-          try {
-            double v = Double.parseDouble(t.orElse("").strip());
-            if (v < -40 || v > -6) {
-              problems.add(new Problem(loud.get().at(), "audio.emergencyLoudness: " + t.get()
-                  + " LUFS is outside -40..-6 (the station's normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + ")"));
-            } else {
-              emergencyLoudness = v;
-            }
-          } catch (NumberFormatException e) {
-            problems.add(new Problem(loud.get().at(), "audio.emergencyLoudness: '" + t.orElse("")
-                + "' is not a loudness in LUFS such as -14"));
+      fields.unknownKeys(audio.get(), Set.of("output", "emergencyLoudness"), "audio");
+      output = fields.text(audio.get(), "output").orElse("default");
+      Optional<Node> loud = audio.get().get("emergencyLoudness");
+      Optional<String> t = loud.flatMap(n -> fields.text(n, "emergencyLoudness"));
+      if (t.isPresent()) {
+        try {
+          double v = Double.parseDouble(t.get().strip());
+          if (v < -40 || v > -6) {
+            fields.problem(loud.get().at(), "audio.emergencyLoudness: " + t.get()
+                + " LUFS is outside -40..-6 (the station's normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + ")");
+          } else {
+            emergencyLoudness = v;
           }
+        } catch (NumberFormatException e) {
+          fields.problem(loud.get().at(), "audio.emergencyLoudness: '" + t.get() + "' is not a loudness in LUFS such as -14");
         }
       }
     }
-    String content = "content";
-    Optional<Node> contentNode = top.get("content");
-    if (contentNode.isPresent() && contentNode.get() instanceof Node.Scalar s) {
-      content = s.text();
-    } else if (contentNode.isPresent()) {
-      problems.add(new Problem(contentNode.get().at(), "content: expected a folder path"));
-    }
+    String content = fields.text(top, "content").orElse("content");
     SwitchPolicy switching = switching(top);
-    SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), problems);
+    SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), fields);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
         switching, speech, emergencyLoudness);
   }
@@ -126,68 +113,48 @@ public final class StationConfigReader {
   /** {@code switching: {attempts, retryPause, stagger, maxOn, reassertEvery}}; each optional. */
   private SwitchPolicy switching(Node.Mapping top) {
     SwitchPolicy policy = SwitchPolicy.DEFAULT;
-    Optional<Node> node = top.get("switching");
+    Optional<Node.Mapping> node = top.get("switching")
+        .flatMap(n -> fields.mapping(n, "switching", "attempts, retryPause, stagger, maxOn, reassertEvery"));
     if (node.isEmpty()) {
       return policy;
     }
-    Node.Mapping m = mapping(node.get(), "switching");
-    if (m == null) {
-      return policy;
-    }
-    unknownKeys(m, Set.of("attempts", "retryPause", "stagger", "maxOn", "reassertEvery"));
-    policy = policy.withAttempts(integer(m, "attempts", 1, 10).orElse(policy.attempts()))
-        .withRetryPause(duration(m, "retryPause").orElse(policy.retryPause()))
-        .withStagger(duration(m, "stagger").orElse(policy.stagger()));
-    Optional<Duration> maxOn = duration(m, "maxOn");
-    Optional<Duration> reassert = duration(m, "reassertEvery");
-    for (Map.Entry<String, Optional<Duration>> e : Map.of("maxOn", maxOn, "reassertEvery", reassert).entrySet()) {
-      if (e.getValue().isPresent() && e.getValue().get().isZero()) {
-        problems.add(new Problem(m.get(e.getKey()).orElseThrow().at(), e.getKey() + ": must be longer than zero"));
-        return policy;
-      }
-    }
-    return policy.withMaxOn(maxOn.orElse(policy.maxOn())).withReassertEvery(reassert.orElse(policy.reassertEvery()));
+    Node.Mapping m = node.get();
+    fields.unknownKeys(m, Set.of("attempts", "retryPause", "stagger", "maxOn", "reassertEvery"), "switching");
+    return policy.withAttempts(fields.integer(m, "attempts", 1, 10).orElse(policy.attempts()))
+        .withRetryPause(fields.duration(m, "retryPause", Fields.Zero.ALLOWED).orElse(policy.retryPause()))
+        .withStagger(fields.duration(m, "stagger", Fields.Zero.ALLOWED).orElse(policy.stagger()))
+        .withMaxOn(fields.duration(m, "maxOn", Fields.Zero.REFUSED).orElse(policy.maxOn()))
+        .withReassertEvery(fields.duration(m, "reassertEvery", Fields.Zero.REFUSED).orElse(policy.reassertEvery()));
   }
 
   private Map<String, BoardSpec> boards(Node.Mapping top) {
     Map<String, BoardSpec> boards = new LinkedHashMap<>();
-    Optional<Node> node = top.get("boards");
-    if (node.isEmpty()) {
-      problems.add(new Problem(top.at(), "missing 'boards': at least one relay board (driver: simulated for a test bench)"));
-      return boards;
-    }
-    Node.Sequence list = sequence(node.get(), "boards");
-    if (list == null) {
-      return boards;
-    }
-    for (Node item : list.items()) {
-      Node.Mapping board = mapping(item, "a board");
-      if (board == null) {
+    List<Node> items = fields.required(top, "boards", "the station config (at least one relay board; driver: simulated for a test bench)")
+        .map(n -> fields.items(n, "boards")).orElse(List.of());
+    for (Node item : items) {
+      Optional<Node.Mapping> mapping = fields.mapping(item, "a board", "key, driver, port, channels, …");
+      if (mapping.isEmpty()) {
         continue;
       }
-      Optional<String> key = key(board);
-      Optional<String> driver = text(board, "driver", true);
+      Node.Mapping board = mapping.get();
+      Optional<String> key = key(board, "a board");
+      Optional<String> driver = fields.required(board, "driver", "a board").flatMap(n -> fields.text(n, "driver"));
       driver.ifPresent(d -> {
         if (Driver.named(d).isEmpty()) {
-          problems.add(new Problem(board.get("driver").orElseThrow().at(), "unknown driver '" + d + "'; known: " + String.join(", ", Driver.names())));
+          fields.problem(board.get("driver").orElseThrow().at(), "unknown driver '" + d + "'; known: " + String.join(", ", Driver.names()));
         }
       });
-      Optional<String> port = text(board, "port", false);
-      int channels = integer(board, "channels", 1, 256).orElse(8);
+      Optional<String> port = fields.text(board, "port");
+      int channels = fields.integer(board, "channels", 1, 256).orElse(8);
       Map<String, String> options = new HashMap<>();
       for (Node.Entry e : board.entries().values()) {
-        if (BOARD_CORE.contains(e.key())) {
-          continue;
-        }
-        if (e.value() instanceof Node.Scalar s) {
-          options.put(e.key(), s.text());
-        } else {
-          problems.add(new Problem(e.value().at(), "board option '" + e.key() + "' must be a single value"));
+        if (!BOARD_CORE.contains(e.key())) {
+          fields.text(e.value(), "board option " + e.key()).ifPresent(v -> options.put(e.key(), v));
         }
       }
       if (key.isPresent() && driver.isPresent()) {
         if (boards.containsKey(key.get())) {
-          problems.add(new Problem(board.at(), "board key '" + key.get() + "' used twice"));
+          fields.problem(board.at(), "board key '" + key.get() + "' used twice");
         } else {
           BoardSpec spec = new BoardSpec(key.get(), driver.get(), port, channels, options);
           checkDriverOptions(board, spec);
@@ -209,8 +176,8 @@ public final class StationConfigReader {
     boolean ok = true;
     for (Node.Entry e : board.entries().values()) {
       if (!BOARD_CORE.contains(e.key()) && !known.contains(e.key())) {
-        problems.add(new Problem(e.keyAt(), "driver " + spec.driver() + " has no option '" + e.key() + "'; it knows "
-            + new java.util.TreeSet<>(known)));
+        fields.problem(e.keyAt(), "driver " + spec.driver() + " has no option '" + e.key() + "'; it knows "
+            + new java.util.TreeSet<>(known));
         ok = false;
       }
     }
@@ -227,27 +194,21 @@ public final class StationConfigReader {
           at = entry.value().at();
         }
       }
-      problems.add(new Problem(at, e.getMessage()));
+      fields.problem(at, e.getMessage());
     }
   }
 
   private Optional<StationConfig.Amplifier> amplifier(Node.Mapping top, Map<String, BoardSpec> boards) {
-    Optional<Node> node = top.get("amplifier");
+    Optional<Node.Mapping> node = top.get("amplifier").flatMap(n -> fields.mapping(n, "amplifier", "board, channel, warmUp"));
     if (node.isEmpty()) {
       return Optional.empty();
     }
-    Node.Mapping amp = mapping(node.get(), "amplifier");
-    if (amp == null) {
-      return Optional.empty();
-    }
-    unknownKeys(amp, Set.of("board", "channel", "warmUp"));
-    Optional<String> board = text(amp, "board", true);
-    Optional<Integer> channel = integer(amp, "channel", 1, 256);
-    Duration warmUp = duration(amp, "warmUp").orElse(Duration.ofSeconds(2));
+    Node.Mapping amp = node.get();
+    fields.unknownKeys(amp, Set.of("board", "channel", "warmUp"), "amplifier");
+    Optional<String> board = fields.required(amp, "board", "amplifier").flatMap(n -> fields.text(n, "board"));
+    Optional<Integer> channel = fields.required(amp, "channel", "amplifier").flatMap(n -> fields.integer(n, "channel", 1, 256));
+    Duration warmUp = fields.duration(amp, "warmUp", Fields.Zero.ALLOWED).orElse(Duration.ofSeconds(2));
     if (board.isEmpty() || channel.isEmpty()) {
-      if (channel.isEmpty() && amp.get("channel").isEmpty()) {
-        problems.add(new Problem(amp.at(), "amplifier: missing 'channel'"));
-      }
       return Optional.empty();
     }
     checkChannel(boards, board.get(), channel.get(), amp.at(), "amplifier");
@@ -256,52 +217,45 @@ public final class StationConfigReader {
 
   private List<StationConfig.Zone> zones(Node.Mapping top, Map<String, BoardSpec> boards, Optional<StationConfig.Amplifier> amplifier) {
     List<StationConfig.Zone> zones = new ArrayList<>();
-    Optional<Node> node = top.get("zones");
+    Optional<Node> node = fields.required(top, "zones", "the station config (the hamlet lines: key, name, board, channel)");
     if (node.isEmpty()) {
-      problems.add(new Problem(top.at(), "missing 'zones': the hamlet lines (key, name, board, channel)"));
-      return zones;
-    }
-    Node.Sequence list = sequence(node.get(), "zones");
-    if (list == null) {
       return zones;
     }
     Set<String> keys = new HashSet<>();
     Map<String, String> wired = new HashMap<>();
     amplifier.ifPresent(a -> wired.put(a.board() + "/" + a.channel(), "the amplifier"));
-    for (Node item : list.items()) {
-      Node.Mapping zone = mapping(item, "a zone");
-      if (zone == null) {
+    for (Node item : fields.items(node.get(), "zones")) {
+      Optional<Node.Mapping> mapping = fields.mapping(item, "a zone", "key, name, board, channel");
+      if (mapping.isEmpty()) {
         continue;
       }
-      unknownKeys(zone, Set.of("key", "name", "board", "channel", "inverted"));
-      Optional<String> key = key(zone);
-      String name = text(zone, "name", false).orElse(key.orElse(""));
-      Optional<String> board = text(zone, "board", true);
-      Optional<Integer> channel = integer(zone, "channel", 1, 256);
-      if (channel.isEmpty() && zone.get("channel").isEmpty()) {
-        problems.add(new Problem(zone.at(), "zone: missing 'channel'"));
-      }
+      Node.Mapping zone = mapping.get();
+      fields.unknownKeys(zone, Set.of("key", "name", "board", "channel", "inverted"), "a zone");
+      Optional<String> key = key(zone, "a zone");
+      String name = fields.text(zone, "name").orElse(key.orElse(""));
+      Optional<String> board = fields.required(zone, "board", "a zone").flatMap(n -> fields.text(n, "board"));
+      Optional<Integer> channel = fields.required(zone, "channel", "a zone").flatMap(n -> fields.integer(n, "channel", 1, 256));
       if (key.isEmpty() || board.isEmpty() || channel.isEmpty()) {
         continue;
       }
       if (!ZoneKey.isValid(key.get())) {
-        problems.add(new Problem(zone.get("key").orElseThrow().at(), "zone key '" + key.get() + "': use lower-case letters, digits, '-' or '_'"));
+        fields.problem(zone.get("key").orElseThrow().at(), "zone key '" + key.get() + "': use lower-case letters, digits, '-' or '_'");
         continue;
       }
       if (!keys.add(key.get())) {
-        problems.add(new Problem(zone.at(), "zone key '" + key.get() + "' used twice"));
+        fields.problem(zone.at(), "zone key '" + key.get() + "' used twice");
         continue;
       }
       checkChannel(boards, board.get(), channel.get(), zone.at(), "zone " + key.get());
       String other = wired.put(board.get() + "/" + channel.get(), "zone " + key.get());
       if (other != null) {
-        problems.add(new Problem(zone.at(), "zone " + key.get() + ": " + board.get() + " channel " + channel.get() + " already switches " + other));
+        fields.problem(zone.at(), "zone " + key.get() + ": " + board.get() + " channel " + channel.get() + " already switches " + other);
       }
       zones.add(new StationConfig.Zone(new ZoneKey(key.get()), name, board.get(), channel.get(),
-          bool(zone, "inverted").orElse(false)));
+          fields.bool(zone, "inverted").orElse(false)));
     }
-    if (zones.isEmpty() && problems.isEmpty()) {
-      problems.add(new Problem(list.at(), "zones: at least one hamlet line is needed"));
+    if (zones.isEmpty() && fields.count() == 0) {
+      fields.problem(node.get().at(), "zones: at least one hamlet line is needed");
     }
     return zones;
   }
@@ -309,108 +263,13 @@ public final class StationConfigReader {
   private void checkChannel(Map<String, BoardSpec> boards, String board, int channel, Position at, String what) {
     BoardSpec spec = boards.get(board);
     if (spec == null) {
-      problems.add(new Problem(at, what + ": no board with key '" + board + "'"));
+      fields.problem(at, what + ": no board with key '" + board + "'");
     } else if (channel > spec.channels()) {
-      problems.add(new Problem(at, what + ": channel " + channel + " beyond board " + board + " with " + spec.channels() + " channels"));
+      fields.problem(at, what + ": channel " + channel + " beyond board " + board + " with " + spec.channels() + " channels");
     }
   }
 
-  private Optional<String> key(Node.Mapping m) {
-    return text(m, "key", true);
-  }
-
-  private Node.Mapping mapping(Node node, String what) {
-    if (node instanceof Node.Mapping m) {
-      return m;
-    }
-    problems.add(new Problem(node.at(), what + ": expected a mapping (key: value), found " + node.kind()));
-    return null;
-  }
-
-  private Node.Sequence sequence(Node node, String what) {
-    if (node instanceof Node.Sequence s) {
-      return s;
-    }
-    problems.add(new Problem(node.at(), what + ": expected a list, found " + node.kind()));
-    return null;
-  }
-
-  private Optional<Node.Scalar> scalar(Node.Mapping m, String key, boolean required) {
-    Optional<Node> node = m.get(key);
-    if (node.isEmpty()) {
-      if (required) {
-        problems.add(new Problem(m.at(), "missing '" + key + "'"));
-      }
-      return Optional.empty();
-    }
-    if (node.get() instanceof Node.Scalar s && !s.isNull()) {
-      return Optional.of(s);
-    }
-    problems.add(new Problem(node.get().at(), key + ": expected a value, found " + node.get().kind()));
-    return Optional.empty();
-  }
-
-  private Optional<String> text(Node.Mapping m, String key, boolean required) {
-    return scalar(m, key, required).map(Node.Scalar::text);
-  }
-
-  private Optional<Integer> integer(Node.Mapping m, String key, int min, int max) {
-    Optional<Node.Scalar> s = scalar(m, key, false);
-    if (s.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      int value = Integer.parseInt(s.get().text().trim());
-      if (value < min || value > max) {
-        problems.add(new Problem(s.get().at(), key + ": " + value + " is outside " + min + ".." + max));
-        return Optional.empty();
-      }
-      return Optional.of(value);
-    } catch (NumberFormatException e) {
-      problems.add(new Problem(s.get().at(), key + ": expected a whole number, found '" + s.get().text() + "'"));
-      return Optional.empty();
-    }
-  }
-
-  private Optional<Boolean> bool(Node.Mapping m, String key) {
-    Optional<Node.Scalar> s = scalar(m, key, false);
-    if (s.isEmpty()) {
-      return Optional.empty();
-    }
-    switch (s.get().text().trim()) {
-      case "true":
-        return Optional.of(true);
-      case "false":
-        return Optional.of(false);
-      default:
-        problems.add(new Problem(s.get().at(), key + ": expected true or false, found '" + s.get().text() + "'"));
-        return Optional.empty();
-    }
-  }
-
-  private Optional<Duration> duration(Node.Mapping m, String key) {
-    Optional<Node.Scalar> s = scalar(m, key, false);
-    if (s.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      Duration d = Duration.parse(s.get().text().trim());
-      if (d.isNegative()) {
-        problems.add(new Problem(s.get().at(), key + ": must not be negative"));
-        return Optional.empty();
-      }
-      return Optional.of(d);
-    } catch (DateTimeParseException e) {
-      problems.add(new Problem(s.get().at(), key + ": expected an ISO-8601 duration such as PT2S, found '" + s.get().text() + "'"));
-      return Optional.empty();
-    }
-  }
-
-  private void unknownKeys(Node.Mapping m, Set<String> known) {
-    for (Node.Entry e : m.entries().values()) {
-      if (!known.contains(e.key())) {
-        problems.add(new Problem(e.keyAt(), "unknown key '" + e.key() + "'; expected one of " + new java.util.TreeSet<>(known)));
-      }
-    }
+  private Optional<String> key(Node.Mapping m, String what) {
+    return fields.required(m, "key", what).flatMap(n -> fields.text(n, "key"));
   }
 }

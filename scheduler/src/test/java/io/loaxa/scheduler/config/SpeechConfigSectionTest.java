@@ -75,12 +75,13 @@ class SpeechConfigSectionTest {
           englishFallback: maybe
         """, "station.yaml"));
     assertEquals(List.of(
-        "station.yaml:11:3: speech: unknown key 'voise'; expected one of [command, dictionary, engine, englishFallback, pitch, rate, region, voice, volume]",
-        "station.yaml:7:11: speech engine 'mary' is unknown; use espeak-ng, freetts or command",
-        "station.yaml:8:9: rate: expected a percentage such as 100, found 'fast'",
-        "station.yaml:9:10: pitch: 500 % is outside 0..200",
-        "station.yaml:10:11: speech region must be north or south, not 'central'",
-        "station.yaml:12:20: englishFallback: expected true or false, found 'maybe'"),
+        "station.yaml:11:3: unknown key 'voise' in speech; expected command, dictionary, engine, englishFallback, pitch, rate, region, "
+            + "voice, volume",
+        "station.yaml:7:11: bad engine 'mary'; write espeak-ng, freetts or command",
+        "station.yaml:8:9: rate is a percentage from 30 to 300, not 'fast'",
+        "station.yaml:9:10: pitch is a percentage from 0 to 200, not '500'",
+        "station.yaml:10:11: bad region 'central'; write north or south",
+        "station.yaml:12:20: englishFallback is true or false, not 'maybe'"),
         e.problems().stream().map(Problem::toString).toList());
   }
 

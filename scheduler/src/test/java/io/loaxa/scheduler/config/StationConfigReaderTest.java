@@ -42,7 +42,7 @@ class StationConfigReaderTest {
         station: { name: "Xã Thử", timeZone: Asia/Hanoi_City }
         boards:
           - { key: tu-chinh, driver: simulated, channels: 8 }
-        amplifier: { board: tu-chinh, channel: 9, warmUp: 2s }
+        amplifier: { board: tu-chinh, channel: 9, warmUp: 2 giây }
         zones:
           - { key: ap-1, board: tu-chinh, channel: 1 }
           - { key: ap-1, board: tu-chinh, channel: 2 }
@@ -54,9 +54,11 @@ class StationConfigReaderTest {
 
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:10:1: unknown key 'volume'; expected one of [amplifier, audio, boards, content, speech, station, switching, zones]",
+        "station.yaml:10:1: unknown key 'volume' in the station config; expected amplifier, audio, boards, content, speech, station, "
+            + "switching, zones",
         "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
-        "station.yaml:4:51: warmUp: expected an ISO-8601 duration such as PT2S, found '2s'",
+        "station.yaml:4:51: bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
+            + "1h30m, 45s",
         "station.yaml:4:12: amplifier: channel 9 beyond board tu-chinh with 8 channels",
         "station.yaml:7:5: zone key 'ap-1' used twice",
         "station.yaml:8:5: zone ap-3: no board with key 'tu-phu'",
@@ -103,8 +105,8 @@ class StationConfigReaderTest {
             + "multiCoilWrite, parity, stopBits, timeout, unit]",
         "station.yaml:4:73: board b: option holdSeconds: out of range 0..255: 600",
         "station.yaml:5:5: board c: driver lcus needs a port (e.g. /dev/serial/by-id/…)",
-        "station.yaml:7:50: inverted: expected true or false, found 'sometimes'",
-        "station.yaml:8:24: attempts: 0 is outside 1..10"), lines);
+        "station.yaml:7:50: inverted is true or false, not 'sometimes'",
+        "station.yaml:8:24: attempts is a whole number from 1 to 10, not '0'"), lines);
   }
 
   @Test

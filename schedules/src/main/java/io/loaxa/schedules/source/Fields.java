@@ -182,6 +182,24 @@ public final class Fields {
     });
   }
 
+  /** A percentage of normal from {@code min} to {@code max}, written {@code 90} or {@code 90%}. */
+  public Optional<Integer> percent(Node n, String what, int min, int max) {
+    return text(n, what).flatMap(t -> {
+      String digits = t.strip();
+      digits = digits.endsWith("%") ? digits.substring(0, digits.length() - 1).strip() : digits;
+      try {
+        int value = Integer.parseInt(digits);
+        if (value >= min && value <= max) {
+          return Optional.of(value);
+        }
+      } catch (NumberFormatException e) {
+        // refused below with the range, the same as a number outside it
+      }
+      problem(n.at(), what + " is a percentage from " + min + " to " + max + ", not '" + t + "'");
+      return Optional.empty();
+    });
+  }
+
   /** One of {@code choices}, written exactly so (surrounding spaces aside). */
   public Optional<String> oneOf(Node n, String what, List<String> choices) {
     return oneOf(n, what, t -> choices.contains(t.strip()) ? Optional.of(t.strip()) : Optional.empty(), or(choices));
@@ -214,6 +232,10 @@ public final class Fields {
 
   public Optional<Integer> integer(Node.Mapping m, String key, int min, int max) {
     return m.get(key).flatMap(n -> integer(n, key, min, max));
+  }
+
+  public Optional<Integer> percent(Node.Mapping m, String key, int min, int max) {
+    return m.get(key).flatMap(n -> percent(n, key, min, max));
   }
 
   public Optional<String> oneOf(Node.Mapping m, String key, List<String> choices) {
