@@ -235,7 +235,7 @@ final class ScheduleCommand implements Runnable {
       }
       List<PlannedAiring> airings = Expansion.plan(schedule, facts, first, first.plusDays(days));
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format.equals("csv") ? Preview.csv(airings, facts.timeZone()) : Preview.text(airings, facts.timeZone(), schedule));
+      out.print(format.equals("csv") ? Preview.csv(airings, facts.timeZone(), schedule) : Preview.text(airings, facts.timeZone(), schedule));
       out.flush();
       return 0;
     }

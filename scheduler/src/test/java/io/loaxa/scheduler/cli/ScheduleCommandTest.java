@@ -74,14 +74,14 @@ class ScheduleCommandTest {
   @Test
   void previewListsTheLeapDayInStationTimeFromAFileOrFromTheDatabase() throws Exception {
     String expected = """
-        date,time,programme,zones,priority\r
-        2028-02-29,05:30,mo-dau-sang,all,NORMAL\r
-        2028-02-29,05:35,thong-tin-sang,all,NORMAL\r
-        2028-02-29,06:00,thoi-su-vov,all,NORMAL\r
-        2028-02-29,17:25,mo-dau-chieu,all,NORMAL\r
-        2028-02-29,17:30,van-nghe,"ap-1,ap-2",NORMAL\r
-        2028-02-29,17:45,tong-ket-thang,all,NORMAL\r
-        2028-02-29,18:00,thoi-su-vov,all,NORMAL\r
+        date,time,programme,zones,priority,lunar\r
+        2028-02-29,05:30,mo-dau-sang,all,NORMAL,\r
+        2028-02-29,05:35,thong-tin-sang,all,NORMAL,\r
+        2028-02-29,06:00,thoi-su-vov,all,NORMAL,\r
+        2028-02-29,17:25,mo-dau-chieu,all,NORMAL,\r
+        2028-02-29,17:30,van-nghe,"ap-1,ap-2",NORMAL,\r
+        2028-02-29,17:45,tong-ket-thang,all,NORMAL,\r
+        2028-02-29,18:00,thoi-su-vov,all,NORMAL,\r
         """;
     CliRun fromFile = loaxa("schedule", "preview", demoFile().toString(), "--from", "2028-02-29", "--days", "1", "--format", "csv",
         "--data", data());
