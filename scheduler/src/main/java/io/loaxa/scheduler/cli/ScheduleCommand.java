@@ -171,6 +171,12 @@ final class ScheduleCommand implements Runnable {
       out.printf("imported %s: %d programmes, %d airing rules; %d airings planned for the next %d days%n", file, done.programmes(),
           done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD);
       out.flush();
+      // warnings do not stop an import, but the operator hears of them here as well as from check
+      StationConfig config = options.stationConfig();
+      List<Problem> warnings = ScheduleFile.check(text, file.toString(), SchedulePlanner.facts(config),
+          SchedulePlanner.checkOptions(config, options.dataDir(), today(config))).stream().filter(Problem::warning).toList();
+      warnings.forEach(spec.commandLine().getErr()::println);
+      spec.commandLine().getErr().flush();
       return 0;
     }
   }

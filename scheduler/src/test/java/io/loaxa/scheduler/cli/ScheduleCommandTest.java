@@ -69,7 +69,9 @@ class ScheduleCommandTest {
     assertTrue(checked.out().contains(file + ":9:") && checked.out().contains(": warning: lunar day 30/12 does not exist in lunar years"),
         checked.out());
     assertTrue(checked.out().contains("OK — no problems (") && checked.out().contains(" warning"), checked.out());
-    assertEquals(0, loaxa("schedule", "import", file.toString(), "--data", data()).code());
+    CliRun imported = loaxa("schedule", "import", file.toString(), "--data", data());
+    assertEquals(0, imported.code(), imported.err());
+    assertTrue(imported.err().contains(file + ":9:") && imported.err().contains("warning: lunar day 30/12"), imported.err());
     CliRun exported = loaxa("schedule", "export", "--data", data());
     assertTrue(exported.out().contains("lunar: \"30/12\""), exported.out());
     Path again = dir.resolve("xuat.yaml");

@@ -163,6 +163,39 @@ class LunarRulesTest {
   }
 
   @Test
+  void day30OfEveryMonthIsAWarningNamingTheMonthsOf29DaysAndALeapDay30NamesOnlyTheYearsWithThatLeapMonth() {
+    List<String> months = new ArrayList<>();
+    PublishedCalendar.Year y2027 = TABLE.get(2027);
+    for (int m = 1; m <= 12; m++) {
+      if (y2027.monthLengths().get(index(2027, m, false)) == 29) {
+        months.add(Integer.toString(m));
+      }
+    }
+    assertEquals(List.of("lich.yaml:7:69: warning: lunar day 30 exists only in months of 30 days; in lunar year 2027 this airing skips months "
+        + String.join(", ", months) + " (29 days); write \"last\" for the last day of every month"),
+        problems("""
+            airings:
+              - { key: ba-muoi, programme: ram, zones: all, at: "18:30", lunar: "30" }
+            """, LocalDate.of(2027, 3, 1)));
+    // from 2019 to 2021 only 2020 has a leap fourth month, of 29 days in the table: the rule never fires at all
+    List<Integer> leap4 = new ArrayList<>();
+    for (int y = 2019; y <= 2021; y++) {
+      if (TABLE.get(y).leapMonth().orElse(0) == 4) {
+        leap4.add(y);
+      }
+    }
+    assertEquals(List.of(2020), leap4);
+    assertEquals(29, TABLE.get(2020).monthLengths().get(index(2020, 4, true)));
+    assertEquals(List.of("lich.yaml:7:69: this airing never fires: no day from 2019-03-01 to 2021-12-31 matches lunar \"30/4 nhuận\"",
+        "lich.yaml:7:69: warning: lunar day 30/4 nhuận does not exist in lunar years 2020 (tháng 4 nhuận has 29 days then, "
+        + "looking 2019 to 2021); the airing is silent those years; write \"last/4 nhuận\" for the last day of the month"),
+        problems("""
+            airings:
+              - { key: ba-muoi, programme: ram, zones: all, at: "18:30", lunar: "30/4 nhuận", from: "2019-03-01", until: "2021-12-31" }
+            """, LocalDate.of(2019, 3, 1)));
+  }
+
+  @Test
   void badLunarValuesAndUnknownNamesSayWhatToWriteInstead() {
     List<String> got = problems("""
         holidays:
