@@ -115,7 +115,8 @@ final class AiringReader {
         exceptItem(d, except, exceptDays);
       }
     });
-    List<DatedOverride> dated = Fields.optional(m, "overrides").map(n -> overrides.read(n, except)).orElse(List.of());
+    List<DatedOverride> dated = Fields.optional(m, "overrides")
+        .map(n -> overrides.read(n, d -> except.contains(d) || exceptDays.stream().anyMatch(x -> x.contains(d)))).orElse(List.of());
     Optional<Priority> priority = Fields.optional(m, "priority")
         .flatMap(n -> fields.oneOf(n, "priority", Priority::parse, "NORMAL, PRIORITY or EMERGENCY"));
     boolean rotate = Fields.optional(m, "rotateTopics").flatMap(n -> fields.bool(n, "rotateTopics")).orElse(false);

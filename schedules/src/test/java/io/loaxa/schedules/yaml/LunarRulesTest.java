@@ -249,6 +249,19 @@ class LunarRulesTest {
   }
 
   @Test
+  void aNamedDayOffThatIsAlsoOverriddenIsAContradiction() {
+    assertEquals(List.of("lich.yaml:12:24: 2027-02-06 is both in except and overridden; keep one"), problems("""
+        airings:
+          - key: tin
+            programme: tin
+            zones: all
+            at: "06:10"
+            except: [tet]
+            overrides: [ { on: "2027-02-06", at: "07:00" } ]
+        """, LocalDate.of(2027, 1, 1)));
+  }
+
+  @Test
   void checkWarnsWhenTheComingYearsDaysOfAHolidayInUseAreNotListedYet() {
     String airings = """
         holidays:
