@@ -127,6 +127,54 @@ class LunarRulesTest {
   }
 
   @Test
+  void everyFormOfLunarDayAirsOnTheDaysThePublishedMonthsGiveFrom2015To2035AndSurvivesExportAndImport() throws SourceException {
+    List<String> texts = new ArrayList<>();
+    for (String day : List.of("1", "14", "15", "29", "30", "last")) {
+      texts.add(day);
+      for (int month : List.of(1, 2, 4, 5, 6, 11, 12)) {
+        texts.add(day + "/" + month);
+        texts.add(day + "/" + month + " nhuận");
+      }
+    }
+    StringBuilder airings = new StringBuilder("airings:\n");
+    for (int i = 0; i < texts.size(); i++) {
+      airings.append("  - { key: r").append(i).append(", programme: ram, zones: all, at: \"")
+          .append(String.format("%02d:%02d", 6 + i / 60, i % 60)).append("\", lunar: \"").append(texts.get(i)).append("\" }\n");
+    }
+    Schedule s = ScheduleFile.parse(PROGRAMMES + airings, "lich.yaml", STATION);
+    assertEquals(s, ScheduleFile.parse(ScheduleFile.write(s), "exported.yaml", STATION));
+    LocalDate first = LocalDate.of(2015, 1, 1);
+    LocalDate end = LocalDate.of(2036, 1, 1);
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      String[] dm = text.replace(" nhuận", "").split("/");
+      boolean leap = text.endsWith("nhuận");
+      List<LocalDate> expected = new ArrayList<>();
+      for (int y = 2014; y <= 2035; y++) {
+        PublishedCalendar.Year year = TABLE.get(y);
+        LocalDate start = year.tet();
+        int leapAfter = year.leapMonth().orElse(0);
+        int number = 1;
+        for (int k = 0; k < year.monthLengths().size(); k++) {
+          int length = year.monthLengths().get(k);
+          boolean isLeap = leapAfter > 0 && k == leapAfter;
+          int monthNumber = isLeap ? leapAfter : number;
+          boolean monthMatches = dm.length == 1 || (Integer.parseInt(dm[1]) == monthNumber && leap == isLeap);
+          int day = dm[0].equals("last") ? length : Integer.parseInt(dm[0]);
+          if (monthMatches && day <= length) {
+            expected.add(start.plusDays(day - 1));
+          }
+          start = start.plusDays(length);
+          if (!isLeap) {
+            number++;
+          }
+        }
+      }
+      assertEquals(inRange(expected, first, end), days(s, "r" + i, first, end), "lunar: \"" + text + "\"");
+    }
+  }
+
+  @Test
   void tetAirsOnTheVietnameseDayIn1985And2007NotTheChineseOne() throws SourceException {
     Schedule s = read("""
         airings:
