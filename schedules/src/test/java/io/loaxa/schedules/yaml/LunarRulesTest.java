@@ -441,12 +441,15 @@ class LunarRulesTest {
   private record YearMonthGap(List<LocalDate> starts) {}
 
   @Test
-  void aRuleKeyOfALunarAiringIsItsOwn() throws SourceException {
+  void aLunarAiringWithoutAKeyIsKeyedByProgrammeAndTimeAndItsValueMayBeUnquoted() throws SourceException {
     Schedule s = read("""
         airings:
-          - { programme: ram, zones: all, at: "18:40", lunar: "15" }
+          - { programme: ram, zones: all, at: "18:40", lunar: 15 }
+          - { programme: ram, zones: all, at: "18:50", lunar: 1/1 }
         """, LocalDate.of(2027, 1, 1));
     AiringRule r = s.rules().get(0);
     assertEquals("ram-1840", r.key());
+    assertEquals(List.of(TABLE.get(2028).tet()), days(s, "ram-1850", LocalDate.of(2027, 3, 1), LocalDate.of(2028, 3, 1)),
+        "a plain (unquoted) value reads as the same lunar day");
   }
 }
