@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
  * @param rotateTopics the monthly CCHC rule: each calendar month airs the next topic, so consecutive
  *     months differ; its airings carry the topic that fills {@code {topic}} in the programme
  * @param topics the topics it rotates through; empty to use the station's CCHC topics
+ * @param exceptDays days off by name (a named day every year, a holiday of the schedule), in the
+ *     order written
  */
 public record AiringRule(
     String key,
@@ -36,7 +38,8 @@ public record AiringRule(
     List<DatedOverride> overrides,
     Optional<Priority> priority,
     boolean rotateTopics,
-    List<String> topics) {
+    List<String> topics,
+    List<ExceptDay> exceptDays) {
 
   private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
@@ -63,9 +66,17 @@ public record AiringRule(
     }
     Objects.requireNonNull(priority, "priority");
     topics = List.copyOf(topics);
+    exceptDays = List.copyOf(exceptDays);
     if (recurrence instanceof Recurrence.EveryNDays && from.isEmpty()) {
       throw new IllegalArgumentException("rule " + key + ": 'every' needs a from date to count from");
     }
+  }
+
+  /** A rule without days off by name. */
+  public AiringRule(String key, ProgrammeKey programme, ZoneChoice zones, List<LocalTime> times, Recurrence recurrence,
+      Optional<LocalDate> from, Optional<LocalDate> until, List<LocalDate> except, List<DatedOverride> overrides,
+      Optional<Priority> priority, boolean rotateTopics, List<String> topics) {
+    this(key, programme, zones, times, recurrence, from, until, except, overrides, priority, rotateTopics, topics, List.of());
   }
 
   public static boolean isValidKey(String text) {
@@ -88,10 +99,23 @@ public record AiringRule(
     if (until.isPresent() && day.isAfter(until.get())) {
       return false;
     }
-    if (!except.isEmpty() && except.contains(day)) {
+    if (excludes(day)) {
       return false;
     }
     return recurrence.firesOn(day, from);
+  }
+
+  /** Whether {@code day} is one of its days off: an except date, a named day or a listed holiday. */
+  public boolean excludes(LocalDate day) {
+    if (!except.isEmpty() && except.contains(day)) {
+      return true;
+    }
+    for (ExceptDay d : exceptDays) {
+      if (d.contains(day)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Optional<DatedOverride> overrideOn(LocalDate day) {

@@ -98,7 +98,7 @@ public final class MonthlyCchc {
     others.sort(Expansion.IN_ORDER);
     LocalDate first = now.toLocalDate().isBefore(month.atDay(1)) ? month.atDay(1) : now.toLocalDate();
     for (LocalDate day = first; !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
-      if (rule.except().contains(day)) {
+      if (rule.excludes(day)) {
         continue;
       }
       for (TimeWindow w : windows) {

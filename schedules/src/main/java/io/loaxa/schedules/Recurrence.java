@@ -1,5 +1,8 @@
 package io.loaxa.schedules;
 
+import io.loaxa.schedules.lunar.LunarDay;
+import io.loaxa.schedules.lunar.NamedDay;
+import io.loaxa.schedules.lunar.VietnameseCalendar;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -15,7 +18,8 @@ import java.util.Set;
  * On which days an airing rule fires, with the meaning RFC 5545 gives the matching RRULE
  * ({@code FREQ=DAILY}, {@code FREQ=WEEKLY;BYDAY=…}, {@code FREQ=DAILY;INTERVAL=n},
  * {@code FREQ=MONTHLY;BYDAY=1MO}, {@code FREQ=MONTHLY;BYMONTHDAY=15}); a month without the asked-for
- * day (the 31st, a fifth Friday) is skipped, as RFC 5545 says.
+ * day (the 31st, a fifth Friday) is skipped, as RFC 5545 says. Lunar rules ({@link Lunar}) and named
+ * days ({@link Named}) have no RRULE; the iCalendar export lists their days.
  */
 public sealed interface Recurrence {
 
@@ -149,6 +153,48 @@ public sealed interface Recurrence {
     public boolean firesOn(LocalDate day, Optional<LocalDate> anchor) {
       return day.equals(date);
     }
+  }
+
+  /**
+   * On a day of the Vietnamese lunar calendar ({@code lunar: "15/8"}, {@code "15"}, {@code "last/12"}).
+   * Days outside the calendar's range (1900 to 2100) never match.
+   */
+  record Lunar(LunarDay day) implements Recurrence {
+    public Lunar {
+      Objects.requireNonNull(day, "day");
+    }
+
+    @Override
+    public boolean firesOn(LocalDate date, Optional<LocalDate> anchor) {
+      if (date.isBefore(VietnameseCalendar.FIRST_DAY) || date.isAfter(VietnameseCalendar.LAST_DAY)) {
+        return false;
+      }
+      return day.matches(VietnameseCalendar.toLunar(date));
+    }
+  }
+
+  /**
+   * Once a year on a named day ({@code on: tet}, {@code on: quoc-khanh}). Years outside 1900 to 2100
+   * never match.
+   */
+  record Named(NamedDay day) implements Recurrence {
+    public Named {
+      Objects.requireNonNull(day, "day");
+    }
+
+    @Override
+    public boolean firesOn(LocalDate date, Optional<LocalDate> anchor) {
+      return Recurrence.isNamedDay(day, date);
+    }
+  }
+
+  /** Whether {@code date} is {@code day} of its year; false outside 1900 to 2100. */
+  static boolean isNamedDay(NamedDay day, LocalDate date) {
+    int year = date.getYear();
+    if (year < VietnameseCalendar.FIRST_YEAR || year > VietnameseCalendar.LAST_YEAR) {
+      return false;
+    }
+    return day.dateIn(year).equals(date);
   }
 
   /**

@@ -9,8 +9,12 @@ import java.util.Optional;
  * The programme grid of a station (lịch phát): zone groups the schedule defines, programmes and the
  * airing rules that say when they air. The database holds it at run time; the schedule file is its
  * import and export form.
+ *
+ * @param holidays the station's own holidays by name ({@code nghi-tet}), each with the days listed for
+ *     it in order; airings name them in {@code except}
  */
-public record Schedule(int version, Map<String, List<ZoneKey>> zoneGroups, List<Programme> programmes, List<AiringRule> rules) {
+public record Schedule(int version, Map<String, List<ZoneKey>> zoneGroups, List<Programme> programmes, List<AiringRule> rules,
+    Map<String, List<java.time.LocalDate>> holidays) {
   public static final int VERSION = 1;
 
   public Schedule {
@@ -19,6 +23,14 @@ public record Schedule(int version, Map<String, List<ZoneKey>> zoneGroups, List<
     zoneGroups = java.util.Collections.unmodifiableMap(groups);
     programmes = List.copyOf(programmes);
     rules = List.copyOf(rules);
+    LinkedHashMap<String, List<java.time.LocalDate>> days = new LinkedHashMap<>();
+    holidays.forEach((k, v) -> days.put(k, List.copyOf(new java.util.TreeSet<>(v))));
+    holidays = java.util.Collections.unmodifiableMap(days);
+  }
+
+  /** A grid without holidays of its own. */
+  public Schedule(int version, Map<String, List<ZoneKey>> zoneGroups, List<Programme> programmes, List<AiringRule> rules) {
+    this(version, zoneGroups, programmes, rules, Map.of());
   }
 
   public static Schedule empty() {

@@ -126,15 +126,15 @@ class DemoScheduleTest {
     Schedule s = demo();
     List<PlannedAiring> day = Expansion.plan(s, STATION, LocalDate.of(2026, 6, 6), LocalDate.of(2026, 6, 7));
     assertEquals("""
-        date,time,programme,zones,priority\r
-        2026-06-06,05:30,mo-dau-sang,all,NORMAL\r
-        2026-06-06,05:35,thong-tin-sang,all,NORMAL\r
-        2026-06-06,06:00,thoi-su-vov,all,NORMAL\r
-        2026-06-06,06:30,pctt,"ap-3,ap-4",PRIORITY\r
-        2026-06-06,17:25,mo-dau-chieu,all,NORMAL\r
-        2026-06-06,17:30,van-nghe,"ap-1,ap-2",NORMAL\r
-        2026-06-06,18:00,thoi-su-vov,all,NORMAL\r
-        """, Preview.csv(day, STATION.timeZone()));
+        date,time,programme,zones,priority,lunar\r
+        2026-06-06,05:30,mo-dau-sang,all,NORMAL,\r
+        2026-06-06,05:35,thong-tin-sang,all,NORMAL,\r
+        2026-06-06,06:00,thoi-su-vov,all,NORMAL,\r
+        2026-06-06,06:30,pctt,"ap-3,ap-4",PRIORITY,\r
+        2026-06-06,17:25,mo-dau-chieu,all,NORMAL,\r
+        2026-06-06,17:30,van-nghe,"ap-1,ap-2",NORMAL,\r
+        2026-06-06,18:00,thoi-su-vov,all,NORMAL,\r
+        """, Preview.csv(day, STATION.timeZone(), s));
   }
 
   @Test

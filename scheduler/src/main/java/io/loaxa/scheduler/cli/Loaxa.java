@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         DoctorCommand.class,
         ScheduleCommand.class,
         TtsCommand.class,
+        CalendarCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;

@@ -109,7 +109,8 @@ final class ScheduleCommand implements Runnable {
       description = {"Kiểm tra lịch — report every problem of a schedule file as FILE:LINE:COL: message (exit 1 if any).",
           "Checks zones, programmes, times, weekdays, monthly rules, rules that never fire, overlaps on a hamlet at the same",
           "priority over the coming year, the monthly CCHC airing, content files (in the data folder's content folder, or",
-          "--content DIR) and the station's airtime policy."})
+          "--content DIR) and the station's airtime policy. Warnings (a lunar day 30 some years lack, a holiday without the",
+          "coming year's days) are printed as FILE:LINE:COL: warning: … and do not fail the check."})
   static final class Check implements Callable<Integer> {
     @Mixin
     StationOptions options;
@@ -133,14 +134,17 @@ final class ScheduleCommand implements Runnable {
       }
       List<Problem> problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
       PrintWriter out = spec.commandLine().getOut();
-      if (problems.isEmpty()) {
-        out.println(file + ": OK — no problems");
+      long errors = problems.stream().filter(p -> !p.warning()).count();
+      long warnings = problems.size() - errors;
+      problems.forEach(out::println);
+      if (errors == 0) {
+        out.println(file + ": OK — no problems" + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")"));
         out.flush();
         return 0;
       }
-      problems.forEach(out::println);
       out.flush();
-      spec.commandLine().getErr().println(problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + file);
+      spec.commandLine().getErr().println(errors + " problem" + (errors == 1 ? "" : "s") + " in " + file
+          + (warnings == 0 ? "" : " and " + warnings + " warning" + (warnings == 1 ? "" : "s")));
       return 1;
     }
   }
@@ -167,6 +171,12 @@ final class ScheduleCommand implements Runnable {
       out.printf("imported %s: %d programmes, %d airing rules; %d airings planned for the next %d days%n", file, done.programmes(),
           done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD);
       out.flush();
+      // warnings do not stop an import, but the operator hears of them here as well as from check
+      StationConfig config = options.stationConfig();
+      List<Problem> warnings = ScheduleFile.check(text, file.toString(), SchedulePlanner.facts(config),
+          SchedulePlanner.checkOptions(config, options.dataDir(), today(config))).stream().filter(Problem::warning).toList();
+      warnings.forEach(spec.commandLine().getErr()::println);
+      spec.commandLine().getErr().flush();
       return 0;
     }
   }
@@ -235,7 +245,7 @@ final class ScheduleCommand implements Runnable {
       }
       List<PlannedAiring> airings = Expansion.plan(schedule, facts, first, first.plusDays(days));
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format.equals("csv") ? Preview.csv(airings, facts.timeZone()) : Preview.text(airings, facts.timeZone(), schedule));
+      out.print(format.equals("csv") ? Preview.csv(airings, facts.timeZone(), schedule) : Preview.text(airings, facts.timeZone(), schedule));
       out.flush();
       return 0;
     }

@@ -50,6 +50,43 @@ class ScheduleCommandTest {
   }
 
   @Test
+  void aLunarScheduleChecksWithAWarningImportsExportsAndShowsItsLunarDatesInThePreviewAndTheCalendarFile() throws Exception {
+    Path file = dir.resolve("am-lich.yaml");
+    Files.writeString(file, """
+        version: 1
+        holidays:
+          nghi-tet: ["2027-02-04..2027-02-10"]
+        programmes:
+          - { key: ram, title: "Rằm", segments: [ { gap: PT1S } ] }
+          - { key: chuc-tet, title: "Chúc Tết", segments: [ { gap: PT1S } ] }
+        airings:
+          - { key: ram, programme: ram, zones: all, at: "18:40", lunar: "15", except: [nghi-tet] }
+          - { key: ba-muoi, programme: chuc-tet, zones: all, at: "19:10", lunar: "30/12" }
+          - { key: tet, programme: chuc-tet, zones: all, at: "06:10", on: tet }
+        """);
+    CliRun checked = loaxa("schedule", "check", file.toString(), "--data", data());
+    assertEquals(0, checked.code(), checked.out() + checked.err());
+    assertTrue(checked.out().contains(file + ":9:") && checked.out().contains(": warning: lunar day 30/12 does not exist in lunar years"),
+        checked.out());
+    assertTrue(checked.out().contains("OK — no problems (") && checked.out().contains(" warning"), checked.out());
+    CliRun imported = loaxa("schedule", "import", file.toString(), "--data", data());
+    assertEquals(0, imported.code(), imported.err());
+    assertTrue(imported.err().contains(file + ":9:") && imported.err().contains("warning: lunar day 30/12"), imported.err());
+    CliRun exported = loaxa("schedule", "export", "--data", data());
+    assertTrue(exported.out().contains("lunar: \"30/12\""), exported.out());
+    Path again = dir.resolve("xuat.yaml");
+    Files.writeString(again, exported.out());
+    assertEquals(0, loaxa("schedule", "import", again.toString(), "--data", data()).code());
+    assertEquals(exported.out(), loaxa("schedule", "export", "--data", data()).out());
+    CliRun csv = loaxa("schedule", "preview", "--from", "2027-09-15", "--days", "1", "--format", "csv", "--data", data());
+    assertEquals("date,time,programme,zones,priority,lunar\r\n2027-09-15,18:40,ram,all,NORMAL,15/8\r\n", csv.out());
+    CliRun text = loaxa("schedule", "preview", "--from", "2027-02-06", "--days", "1", "--data", data());
+    assertTrue(text.out().contains("06:10  chuc-tet  all  NORMAL  Chúc Tết · âm lịch 1/1"), text.out());
+    CliRun ics = loaxa("schedule", "ics", "--data", data());
+    assertTrue(ics.out().contains("X-LOAXA-LUNAR:15\r\n") && ics.out().contains("X-LOAXA-ON:tet\r\n"), ics.out());
+  }
+
+  @Test
   void importThenExportThenImportGivesTheSameScheduleAndABadImportChangesNothing() throws Exception {
     CliRun imported = loaxa("schedule", "import", demoFile().toString(), "--data", data());
     assertEquals(0, imported.code(), imported.err());
@@ -74,14 +111,14 @@ class ScheduleCommandTest {
   @Test
   void previewListsTheLeapDayInStationTimeFromAFileOrFromTheDatabase() throws Exception {
     String expected = """
-        date,time,programme,zones,priority\r
-        2028-02-29,05:30,mo-dau-sang,all,NORMAL\r
-        2028-02-29,05:35,thong-tin-sang,all,NORMAL\r
-        2028-02-29,06:00,thoi-su-vov,all,NORMAL\r
-        2028-02-29,17:25,mo-dau-chieu,all,NORMAL\r
-        2028-02-29,17:30,van-nghe,"ap-1,ap-2",NORMAL\r
-        2028-02-29,17:45,tong-ket-thang,all,NORMAL\r
-        2028-02-29,18:00,thoi-su-vov,all,NORMAL\r
+        date,time,programme,zones,priority,lunar\r
+        2028-02-29,05:30,mo-dau-sang,all,NORMAL,\r
+        2028-02-29,05:35,thong-tin-sang,all,NORMAL,\r
+        2028-02-29,06:00,thoi-su-vov,all,NORMAL,\r
+        2028-02-29,17:25,mo-dau-chieu,all,NORMAL,\r
+        2028-02-29,17:30,van-nghe,"ap-1,ap-2",NORMAL,\r
+        2028-02-29,17:45,tong-ket-thang,all,NORMAL,\r
+        2028-02-29,18:00,thoi-su-vov,all,NORMAL,\r
         """;
     CliRun fromFile = loaxa("schedule", "preview", demoFile().toString(), "--from", "2028-02-29", "--days", "1", "--format", "csv",
         "--data", data());

@@ -30,11 +30,19 @@ import java.util.Optional;
  * recurring VEVENT per rule and start time, with its RRULE, EXDATEs for the except dates and for the
  * days a dated override replaces, which get their own VEVENT; times carry the station's TZID and a
  * VTIMEZONE built from the zone's rules.
+ *
+ * <p>RRULE cannot say "15 tháng Tám âm lịch": a lunar rule ({@code lunar:}) or a named day
+ * ({@code on: tet}) is written with its days listed as RDATEs for {@value #LISTED_YEARS} years from
+ * the first day exported, and its rule text in {@code X-LOAXA-LUNAR} or {@code X-LOAXA-ON} beside the
+ * rule key in {@code X-LOAXA-RULE}, so {@link IcsReader} restores the rule itself. Days off by name
+ * ({@code except: [tet, nghi-tet]}) become EXDATEs over the same years.
  */
 public final class IcsWriter {
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final int FOLD_OCTETS = 75;
+  /** How many years of a lunar rule's days, and of named days off, the export lists. */
+  public static final int LISTED_YEARS = 5;
 
   private final StringBuilder out = new StringBuilder();
   private final Schedule schedule;
@@ -95,6 +103,10 @@ public final class IcsWriter {
   }
 
   private void event(AiringRule rule, Programme programme, LocalTime time) {
+    if (listed(rule.recurrence())) {
+      listedEvent(rule, programme, time);
+      return;
+    }
     Optional<LocalDate> first = firstFiring(rule);
     if (first.isEmpty()) {
       return;
@@ -117,10 +129,62 @@ public final class IcsWriter {
           excluded.add(LOCAL.format(o.on().atTime(time)));
         }
       }
+      if (!rule.exceptDays().isEmpty()) {
+        LocalDate horizon = horizon(rule, first.get());
+        for (LocalDate d = first.get(); !d.isAfter(horizon); d = d.plusDays(1)) {
+          if (!rule.except().contains(d) && rule.excludes(d) && rule.recurrence().firesOn(d, rule.from())) {
+            excluded.add(LOCAL.format(d.atTime(time)));
+          }
+        }
+      }
       if (!excluded.isEmpty()) {
         excluded.sort(null);
         line("EXDATE;TZID=" + zone.getId() + ":" + String.join(",", excluded));
       }
+    }
+    line("END:VEVENT");
+  }
+
+  /** Rules that RRULE cannot express; their days are listed. */
+  static boolean listed(Recurrence r) {
+    return r instanceof Recurrence.Lunar || r instanceof Recurrence.Named;
+  }
+
+  /** The last day listed: {@value #LISTED_YEARS} years on from {@code first}, or the rule's until, within the lunar calendar. */
+  private static LocalDate horizon(AiringRule rule, LocalDate first) {
+    LocalDate end = first.plusYears(LISTED_YEARS).minusDays(1);
+    if (rule.until().isPresent() && rule.until().get().isBefore(end)) {
+      end = rule.until().get();
+    }
+    return end.isAfter(io.loaxa.schedules.lunar.VietnameseCalendar.LAST_DAY) ? io.loaxa.schedules.lunar.VietnameseCalendar.LAST_DAY : end;
+  }
+
+  private void listedEvent(AiringRule rule, Programme programme, LocalTime time) {
+    LocalDate start = rule.from().filter(f -> f.isAfter(firstDay)).orElse(firstDay);
+    LocalDate end = horizon(rule, start);
+    List<LocalDate> days = new ArrayList<>();
+    for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+      if (rule.firesOn(d) && rule.overrideOn(d).isEmpty()) {
+        days.add(d);
+      }
+    }
+    if (days.isEmpty()) {
+      return;
+    }
+    line("BEGIN:VEVENT");
+    line("UID:" + rule.key() + (rule.times().size() > 1 ? "-" + time.toString().replace(":", "") : "") + "@loaxa");
+    common(programme, days.get(0).atTime(time), rule.zones(), rule.priority().orElse(programme.priority()));
+    if (days.size() > 1) {
+      line("RDATE;TZID=" + station.timeZone().getId() + ":"
+          + String.join(",", days.subList(1, days.size()).stream().map(d -> LOCAL.format(d.atTime(time))).toList()));
+    }
+    line("X-LOAXA-RULE:" + text(rule.key()));
+    if (rule.recurrence() instanceof Recurrence.Lunar l) {
+      line("X-LOAXA-LUNAR:" + text(l.day().toString()));
+      line("COMMENT:" + text("âm lịch " + l.day() + "; days listed to " + end));
+    } else if (rule.recurrence() instanceof Recurrence.Named n) {
+      line("X-LOAXA-ON:" + text(n.day().configName()));
+      line("COMMENT:" + text(n.day().vietnamese() + "; days listed to " + end));
     }
     line("END:VEVENT");
   }

@@ -51,7 +51,7 @@ public final class RecurrenceRules {
     for (LocalTime time : rule.times()) {
       if (rule.recurrence() instanceof Recurrence.Once once) {
         LocalDate d = once.date();
-        if (!d.isBefore(first) && d.isBefore(end) && !rule.except().contains(d)) {
+        if (!d.isBefore(first) && d.isBefore(end) && !rule.excludes(d)) {
           out.add(d.atTime(time));
         }
         continue;
@@ -69,7 +69,7 @@ public final class RecurrenceRules {
         if (!local.toLocalDate().isBefore(end)) {
           break;
         }
-        if (!local.toLocalDate().isBefore(first) && !rule.except().contains(local.toLocalDate())) {
+        if (!local.toLocalDate().isBefore(first) && !rule.excludes(local.toLocalDate())) {
           out.add(local);
         }
       }

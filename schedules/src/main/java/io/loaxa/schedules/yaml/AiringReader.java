@@ -2,12 +2,15 @@ package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.AiringRule;
 import io.loaxa.schedules.DatedOverride;
+import io.loaxa.schedules.ExceptDay;
 import io.loaxa.schedules.Priority;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Recurrence;
 import io.loaxa.schedules.TimeWindow;
 import io.loaxa.schedules.Weekdays;
 import io.loaxa.schedules.ZoneChoice;
+import io.loaxa.schedules.lunar.LunarDay;
+import io.loaxa.schedules.lunar.NamedDay;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -26,7 +29,7 @@ import java.util.Set;
 
 /** Reads the schedule file's airings: which programme airs to which hamlets, at what times, on which days. */
 final class AiringReader {
-  static final Set<String> AIRING_KEYS = Set.of("key", "programme", "zones", "at", "days", "every", "monthly", "on", "from",
+  static final Set<String> AIRING_KEYS = Set.of("key", "programme", "zones", "at", "days", "every", "monthly", "lunar", "on", "from",
       "until", "except", "overrides", "priority", "rotateTopics", "topics");
 
   private final Fields fields;
@@ -35,9 +38,11 @@ final class AiringReader {
   private final OverrideReader overrides;
   private final Map<String, ScheduleReader.RuleSource> sources;
   private final Set<ProgrammeKey> rotatingProgrammes;
+  private final Map<String, List<LocalDate>> holidays;
 
   AiringReader(Fields fields, ProgrammeReader programmes, ZoneReader zones, Map<String, ScheduleReader.RuleSource> sources,
-      Set<ProgrammeKey> rotatingProgrammes) {
+      Set<ProgrammeKey> rotatingProgrammes, Map<String, List<LocalDate>> holidays) {
+    this.holidays = holidays;
     this.fields = fields;
     this.programmes = programmes;
     this.zones = zones;
@@ -68,7 +73,7 @@ final class AiringReader {
     atNode.ifPresent(n -> times.addAll(times(n)));
 
     List<String> recurrenceKeys = new ArrayList<>();
-    for (String k : List.of("days", "every", "monthly", "on")) {
+    for (String k : List.of("days", "every", "monthly", "lunar", "on")) {
       if (m.entries().containsKey(k)) {
         recurrenceKeys.add(k);
       }
@@ -77,7 +82,7 @@ final class AiringReader {
     Position recurrencePos = m.at();
     if (recurrenceKeys.size() > 1) {
       fields.problem(m.entries().get(recurrenceKeys.get(1)).keyAt(),
-          "use one of days, every, monthly or on; this airing has both '" + recurrenceKeys.get(0) + "' and '" + recurrenceKeys.get(1) + "'");
+          "use one of days, every, monthly, lunar or on; this airing has both '" + recurrenceKeys.get(0) + "' and '" + recurrenceKeys.get(1) + "'");
       recurrence = Optional.empty();
     } else if (recurrenceKeys.size() == 1) {
       Node n = m.get(recurrenceKeys.get(0)).get();
@@ -86,7 +91,8 @@ final class AiringReader {
         case "days" -> days(n);
         case "every" -> every(n);
         case "monthly" -> monthly(n);
-        default -> fields.localDate(n, "on").map(Recurrence.Once::new);
+        case "lunar" -> lunar(n);
+        default -> on(n);
       };
     }
     Optional<LocalDate> from = Fields.optional(m, "from").flatMap(n -> fields.localDate(n, "from"));
@@ -103,12 +109,14 @@ final class AiringReader {
       fields.problem(m.get("every").get().at(), "every: " + e.days() + " counts days from a first day; add from: YYYY-MM-DD");
     }
     List<LocalDate> except = new ArrayList<>();
+    List<ExceptDay> exceptDays = new ArrayList<>();
     Fields.optional(m, "except").ifPresent(n -> {
       for (Node d : fields.items(n, "except")) {
-        fields.localDate(d, "except").ifPresent(except::add);
+        exceptItem(d, except, exceptDays);
       }
     });
-    List<DatedOverride> dated = Fields.optional(m, "overrides").map(n -> overrides.read(n, except)).orElse(List.of());
+    List<DatedOverride> dated = Fields.optional(m, "overrides")
+        .map(n -> overrides.read(n, d -> except.contains(d) || exceptDays.stream().anyMatch(x -> x.contains(d)))).orElse(List.of());
     Optional<Priority> priority = Fields.optional(m, "priority")
         .flatMap(n -> fields.oneOf(n, "priority", Priority::parse, "NORMAL, PRIORITY or EMERGENCY"));
     boolean rotate = Fields.optional(m, "rotateTopics").flatMap(n -> fields.bool(n, "rotateTopics")).orElse(false);
@@ -132,6 +140,9 @@ final class AiringReader {
       if (key.isPresent() && recurrence.isPresent() && recurrence.get() instanceof Recurrence.Once once) {
         key = Optional.of(key.get() + "-" + once.date().toString().replace("-", ""));
       }
+      if (key.isPresent() && recurrence.isPresent() && recurrence.get() instanceof Recurrence.Named named) {
+        key = Optional.of(key.get() + "-" + named.day().configName());
+      }
     }
     if (key.isPresent()) {
       Position first = seen.putIfAbsent(key.get(), m.at());
@@ -145,7 +156,7 @@ final class AiringReader {
       return Optional.empty();
     }
     AiringRule rule = new AiringRule(key.get(), programme.get(), zoneChoice.get(), times, recurrence.get(), from, until, except, dated,
-        priority, rotate, topics);
+        priority, rotate, topics, exceptDays);
     List<Node> overrideNodes = m.get("overrides").map(n -> n instanceof Node.Sequence seq ? seq.items() : List.<Node>of()).orElse(List.of());
     for (Node o : overrideNodes) {
       if (o instanceof Node.Mapping om && om.get("on").isPresent()) {
@@ -244,6 +255,64 @@ final class AiringReader {
       fields.problem(n.at(), "every '" + t + "' is not a number of days from 1 to 366");
       return Optional.empty();
     });
+  }
+
+  private Optional<Recurrence> lunar(Node n) {
+    return fields.text(n, "lunar").flatMap(t -> {
+      Optional<LunarDay> day = LunarDay.parse(t);
+      if (day.isEmpty()) {
+        fields.problem(n.at(), LunarDay.refusal(t).orElseThrow());
+        return Optional.empty();
+      }
+      return Optional.of(new Recurrence.Lunar(day.get()));
+    });
+  }
+
+  /** {@code on:} a date (a one-off) or a named day (every year). */
+  private Optional<Recurrence> on(Node n) {
+    Optional<String> text = fields.text(n, "on");
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<NamedDay> named = NamedDay.fromConfigName(text.get().strip());
+    if (named.isPresent()) {
+      return Optional.of(new Recurrence.Named(named.get()));
+    }
+    if (looksLikeDate(text.get())) {
+      return fields.localDate(n, "on").map(Recurrence.Once::new);
+    }
+    fields.problem(n.at(), "on '" + text.get().strip() + "' is neither a date nor a named day; write YYYY-MM-DD, e.g. \"2027-02-06\", "
+        + "or one of " + HolidayReader.namedDays());
+    return Optional.empty();
+  }
+
+  /** One item of {@code except:}: a date, a named day or a holiday of {@code holidays:}. */
+  private void exceptItem(Node d, List<LocalDate> except, List<ExceptDay> exceptDays) {
+    Optional<String> text = fields.text(d, "except");
+    if (text.isEmpty()) {
+      return;
+    }
+    String t = text.get().strip();
+    Optional<NamedDay> named = NamedDay.fromConfigName(t);
+    if (named.isPresent()) {
+      exceptDays.add(new ExceptDay.Named(named.get()));
+      return;
+    }
+    if (holidays.containsKey(t)) {
+      exceptDays.add(new ExceptDay.Holiday(t, holidays.get(t)));
+      return;
+    }
+    if (looksLikeDate(t)) {
+      fields.localDate(d, "except").ifPresent(except::add);
+      return;
+    }
+    fields.problem(d.at(), "except '" + t + "' is not a date, a named day or a holiday; write YYYY-MM-DD, one of "
+        + HolidayReader.namedDays() + (holidays.isEmpty() ? ", or list it under holidays:" : ", or one of holidays: " + String.join(", ", holidays.keySet())));
+  }
+
+  private static boolean looksLikeDate(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && Character.isDigit(t.charAt(0));
   }
 
   private Optional<Recurrence> monthly(Node n) {

@@ -29,8 +29,8 @@ final class OverrideReader {
     this.zones = zones;
   }
 
-  /** The overrides of {@code overrides:} that read without problems; a day in {@code except} may not be overridden too. */
-  List<DatedOverride> read(Node overrides, List<LocalDate> except) {
+  /** The overrides of {@code overrides:} that read without problems; a day in {@code except} (a date, a named day, a listed holiday) may not be overridden too. */
+  List<DatedOverride> read(Node overrides, java.util.function.Predicate<LocalDate> except) {
     List<DatedOverride> out = new ArrayList<>();
     Map<LocalDate, Position> onDates = new LinkedHashMap<>();
     for (Node o : fields.items(overrides, "overrides")) {
@@ -39,7 +39,7 @@ final class OverrideReader {
     return out;
   }
 
-  private Optional<DatedOverride> override(Node node, List<LocalDate> except, Map<LocalDate, Position> onDates) {
+  private Optional<DatedOverride> override(Node node, java.util.function.Predicate<LocalDate> except, Map<LocalDate, Position> onDates) {
     Optional<Node.Mapping> mapping = fields.mapping(node, "an override", "on: DATE, at: TIME, programme: KEY, zones: …");
     if (mapping.isEmpty()) {
       return Optional.empty();
@@ -55,7 +55,7 @@ final class OverrideReader {
       fields.problem(m.at(), "an override changes at, programme or zones; for a day off put the date in except");
     }
     if (on.isPresent()) {
-      if (except.contains(on.get())) {
+      if (except.test(on.get())) {
         fields.problem(m.get("on").get().at(), on.get() + " is both in except and overridden; keep one");
       }
       Position first = onDates.putIfAbsent(on.get(), m.at());

@@ -6,6 +6,7 @@ import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Conflict;
 import io.loaxa.schedules.Conflicts;
 import io.loaxa.schedules.DatedOverride;
+import io.loaxa.schedules.ExceptDay;
 import io.loaxa.schedules.Expansion;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.PolicyViolation;
@@ -18,6 +19,8 @@ import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.TimeWindow;
 import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.ZoneSelection;
+import io.loaxa.schedules.lunar.LunarDay;
+import io.loaxa.schedules.lunar.VietnameseCalendar;
 import io.loaxa.schedules.source.Position;
 import io.loaxa.schedules.source.Problem;
 import java.time.Duration;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -45,6 +49,8 @@ import java.util.TreeSet;
 final class ScheduleChecks {
   /** How far ahead a rule without an end is searched for a first airing. */
   private static final int NEVER_FIRES_YEARS = 8;
+  /** How many lunar years ahead a day 30 is looked up for the years it misses, when the rule has no end. */
+  static final int LUNAR_WARNING_YEARS = 10;
   private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final Schedule schedule;
@@ -69,10 +75,12 @@ final class ScheduleChecks {
         .filter(r -> programmes.contains(r.programme())
             && r.overrides().stream().allMatch(o -> o.programme().map(programmes::contains).orElse(true)))
         .toList();
-    Schedule grid = new Schedule(schedule.version(), schedule.zoneGroups(), schedule.programmes(), usable);
+    Schedule grid = new Schedule(schedule.version(), schedule.zoneGroups(), schedule.programmes(), usable, schedule.holidays());
     for (AiringRule rule : usable) {
       neverFires(rule);
+      lunarDay30(rule);
     }
+    holidaysAhead();
     List<PlannedAiring> planned = Expansion.plan(grid, station, options.firstDay(), options.endExclusive());
     Map<ProgrammeKey, Duration> lengths = new HashMap<>();
     grid.programmes().forEach(p -> lengths.put(p.key(), p.plannedLength()));
@@ -95,6 +103,10 @@ final class ScheduleChecks {
     } else {
       start = rule.from().orElse(rule.until().map(u -> u.minusYears(NEVER_FIRES_YEARS)).orElse(options.firstDay()));
       end = rule.until().orElse(start.plusYears(NEVER_FIRES_YEARS));
+      if (rule.recurrence() instanceof Recurrence.Lunar l && l.day().leap()) {
+        // a given leap month comes back after 19 years or more; search as far as the calendar goes
+        end = rule.until().orElse(VietnameseCalendar.LAST_DAY);
+      }
     }
     for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
       if (rule.firesOn(d)) {
@@ -107,7 +119,93 @@ final class ScheduleChecks {
     String range = start.equals(end) ? "on " + start : "from " + start + " to " + end;
     at(rule).ifPresent(s -> problems.add(new Problem(s.recurrence(),
         "this airing never fires: no day " + range + " matches " + describe(rule.recurrence())
-            + (rule.except().isEmpty() ? "" : " outside its except dates"))));
+            + (rule.except().isEmpty() && rule.exceptDays().isEmpty() ? "" : " outside its except dates"))));
+  }
+
+  /**
+   * A lunar day 30 exists only in the years (or months) where the month has 30 days; the airing is
+   * silent in the others, which the operator should know before the year comes.
+   */
+  private void lunarDay30(AiringRule rule) {
+    if (!(rule.recurrence() instanceof Recurrence.Lunar lunar) || lunar.day().day().orElse(0) != 30) {
+      return;
+    }
+    Optional<ScheduleReader.RuleSource> source = at(rule);
+    if (source.isEmpty()) {
+      return;
+    }
+    LunarDay day = lunar.day();
+    LocalDate first = rule.from().filter(f -> f.isAfter(options.firstDay())).orElse(options.firstDay());
+    int fromYear = Math.max(VietnameseCalendar.FIRST_YEAR, VietnameseCalendar.toLunar(clamp(first)).year());
+    int toYear = Math.min(VietnameseCalendar.LAST_YEAR,
+        rule.until().map(u -> VietnameseCalendar.toLunar(clamp(u)).year()).orElse(fromYear + LUNAR_WARNING_YEARS - 1));
+    if (day.month().isEmpty()) {
+      List<String> short29 = new ArrayList<>();
+      for (int m = 1; m <= 12; m++) {
+        if (VietnameseCalendar.monthLength(fromYear, m, false) == 29) {
+          short29.add(Integer.toString(m));
+        }
+        if (VietnameseCalendar.leapMonth(fromYear).orElse(0) == m && VietnameseCalendar.monthLength(fromYear, m, true) == 29) {
+          short29.add(m + " nhuận");
+        }
+      }
+      problems.add(Problem.warning(source.get().recurrence(), "lunar day 30 exists only in months of 30 days; in lunar year " + fromYear
+          + " this airing skips months " + String.join(", ", short29) + " (29 days); write \"last\" for the last day of every month"));
+      return;
+    }
+    int month = day.month().getAsInt();
+    List<Integer> missed = new ArrayList<>();
+    for (int y = fromYear; y <= toYear; y++) {
+      if (day.leap() && VietnameseCalendar.leapMonth(y).orElse(0) != month) {
+        continue;
+      }
+      if (VietnameseCalendar.monthLength(y, month, day.leap()) == 29) {
+        missed.add(y);
+      }
+    }
+    if (!missed.isEmpty()) {
+      problems.add(Problem.warning(source.get().recurrence(), "lunar day " + day + " does not exist in lunar years " + join(missed)
+          + " (tháng " + month + (day.leap() ? " nhuận" : "") + " has 29 days then, looking " + fromYear + " to " + toYear
+          + "); the airing is silent those years; write \"last/" + month + (day.leap() ? " nhuận" : "")
+          + "\" for the last day of the month"));
+    }
+  }
+
+  private static LocalDate clamp(LocalDate d) {
+    return d.isBefore(VietnameseCalendar.FIRST_DAY) ? VietnameseCalendar.FIRST_DAY
+        : d.isAfter(VietnameseCalendar.LAST_DAY) ? VietnameseCalendar.LAST_DAY : d;
+  }
+
+  /** A holiday named in an except list with no day in the coming year: next year's list is still to be written. */
+  private void holidaysAhead() {
+    Map<String, String> usedBy = new LinkedHashMap<>();
+    for (AiringRule rule : schedule.rules()) {
+      for (ExceptDay d : rule.exceptDays()) {
+        if (d instanceof ExceptDay.Holiday h) {
+          usedBy.putIfAbsent(h.name(), rule.key());
+        }
+      }
+    }
+    LocalDate first = options.firstDay();
+    LocalDate last = options.endExclusive().minusDays(1);
+    for (Map.Entry<String, String> e : usedBy.entrySet()) {
+      List<LocalDate> days = schedule.holidays().getOrDefault(e.getKey(), List.of());
+      if (days.stream().anyMatch(d -> !d.isBefore(first) && !d.isAfter(last))) {
+        continue;
+      }
+      Position where = reader.holidayReader.names.get(e.getKey());
+      if (where == null) {
+        continue;
+      }
+      String tet = "";
+      int y = first.getYear();
+      if (y >= VietnameseCalendar.FIRST_YEAR && y < VietnameseCalendar.LAST_YEAR) {
+        LocalDate next = VietnameseCalendar.tet(y).isBefore(first) ? VietnameseCalendar.tet(y + 1) : VietnameseCalendar.tet(y);
+        tet = "; Tết " + next.getYear() + " is " + next;
+      }
+      problems.add(Problem.warning(where, "holiday " + e.getKey() + " (in the except list of airing '" + e.getValue() + "') lists no day from "
+          + first + " to " + last + "; add the coming year's days once they are fixed" + tet));
+    }
   }
 
   private void conflicts(List<PlannedAiring> planned, Map<ProgrammeKey, Duration> lengths) {
@@ -294,6 +392,12 @@ final class ScheduleChecks {
     }
     if (r instanceof Recurrence.Once o) {
       return "on " + o.date();
+    }
+    if (r instanceof Recurrence.Lunar l) {
+      return "lunar \"" + l.day() + "\"";
+    }
+    if (r instanceof Recurrence.Named n) {
+      return "on " + n.day().configName();
     }
     return "every day";
   }

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The schedule file (lịch phát, YAML): {@code version}, {@code zoneGroups}, {@code programmes},
- * {@code airings}. Reading reports every problem at once, each as {@code FILE:LINE:COL: message};
+ * {@code airings}, and the station's own {@code holidays}. Reading reports every problem at once, each as {@code FILE:LINE:COL: message};
  * writing gives a file that reads back to the same schedule.
  */
 public final class ScheduleFile {
@@ -25,13 +25,14 @@ public final class ScheduleFile {
    * Reads and checks a schedule file.
    *
    * @param file the name positions carry, usually the path as the operator typed it
-   * @throws SourceException with every problem, in file order
+   * @throws SourceException with every problem that is not a warning, in file order
    */
   public static Schedule read(String text, String file, StationFacts station, CheckOptions options) throws SourceException {
     List<Problem> problems = new ArrayList<>();
     Schedule schedule = readCollecting(text, file, station, options, problems);
-    if (!problems.isEmpty()) {
-      throw new SourceException(problems);
+    List<Problem> errors = problems.stream().filter(p -> !p.warning()).toList();
+    if (!errors.isEmpty()) {
+      throw new SourceException(errors);
     }
     return schedule;
   }
@@ -57,7 +58,7 @@ public final class ScheduleFile {
     return schedule;
   }
 
-  /** Every problem of a schedule file, in file order; empty when it is valid. */
+  /** Every problem of a schedule file, warnings included, in file order; empty when it is valid and warns of nothing. */
   public static List<Problem> check(String text, String file, StationFacts station, CheckOptions options) {
     List<Problem> problems = new ArrayList<>();
     readCollecting(text, file, station, options, problems);

@@ -21,11 +21,11 @@ import java.util.Set;
 /**
  * Reads the schedule file's tree into a {@link Schedule}, collecting every problem with its place
  * instead of stopping at the first: the zone groups, then the programmes, then the airings that name
- * them. Checks that need the whole grid (overlaps, policy, the monthly CCHC airing, content files)
+ * them (and the holidays their except lists name). Checks that need the whole grid (overlaps, policy, the monthly CCHC airing, content files)
  * run afterwards in {@link ScheduleChecks}, with the places this reader noted.
  */
 final class ScheduleReader {
-  static final Set<String> TOP_KEYS = Set.of("version", "zoneGroups", "programmes", "airings");
+  static final Set<String> TOP_KEYS = Set.of("version", "zoneGroups", "holidays", "programmes", "airings");
 
   /** Where the parts of one rule stand in the file. */
   record RuleSource(Position airing, Position programme, Position zones, Position at, Position recurrence) {}
@@ -37,6 +37,9 @@ final class ScheduleReader {
   private final ZoneReader zones;
   private final ProgrammeReader programmes;
   private final AiringReader airings;
+  final HolidayReader holidayReader;
+  /** The holidays of {@code holidays:}, read before the airings that name them. */
+  final Map<String, List<java.time.LocalDate>> holidays = new LinkedHashMap<>();
   final Map<String, RuleSource> ruleSources = new LinkedHashMap<>();
   final Map<ProgrammeKey, ProgrammeSource> programmeSources = new LinkedHashMap<>();
   /** Programmes some airing marked rotateTopics names, whether or not that airing read without problems. */
@@ -46,7 +49,8 @@ final class ScheduleReader {
     this.fields = new Fields(problems);
     this.zones = new ZoneReader(station, fields);
     this.programmes = new ProgrammeReader(fields, programmeSources);
-    this.airings = new AiringReader(fields, programmes, zones, ruleSources, rotatingProgrammes);
+    this.holidayReader = new HolidayReader(fields);
+    this.airings = new AiringReader(fields, programmes, zones, ruleSources, rotatingProgrammes, holidays);
   }
 
   Schedule read(Node root) {
@@ -67,6 +71,8 @@ final class ScheduleReader {
     }
     Map<String, List<ZoneKey>> scheduleGroups = top.get("zoneGroups").map(zones::readGroups).orElse(Map.of());
 
+    top.get("holidays").ifPresent(h -> holidays.putAll(holidayReader.read(h)));
+
     Optional<Node> ps = top.get("programmes");
     if (ps.isEmpty()) {
       fields.problem(top.at(), "missing 'programmes:'");
@@ -78,6 +84,6 @@ final class ScheduleReader {
       fields.problem(top.at(), "missing 'airings:'");
     }
     List<AiringRule> rules = as.map(airings::read).orElse(List.of());
-    return new Schedule(Schedule.VERSION, scheduleGroups, programmeList, rules);
+    return new Schedule(Schedule.VERSION, scheduleGroups, programmeList, rules, holidays);
   }
 }

@@ -33,6 +33,12 @@ final class ScheduleWriter {
         line(1, g.getKey() + ": " + flow(g.getValue().stream().map(ZoneKey::value).toList()));
       }
     }
+    if (!schedule.holidays().isEmpty()) {
+      line(0, "holidays:");
+      for (Map.Entry<String, List<LocalDate>> h : schedule.holidays().entrySet()) {
+        line(1, h.getKey() + ": " + flow(HolidayReader.ranges(h.getValue()).stream().map(ScheduleWriter::quote).toList()));
+      }
+    }
     line(0, schedule.programmes().isEmpty() ? "programmes: []" : "programmes:");
     for (Programme p : schedule.programmes()) {
       programme(p);
@@ -100,6 +106,10 @@ final class ScheduleWriter {
       line(2, "monthly: " + quote(m.text()));
     } else if (rec instanceof Recurrence.Once o) {
       line(2, "on: " + date(o.date()));
+    } else if (rec instanceof Recurrence.Lunar l) {
+      line(2, "lunar: " + quote(l.day().toString()));
+    } else if (rec instanceof Recurrence.Named n) {
+      line(2, "on: " + n.day().configName());
     }
     r.from().ifPresent(d -> line(2, "from: " + date(d)));
     r.until().ifPresent(d -> line(2, "until: " + date(d)));
@@ -110,8 +120,10 @@ final class ScheduleWriter {
     if (!r.topics().isEmpty()) {
       line(2, "topics: " + flow(r.topics().stream().map(ScheduleWriter::quote).toList()));
     }
-    if (!r.except().isEmpty()) {
-      line(2, "except: " + flow(r.except().stream().map(ScheduleWriter::date).toList()));
+    if (!r.except().isEmpty() || !r.exceptDays().isEmpty()) {
+      List<String> items = new java.util.ArrayList<>(r.except().stream().map(ScheduleWriter::date).toList());
+      r.exceptDays().forEach(d -> items.add(d.name()));
+      line(2, "except: " + flow(items));
     }
     if (!r.overrides().isEmpty()) {
       line(2, "overrides:");

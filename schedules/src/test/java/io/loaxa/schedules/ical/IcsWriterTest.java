@@ -47,6 +47,65 @@ class IcsWriterTest {
     return out.size() > 10 ? out.subList(0, 10) : out;
   }
 
+  private static final String LUNAR = """
+      version: 1
+      holidays:
+        nghi-tet: ["2027-02-04..2027-02-10"]
+      programmes:
+        - { key: ram, title: "Rằm", segments: [ { text: "Hôm nay là rằm" } ] }
+        - { key: chuc-tet, title: "Chúc Tết", segments: [ { text: "Chúc mừng năm mới" } ] }
+        - { key: tin, title: "Bản tin", segments: [ { text: "Bản tin sáng" } ] }
+      airings:
+        - key: ram
+          programme: ram
+          zones: all
+          at: ["05:45", "18:40"]
+          lunar: "15"
+          except: [nghi-tet]
+          overrides:
+            - { on: "2027-09-15", at: "19:00" }
+        - { key: gio-to, programme: ram, zones: [ap-1], at: "07:00", lunar: "10/3", until: "2029-12-31" }
+        - { key: cuoi-nam, programme: chuc-tet, zones: all, at: "19:10", lunar: "last/12" }
+        - { key: nhuan, programme: ram, zones: all, at: "19:20", lunar: "1/5 nhuận" }
+        - { key: tet, programme: chuc-tet, zones: all, at: "06:10", on: tet }
+        - { key: quoc-khanh, programme: chuc-tet, zones: all, at: "06:20", on: quoc-khanh }
+        - { key: tin, programme: tin, zones: all, at: "06:00", days: [MO, TU, WE, TH, FR, SA], except: [tet, nghi-tet, "2027-03-01"] }
+      """;
+
+  @Test
+  void lunarRulesExportAsListedDaysForFiveYearsThatACalendarProgramExpandsToOurAirings() throws Exception {
+    PythonIcalendar.require();
+    StationFacts station = StationFacts.demo();
+    LocalDate first = LocalDate.of(2027, 1, 1);
+    Schedule s = ScheduleFile.read(LUNAR, "lich.yaml", station, CheckOptions.from(first));
+    String ics = IcsWriter.write(s, station, first, STAMP);
+    assertTrue(ics.contains("X-LOAXA-LUNAR:1/5 nhuận\r\n"), ics);
+    assertTrue(!ics.contains("RRULE:FREQ=YEARLY"), "no RRULE pretends to say a lunar date");
+    Path file = dir.resolve("am-lich.ics");
+    Files.writeString(file, ics);
+    LocalDate end = first.plusYears(IcsWriter.LISTED_YEARS);
+    assertEquals(ours(s, station, first, end), PythonIcalendar.expand(file, first.toString(), end.toString()));
+  }
+
+  @Test
+  void theExportedCalendarReadsBackToTheSameLunarRulesAndTheirListedDays() throws Exception {
+    StationFacts station = StationFacts.demo();
+    LocalDate first = LocalDate.of(2027, 1, 1);
+    Schedule s = ScheduleFile.read(LUNAR, "lich.yaml", station, CheckOptions.from(first));
+    List<IcsReader.ListedRule> back = IcsReader.listedRules(IcsWriter.write(s, station, first, STAMP));
+    assertEquals(List.of("ram", "gio-to", "cuoi-nam", "nhuan", "tet", "quoc-khanh"), back.stream().map(IcsReader.ListedRule::ruleKey).toList());
+    for (IcsReader.ListedRule r : back) {
+      io.loaxa.schedules.AiringRule rule = s.rule(r.ruleKey()).orElseThrow();
+      assertEquals(rule.recurrence(), r.recurrence(), r.ruleKey());
+      List<LocalDateTime> planned = Expansion.plan(s, station, rule, first, first.plusYears(IcsWriter.LISTED_YEARS)).stream()
+          .filter(a -> a.note().isEmpty())
+          .map(a -> LocalDateTime.ofInstant(a.startsAt(), station.timeZone())).sorted().toList();
+      assertEquals(planned, r.starts(), r.ruleKey());
+    }
+    assertEquals(List.of(LocalDateTime.of(2028, 6, 23, 19, 20)), back.get(3).starts(),
+        "Mậu Thân 2028 has a leap fifth month, from Tết 2028-01-26 after months of 30, 30, 30, 29 and 30 days (the published table)");
+  }
+
   @Test
   void aCalendarProgramSeesEveryAiringOfTheDemoYearIncludingTetAndOverrides() throws Exception {
     PythonIcalendar.require();

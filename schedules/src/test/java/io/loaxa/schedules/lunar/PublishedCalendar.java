@@ -15,16 +15,16 @@ import java.util.OptionalInt;
  * the npm package amlich 0.0.2 (Hồ Ngọc Đức's published program, Meeus 1998 formulas) at time
  * zone 7. Used to check ours against; nothing of that program is in this repository.
  */
-final class PublishedCalendar {
+public final class PublishedCalendar {
   /** Tết, leap month and month lengths of one lunar year; lengths empty where the source was inconsistent. */
-  record Year(int lunarYear, LocalDate tet, OptionalInt leapMonth, List<Integer> monthLengths) {}
+  public record Year(int lunarYear, LocalDate tet, OptionalInt leapMonth, List<Integer> monthLengths) {}
 
   /** One solar day and its lunar date. */
-  record Day(LocalDate solar, LunarDate lunar) {}
+  public record Day(LocalDate solar, LunarDate lunar) {}
 
   private PublishedCalendar() {}
 
-  static List<Year> years() {
+  public static List<Year> years() {
     return rows("tet-and-leap-months.csv").stream().map(f -> new Year(
         Integer.parseInt(f[0]),
         LocalDate.parse(f[1]),
@@ -33,7 +33,7 @@ final class PublishedCalendar {
         .toList();
   }
 
-  static List<Day> days() {
+  public static List<Day> days() {
     return rows("solar-to-lunar-sample.csv").stream().map(f -> new Day(
         LocalDate.parse(f[0]),
         new LunarDate(Integer.parseInt(f[3]), Integer.parseInt(f[2]), Integer.parseInt(f[1]), f[4].equals("1"))))

@@ -165,7 +165,7 @@ class ScheduleFileTest {
           - { key: d, programme: tin, zones: all, at: "11:00", from: "2026-04-01", until: "2026-03-01" }
         """;
     assertEquals(List.of(
-        "lich.yaml:9:5: use one of days, every, monthly or on; this airing has both 'days' and 'on'",
+        "lich.yaml:9:5: use one of days, every, monthly, lunar or on; this airing has both 'days' and 'on'",
         "lich.yaml:16:15: 2026-03-03 is both in except and overridden; keep one",
         "lich.yaml:17:9: an override changes at, programme or zones; for a day off put the date in except",
         "lich.yaml:18:40: unknown programme 'khac'; known programmes: tin",

@@ -31,6 +31,11 @@ def main():
             instances.rrule(rrulestr(event['RRULE'].to_ical().decode(), dtstart=start))
         else:
             instances.rdate(start)
+        rdates = event.get('RDATE')
+        if rdates is not None:
+            for group in (rdates if isinstance(rdates, list) else [rdates]):
+                for d in group.dts:
+                    instances.rdate(wall(d.dt, zone))
         exdates = event.get('EXDATE')
         if exdates is not None:
             for group in (exdates if isinstance(exdates, list) else [exdates]):
