@@ -12,6 +12,9 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ical.IcsWriter;
 import io.loaxa.schedules.source.Problem;
+import io.loaxa.schedules.source.SourceException;
+import io.loaxa.schedules.source.TextFiles;
+import io.loaxa.schedules.source.UnreadableFileException;
 import io.loaxa.schedules.yaml.ScheduleFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,11 +47,11 @@ final class ScheduleCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static String read(Path file) {
+  private static String read(Path file) throws SourceException {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError("cannot read schedule file " + file + ": " + e.getMessage(), e);
+      return TextFiles.read(file, file.toString());
+    } catch (UnreadableFileException e) {
+      throw new UserError(e.getMessage(), e);
     }
   }
 
