@@ -62,10 +62,20 @@ final class ScheduleCommand implements Runnable {
   /** Writes {@code text} to {@code out} whole or not at all: a temporary file moved into place. */
   private static void writeAtomically(Path out, String text) throws IOException {
     Path target = out.toAbsolutePath();
-    Path tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    if (Files.isDirectory(target)) {
+      throw new UserError("--out " + out + " là một thư mục: hãy cho tên tệp — " + out + " is a folder: give a file name");
+    }
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
+    }
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -134,7 +144,12 @@ final class ScheduleCommand implements Runnable {
         Path dir = content.get();
         checks = checks.withContent(path -> Files.isRegularFile(dir.resolve(path)));
       }
-      List<Problem> problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
+      List<Problem> problems;
+      try {
+        problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
+      } catch (SourceException e) {
+        problems = e.problems(); // not UTF-8 or too large: printed like every other problem
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (problems.isEmpty()) {
         out.println(file + ": OK — no problems");
