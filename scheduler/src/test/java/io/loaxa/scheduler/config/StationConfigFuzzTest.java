@@ -79,7 +79,8 @@ class StationConfigFuzzTest {
     for (Problem p : problems) {
       assertEquals(FILE, p.at().file());
       assertTrue(p.at().line() >= 1 && p.at().line() <= lines && p.at().column() >= 1, "inside the file: " + p);
-      assertFalse(p.message().isBlank() || p.message().contains("Exception") || p.message().contains("java."), p.toString());
+      String ours = p.message().replaceAll("(?s)'.*'", "''"); // what is quoted is the operator's own text
+      assertFalse(p.message().isBlank() || ours.contains("Exception") || ours.contains("java."), "Java's words: " + p);
     }
   }
 
