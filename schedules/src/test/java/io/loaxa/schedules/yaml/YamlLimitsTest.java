@@ -110,4 +110,18 @@ class YamlLimitsTest {
     assertEquals(List.of(SourceLimits.MAX_DOCUMENT_CHARS / 100 + 1, 1), List.of(p.at().line(), p.at().column()));
     assertTrue(p.message().contains("tệp quá dài") && p.message().contains("2,000,000"), p.message());
   }
+
+  @Test
+  void aDocumentJustInsideTheSizeAndValueLimitsIsReadWithinSeconds() throws SourceException {
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 90_000; i++) {
+      yaml.append(String.format("k%06d: vvvvvvvvvvv%n", i)); // 21 characters, 2 values
+    }
+    assertTrue(yaml.length() < SourceLimits.MAX_DOCUMENT_CHARS);
+    long start = System.nanoTime();
+    Node root = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> YamlDocuments.parse(yaml.toString(), "big.yaml"));
+    assertEquals(90_000, ((Node.Mapping) root).entries().size());
+    System.out.printf("YamlLimitsTest: %,d characters, %,d values read in %d ms%n", yaml.length(), 180_001,
+        (System.nanoTime() - start) / 1_000_000);
+  }
 }
