@@ -57,7 +57,7 @@ public final class AbbreviationDictionary {
       if (in == null) {
         throw new IllegalStateException("built-in dictionary " + DEFAULTS + " is missing from the build");
       }
-      return new AbbreviationDictionary(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS));
+      return new AbbreviationDictionary(entries(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULTS));
     } catch (IOException | DictionaryException e) {
       throw new IllegalStateException("built-in dictionary " + DEFAULTS + " is unreadable: " + e.getMessage(), e);
     }
@@ -93,10 +93,19 @@ public final class AbbreviationDictionary {
     } catch (CharacterCodingException e) {
       throw new DictionaryException(file + ":1:1: the speech dictionary is not UTF-8 text; save it as UTF-8", e);
     }
-    return new AbbreviationDictionary(parse(text, file.toString()));
+    return new AbbreviationDictionary(entries(text, file.toString()));
   }
 
-  private static Map<String, String> parse(String text, String source) throws DictionaryException {
+  /**
+   * A station's dictionary from text already decoded; {@code source} names it in problems.
+   *
+   * @throws DictionaryException naming source, line and column of the first bad line
+   */
+  public static AbbreviationDictionary parse(String text, String source) throws DictionaryException {
+    return new AbbreviationDictionary(entries(text, source));
+  }
+
+  private static Map<String, String> entries(String text, String source) throws DictionaryException {
     Map<String, String> entries = new LinkedHashMap<>();
     Map<String, Integer> lineOf = new LinkedHashMap<>();
     String[] lines = text.split("\r?\n", -1);

@@ -35,6 +35,13 @@ public final class VietnameseNormalizer {
   public static final Duration BREATH_PAUSE = Duration.ofMillis(200);
   /** Sentences longer than this many words are cut at a semicolon or comma near the middle. */
   public static final int BREATH_WORDS = 40;
+  /** Characters of one text to speak: about an hour read aloud, far more than any notice. */
+  public static final int MAX_TEXT_CHARS = 50_000;
+  /**
+   * Digits of one number read aloud, separators ({@code 1.250.000}, {@code 3,5}) not counted: past
+   * this it is not a figure people can follow on a loudspeaker but a code to be written in words.
+   */
+  public static final int MAX_NUMBER_DIGITS = 30;
 
   private static final Pattern DMY_DASHED = dmy("[.\\-]");
   private static final Pattern DMY = dmy("/");
@@ -100,11 +107,15 @@ public final class VietnameseNormalizer {
   }
 
   /**
-   * The text as it will be spoken, sentence by sentence with pauses.
+   * The text as it will be spoken, sentence by sentence with pauses. Any Unicode text is read or
+   * refused; nothing else escapes.
    *
-   * @throws IllegalArgumentException when the text holds nothing to speak
+   * @throws IllegalArgumentException the only refusal, its message in the operator's words: the text
+   *     holds nothing to speak, is longer than {@link #MAX_TEXT_CHARS}, or has a number of more than
+   *     {@link #MAX_NUMBER_DIGITS} digits
    */
   public SpeechScript script(String text) {
+    refuseOversized(text);
     List<SpeechScript.Sentence> out = new ArrayList<>();
     List<String> blocks = blocks(clean(text));
     for (String block : blocks) {
@@ -132,6 +143,32 @@ public final class VietnameseNormalizer {
   /** The spoken text, one sentence per line. */
   public String spoken(String text) {
     return script(text).text();
+  }
+
+  private static void refuseOversized(String text) {
+    if (text.length() > MAX_TEXT_CHARS) {
+      throw new IllegalArgumentException(String.format("văn bản quá dài để đọc: %,d ký tự, tối đa %,d; hãy chia thành nhiều bản tin"
+          + " — the text is %,d characters; at most %,d are read in one airing, split it", text.length(), MAX_TEXT_CHARS,
+          text.length(), MAX_TEXT_CHARS));
+    }
+    int digits = 0;
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > MAX_NUMBER_DIGITS) {
+          throw new IllegalArgumentException("số quá dài ở dòng " + line + ": hơn " + MAX_NUMBER_DIGITS
+              + " chữ số; hãy viết bằng chữ hoặc tách ra — a number of more than " + MAX_NUMBER_DIGITS + " digits at line "
+              + line + "; write it in words or split it");
+        }
+      } else if (!((c == '.' || c == ',') && digits > 0 && i + 1 < text.length() && text.charAt(i + 1) >= '0'
+          && text.charAt(i + 1) <= '9')) {
+        digits = 0;
+        if (c == '\n') {
+          line++;
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- layout: lines, blocks, sentences

@@ -39,7 +39,9 @@ class NormalizerRobustnessTest {
           assertFalse(s.text().isBlank(), "blank sentence for: " + input);
         }
       } catch (IllegalArgumentException e) {
-        assertEquals("the text has nothing to speak", e.getMessage(), "for: " + input);
+        if (!e.getMessage().startsWith("số quá dài")) { // pieces glued into a number past MAX_NUMBER_DIGITS
+          assertEquals("the text has nothing to speak", e.getMessage(), "for: " + input);
+        }
       }
     }
   }

@@ -204,17 +204,15 @@ public final class ContentRenderer {
 
   private static String readText(Path file) throws AudioException {
     try {
-      String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+      String text = io.loaxa.schedules.source.TextFiles.read(file, file.toString());
       if (text.isBlank()) {
-        throw new AudioException("text file " + file + " is empty");
+        throw new AudioException("tệp văn bản " + file + " trống — text file " + file + " is empty");
       }
       return text;
-    } catch (java.nio.charset.MalformedInputException e) {
-      throw new AudioException("text file " + file + " is not UTF-8", e);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new AudioException("text file not found: " + file, e);
-    } catch (java.io.IOException e) {
-      throw new AudioException("cannot read text file " + file + ": " + e.getMessage(), e);
+    } catch (io.loaxa.schedules.source.SourceException e) {
+      throw new AudioException(e.getMessage(), e);
+    } catch (io.loaxa.schedules.source.UnreadableFileException e) {
+      throw new AudioException(e.getMessage(), e);
     }
   }
 

@@ -47,8 +47,7 @@ public final class Loaxa implements Runnable {
       code = execute(args);
     } catch (Throwable t) {
       // an Error escapes picocli's handlers; exit anyway so no background thread keeps a broken process alive
-      System.err.println("loaxa: internal error: " + t);
-      t.printStackTrace();
+      System.err.println(FaultLog.line(FaultLog.record(t, java.util.Optional.empty())));
       code = INTERNAL_ERROR;
     }
     System.exit(code);
@@ -73,8 +72,7 @@ public final class Loaxa implements Runnable {
         err.println("loaxa: " + e.getMessage());
         return INTERNAL_ERROR;
       }
-      err.println("loaxa: internal error: " + e);
-      e.printStackTrace(err);
+      err.println(FaultLog.line(FaultLog.record(e, java.util.Optional.ofNullable(parsed))));
       return INTERNAL_ERROR;
     });
     return cli.execute(args);

@@ -46,19 +46,31 @@ final class ReportFiles {
         + String.join(", ", formats.stream().map(f -> "." + f).toList()) + ": say which format"));
   }
 
+  /**
+   * Writes the file through {@code body}; the folder is made when missing.
+   *
+   * @throws UserError naming the path and why when it cannot be written
+   */
   static long writeAtomically(Path out, Body body) throws IOException {
     Path target = out.toAbsolutePath();
     if (Files.isDirectory(target)) {
-      throw new UserError("--out " + out + " is a folder: give a file name");
+      throw new UserError("--out " + out + " là một thư mục: hãy cho tên tệp — " + out + " is a folder: give a file name");
     }
-    Files.createDirectories(target.getParent());
-    Path tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    Path tmp;
+    try {
+      Files.createDirectories(target.getParent());
+      tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
+    }
     long count;
     try {
       try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
         count = body.write(os);
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -12,6 +12,9 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ical.IcsWriter;
 import io.loaxa.schedules.source.Problem;
+import io.loaxa.schedules.source.SourceException;
+import io.loaxa.schedules.source.TextFiles;
+import io.loaxa.schedules.source.UnreadableFileException;
 import io.loaxa.schedules.yaml.ScheduleFile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,11 +47,11 @@ final class ScheduleCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  private static String read(Path file) {
+  private static String read(Path file) throws SourceException {
     try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UserError("cannot read schedule file " + file + ": " + e.getMessage(), e);
+      return TextFiles.read(file, file.toString());
+    } catch (UnreadableFileException e) {
+      throw new UserError(e.getMessage(), e);
     }
   }
 
@@ -59,10 +62,20 @@ final class ScheduleCommand implements Runnable {
   /** Writes {@code text} to {@code out} whole or not at all: a temporary file moved into place. */
   private static void writeAtomically(Path out, String text) throws IOException {
     Path target = out.toAbsolutePath();
-    Path tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    if (Files.isDirectory(target)) {
+      throw new UserError("--out " + out + " là một thư mục: hãy cho tên tệp — " + out + " is a folder: give a file name");
+    }
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(target.getParent(), ".loaxa-", ".tmp");
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
+    }
     try {
       Files.writeString(tmp, text, StandardCharsets.UTF_8);
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw WriteRefusal.of(out, e);
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -132,7 +145,12 @@ final class ScheduleCommand implements Runnable {
         Path dir = content.get();
         checks = checks.withContent(path -> Files.isRegularFile(dir.resolve(path)));
       }
-      List<Problem> problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
+      List<Problem> problems;
+      try {
+        problems = ScheduleFile.check(read(file), file.toString(), SchedulePlanner.facts(config), checks);
+      } catch (SourceException e) {
+        problems = e.problems(); // not UTF-8 or too large: printed like every other problem
+      }
       PrintWriter out = spec.commandLine().getOut();
       long errors = problems.stream().filter(p -> !p.warning()).count();
       long warnings = problems.size() - errors;

@@ -4,7 +4,7 @@ import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.config.StationConfigReader;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.schedules.source.SourceException;
-import java.io.IOException;
+import io.loaxa.schedules.source.UnreadableFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -34,8 +34,8 @@ final class StationOptions {
     }
     try {
       return StationConfigReader.read(config.get());
-    } catch (IOException e) {
-      throw new UserError("cannot read station config " + config.get() + ": " + e.getMessage(), e);
+    } catch (UnreadableFileException e) {
+      throw new UserError(e.getMessage(), e);
     }
   }
 }

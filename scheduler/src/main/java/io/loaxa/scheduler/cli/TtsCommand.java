@@ -10,7 +10,6 @@ import io.loaxa.scheduler.station.StationSpeech;
 import io.loaxa.scheduler.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -35,12 +34,16 @@ final class TtsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  static String text(String argument) {
+  static String text(String argument) throws io.loaxa.schedules.source.SourceException {
     if (!argument.equals("-")) {
       return argument;
     }
     try {
-      return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+      byte[] bytes = System.in.readNBytes(io.loaxa.schedules.source.SourceLimits.MAX_FILE_BYTES + 1);
+      if (bytes.length > io.loaxa.schedules.source.SourceLimits.MAX_FILE_BYTES) {
+        throw new UserError("văn bản quá dài: hơn 4 MB — the text on standard input is larger than 4 MB");
+      }
+      return io.loaxa.schedules.source.TextFiles.decode(bytes, "(standard input)");
     } catch (IOException e) {
       throw new UserError("cannot read the text from standard input: " + e.getMessage(), e);
     }

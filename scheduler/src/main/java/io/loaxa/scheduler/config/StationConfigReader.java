@@ -10,13 +10,11 @@ import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
 import io.loaxa.schedules.source.Problem;
 import io.loaxa.schedules.source.SourceException;
+import io.loaxa.schedules.source.TextFiles;
+import io.loaxa.schedules.source.UnreadableFileException;
 import io.loaxa.schedules.yaml.YamlDocuments;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -43,9 +41,14 @@ public final class StationConfigReader {
 
   private StationConfigReader() {}
 
-  public static StationConfig read(Path file) throws SourceException, IOException {
-    String text = Files.readString(file, StandardCharsets.UTF_8);
-    return parse(text, file.toString());
+  /**
+   * Reads and checks the station config at {@code file}.
+   *
+   * @throws UnreadableFileException when the file cannot be opened; its message names the path and why
+   * @throws SourceException with every problem, including a file that is not UTF-8 or too large
+   */
+  public static StationConfig read(Path file) throws SourceException, UnreadableFileException {
+    return parse(TextFiles.read(file, file.toString()), file.toString());
   }
 
   public static StationConfig parse(String text, String fileName) throws SourceException {

@@ -77,9 +77,12 @@ public final class StationSpeech {
     if (config.dictionary().isPresent()) {
       Path file = dataDir.resolve(config.dictionary().get());
       try {
-        dictionary = dictionary.overriddenBy(AbbreviationDictionary.load(file));
+        String text = io.loaxa.schedules.source.TextFiles.read(file, file.toString());
+        dictionary = dictionary.overriddenBy(AbbreviationDictionary.parse(text, file.toString()));
       } catch (DictionaryException e) {
         throw new UserError(e.getMessage(), e);
+      } catch (io.loaxa.schedules.source.SourceException | io.loaxa.schedules.source.UnreadableFileException e) {
+        throw new UserError(e.getMessage(), e); // not UTF-8, too large, missing: said with the file and place
       }
     }
     VietnameseNormalizer normalizer = new VietnameseNormalizer(config.region(), dictionary);

@@ -294,9 +294,12 @@ public final class IcsWriter {
     return b.toString();
   }
 
-  /** An RFC 5545 TEXT value: backslash, semicolon, comma and line breaks escaped. */
+  /**
+   * An RFC 5545 TEXT value: backslash, semicolon, comma and line breaks escaped; other control
+   * characters, which TEXT may not hold, left out.
+   */
   static String text(String s) {
-    return s.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
+    return s.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]", "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n");
   }
 
   /** Appends a content line, folded so no physical line exceeds 75 octets of UTF-8. */

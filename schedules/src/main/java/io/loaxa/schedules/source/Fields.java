@@ -270,11 +270,15 @@ public final class Fields {
       if (!m.matches() || (m.group(1) == null && m.group(2) == null && m.group(3) == null)) {
         return Optional.empty();
       }
-      long seconds = 0;
-      seconds += m.group(1) == null ? 0 : Long.parseLong(m.group(1)) * 3600;
-      seconds += m.group(2) == null ? 0 : Long.parseLong(m.group(2)) * 60;
-      seconds += m.group(3) == null ? 0 : Long.parseLong(m.group(3));
-      return Optional.of(Duration.ofSeconds(seconds));
+      try {
+        long seconds = 0;
+        seconds = Math.addExact(seconds, m.group(1) == null ? 0 : Math.multiplyExact(Long.parseLong(m.group(1)), 3600));
+        seconds = Math.addExact(seconds, m.group(2) == null ? 0 : Math.multiplyExact(Long.parseLong(m.group(2)), 60));
+        seconds = Math.addExact(seconds, m.group(3) == null ? 0 : Long.parseLong(m.group(3)));
+        return Optional.of(Duration.ofSeconds(seconds));
+      } catch (NumberFormatException | ArithmeticException tooLong) {
+        return Optional.empty(); // more digits than any length: refused as a bad duration
+      }
     }
   }
 

@@ -158,4 +158,14 @@ class FieldsTest {
     assertEquals(Optional.empty(), Fields.optional(m, "priority"));
     assertTrue(Fields.optional(m, "title").isPresent());
   }
+
+  @Test
+  void aShortDurationWithMoreDigitsThanAnyLengthIsRefusedNotACrash() throws SourceException {
+    assertEquals(Optional.empty(), fields.duration(value("v: 99999999999999999999h"), "maxDuration", Fields.Zero.REFUSED));
+    assertEquals(Optional.empty(), fields.duration(value("v: 9999999999999999h"), "maxDuration", Fields.Zero.REFUSED));
+    assertEquals(List.of(
+        "f.yaml:1:4: bad maxDuration '99999999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s",
+        "f.yaml:1:4: bad maxDuration '9999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s"),
+        refusals());
+  }
 }

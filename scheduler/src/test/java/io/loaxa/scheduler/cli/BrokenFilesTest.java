@@ -1,0 +1,145 @@
+package io.loaxa.scheduler.cli;
+
+import static io.loaxa.scheduler.cli.CliRun.loaxa;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loaxa.schedules.DemoSchedule;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Deliberately broken files (truncated, wrong type, wrong encoding, absurd values, huge, empty, a
+ * folder, a missing path) handed to every command that reads or writes one: each costs the operator
+ * one clear sentence naming the file, exit code 1, no Java words, and the station stays as it was.
+ */
+class BrokenFilesTest {
+  private static final List<String> JAVA_WORDS = List.of("Exception", "java.", "\tat ", "internal error", "lỗi nội bộ",
+      "Input length", "Error:");
+
+  @TempDir
+  Path dir;
+
+  private Path demo;
+
+  @BeforeEach
+  void importTheDemoSchedule() throws Exception {
+    demo = dir.resolve("lich.yaml");
+    Files.writeString(demo, DemoSchedule.text());
+    CliRun imported = loaxa("schedule", "import", demo.toString(), "--data", data());
+    assertEquals(0, imported.code(), imported.err());
+  }
+
+  private String data() {
+    return dir.resolve("data").toString();
+  }
+
+  private static Path broken(String name) throws URISyntaxException {
+    return Path.of(BrokenFilesTest.class.getResource("broken/" + name).toURI());
+  }
+
+  private String exported() {
+    CliRun r = loaxa("schedule", "export", "--data", data());
+    assertEquals(0, r.code(), r.err());
+    return r.out();
+  }
+
+  /** Exit 1, the file named, the expected words, nothing of Java's. */
+  private static void refusedPlainly(CliRun r, String file, String expected) {
+    String said = r.out() + r.err();
+    assertEquals(1, r.code(), said);
+    assertTrue(said.contains(file), "names the file: " + said);
+    assertTrue(said.contains(expected), "says '" + expected + "': " + said);
+    for (String word : JAVA_WORDS) {
+      assertFalse(said.contains(word), "Java's words '" + word + "' reach the operator: " + said);
+    }
+    assertTrue(said.lines().count() <= 12, "a few lines, not a dump: " + said);
+  }
+
+  @ParameterizedTest(name = "schedule {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "nested.yaml      | lồng quá sâu",
+      "latin1.yaml      | không phải UTF-8 ở dòng 3, byte 50 (0xF4): lưu tệp dưới dạng UTF-8",
+      "utf16.yaml       | UTF-16",
+      "truncated.yaml   | YAML:",
+      "wrong-type.yaml  | programmes must be a list",
+      "absurd.yaml      | bad time '99:99'",
+      "empty.yaml       | missing 'version: 1'",
+      "laughs.yaml      | quá nhiều giá trị",
+      "long-value.yaml  | giá trị quá dài",
+      "binary.yaml      | không phải UTF-8 ở dòng 2, byte 129 (0x80)",
+  })
+  void aBrokenScheduleIsCheckedAndRefusedInTheOperatorsWordsAndChangesNothing(String name, String expected) throws Exception {
+    Path file = broken("schedule/" + name);
+    String before = exported();
+    refusedPlainly(loaxa("schedule", "check", file.toString(), "--data", data()), file.toString(), expected);
+    refusedPlainly(loaxa("schedule", "import", file.toString(), "--data", data()), file.toString(), expected);
+    refusedPlainly(loaxa("schedule", "preview", file.toString(), "--from", "2026-03-02", "--data", data()), file.toString(),
+        expected);
+    assertEquals(before, exported(), "the station's schedule is unchanged");
+  }
+
+  @ParameterizedTest(name = "station config {0}: {1}")
+  @CsvSource(delimiter = '|', value = {
+      "nested.yaml      | lồng quá sâu",
+      "latin1.yaml      | không phải UTF-8 ở dòng 1, byte 19 (0xD0)",
+      "empty.yaml       | missing 'station'",
+      "wrong-type.yaml  | station is a mapping",
+      "truncated.yaml   | YAML:",
+      "absurd.yaml      | unknown time zone 'Mars/Olympus'",
+  })
+  void aBrokenStationConfigIsRefusedInTheOperatorsWords(String name, String expected) throws Exception {
+    Path file = broken("station/" + name);
+    refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", file.toString(), "--data", data()), file.toString(),
+        expected);
+    refusedPlainly(loaxa("doctor", "--config", file.toString(), "--data", data()), file.toString(), expected);
+  }
+
+  @Test
+  void aMissingFileAMissingFolderAFolderAndAHugeFileAreEachRefusedByName() throws Exception {
+    Path huge = dir.resolve("huge.yaml");
+    Files.write(huge, ("# " + "x".repeat(1021) + "\n").repeat(4 * 1024 + 1).getBytes());
+    Path folder = Files.createDirectories(dir.resolve("a-folder.yaml"));
+    String before = exported();
+    for (List<String> c : List.of(
+        List.of(dir.resolve("khong-co.yaml").toString(), "không có tệp"),
+        List.of(dir.resolve("khong-co/lich.yaml").toString(), "không có thư mục"),
+        List.of(folder.toString(), "là một thư mục, không phải tệp"),
+        List.of(huge.toString(), "tệp quá lớn"))) {
+      refusedPlainly(loaxa("schedule", "check", c.get(0), "--data", data()), c.get(0), c.get(1));
+      refusedPlainly(loaxa("schedule", "import", c.get(0), "--data", data()), c.get(0), c.get(1));
+      refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", c.get(0), "--data", data()), c.get(0), c.get(1));
+    }
+    assertEquals(before, exported(), "the station's schedule is unchanged");
+  }
+
+  @Test
+  void anExportWhereNoFolderCanBeMadeIsRefusedByNameAndLeavesNothingBehind() throws Exception {
+    Path inTheWay = Files.writeString(dir.resolve("bao-cao"), "a file, not a folder");
+    Path missing = dir.resolve("khong-co-thu-muc");
+    Path folder = Files.createDirectories(dir.resolve("thu-muc"));
+    refusedPlainly(loaxa("log", "export", "--from", "2026-01-01", "--to", "2026-01-31", "--out",
+        inTheWay.resolve("thang-1/log.csv").toString(), "--data", data()), inTheWay.toString(), "là một tệp");
+    refusedPlainly(loaxa("report", "--period", "2026-01", "--out", inTheWay.resolve("q1.xlsx").toString(), "--data", data()),
+        inTheWay.toString(), "là một tệp");
+    refusedPlainly(loaxa("log", "export", "--from", "2026-01-01", "--to", "2026-01-31", "--out", folder.toString(), "--data",
+        data()), folder.toString(), "là một thư mục");
+    refusedPlainly(loaxa("schedule", "export", "--out", missing.resolve("lich.yaml").toString(), "--data", data()),
+        missing.toString(), "không có thư mục");
+    refusedPlainly(loaxa("schedule", "ics", "--out", inTheWay.resolve("lich.ics").toString(), "--data", data()),
+        inTheWay.toString(), "là một tệp");
+    assertEquals("a file, not a folder", Files.readString(inTheWay));
+    assertFalse(Files.exists(missing));
+    try (var left = Files.list(folder)) {
+      assertEquals(0, left.count(), "no temporary file left in " + folder);
+    }
+  }
+}
