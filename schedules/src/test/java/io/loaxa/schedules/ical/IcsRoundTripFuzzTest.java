@@ -61,12 +61,12 @@ class IcsRoundTripFuzzTest {
     }
 
     String readBack = new String(ics.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
-    List<IcsReader.Event> events = IcsReader.events(readBack);
+    List<IcsEventReader.Event> events = IcsEventReader.events(readBack);
     Set<String> uids = new HashSet<>();
     Map<String, AiringRule> rules = schedule.rules().stream().collect(Collectors.toMap(r -> r.key(), r -> r));
     Map<ProgrammeKey, Programme> byKey = programmes.stream().collect(Collectors.toMap(Programme::key, p -> p));
     Set<String> titles = programmes.stream().map(p -> calendarText(p.title())).collect(Collectors.toSet());
-    for (IcsReader.Event e : events) {
+    for (IcsEventReader.Event e : events) {
       String uid = e.values().get("UID");
       assertTrue(uids.add(uid), "one event per UID: " + uid);
       assertTrue(titles.contains(e.text("SUMMARY")), "title read back: " + e.text("SUMMARY") + " not among " + titles);

@@ -9,7 +9,7 @@ import java.util.Map;
  * A small RFC 5545 reader for tests: unfolds content lines, splits name, parameters and value, and
  * reads TEXT values back (escapes undone). Enough to read back what {@link IcsWriter} wrote.
  */
-final class IcsReader {
+final class IcsEventReader {
   /** One VEVENT: each property's name to its parameters and value, the last one written. */
   record Event(Map<String, String> values, Map<String, String> parameters) {
     String text(String name) {
@@ -17,7 +17,7 @@ final class IcsReader {
     }
   }
 
-  private IcsReader() {}
+  private IcsEventReader() {}
 
   /** The VEVENTs of {@code ics}. */
   static List<Event> events(String ics) {
