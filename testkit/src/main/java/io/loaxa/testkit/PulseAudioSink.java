@@ -30,6 +30,13 @@ public final class PulseAudioSink {
   public static synchronized PulseAudioSink ensureRunning() throws IOException, InterruptedException {
     Tools.require("pulseaudio", "pactl", "parec");
     if (running != null) {
+      if (running.answers() || running.answers()) {
+        return running;
+      }
+      // The daemon went away between tests: say so with its log, and start a fresh one on the same socket.
+      System.err.println("PulseAudio stopped answering at " + running.socket() + "; its log ends:\n"
+          + running.logTail(40) + "\nstarting it again");
+      running.start();
       return running;
     }
     String configured = System.getenv("LOAXA_PULSE_DIR");
@@ -68,6 +75,9 @@ public final class PulseAudioSink {
         ""));
     ProcessBuilder pb = new ProcessBuilder("pulseaudio", "--daemonize=yes", "--system=false",
         "--exit-idle-time=-1", "--disallow-exit", "--use-pid-file=no", "-n", "-F", config.toString(),
+        // no real-time scheduling: run as root, PulseAudio would take SCHED_RR with an RLIMIT_RTTIME
+        // budget, and a loaded virtual machine's stolen time can spend it and get the daemon killed
+        "--realtime=no", "--high-priority=no",
         "--log-target=file:" + dir.resolve("pulseaudio.log"));
     pb.environment().put("XDG_RUNTIME_DIR", dir.resolve("xdg").toString());
     pb.environment().put("HOME", dir.resolve("home").toString());
@@ -83,6 +93,17 @@ public final class PulseAudioSink {
       Thread.sleep(100); // polling a daemon's socket, not waiting for a schedule
     }
     throw new IOException("PulseAudio did not start; see " + dir.resolve("pulseaudio.log"));
+  }
+
+  /** The last lines of the daemon's log that are not debug chatter, for a failure message. */
+  public String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(dir.resolve("pulseaudio.log"));
+      List<String> kept = all.stream().filter(l -> !l.startsWith("D:")).toList();
+      return String.join("\n", kept.subList(Math.max(0, kept.size() - lines), kept.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
   }
 
   private int run(List<String> command, int seconds) throws IOException, InterruptedException {
