@@ -65,6 +65,12 @@ class ArchitectureTest {
       "org.dmfs.., io.loaxa.schedules.ical..",
       "picocli.., io.loaxa.scheduler.cli..",
       "com.sun.net.httpserver.., io.loaxa.scheduler.web..",
+      "io.javalin.., io.loaxa.scheduler.web..",
+      "org.eclipse.jetty.., io.loaxa.scheduler.web..",
+      "jakarta.servlet.., io.loaxa.scheduler.web..",
+      "com.fasterxml.jackson.., io.loaxa.scheduler.web..",
+      "org.springframework.., io.loaxa.scheduler.crypto..",
+      "org.bouncycastle.., io.loaxa.scheduler.crypto..",
       "org.apache.poi.., io.loaxa.scheduler.report.xlsx..",
       "org.apache.xmlbeans.., io.loaxa.scheduler.report.xlsx..",
       "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
@@ -83,7 +89,7 @@ class ArchitectureTest {
   /** Technology adapters: only the composition root builds them, so only it may import them. */
   @ParameterizedTest(name = "only the composition root imports the adapter {0}")
   @CsvSource({
-      "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.quartz..", "io.loaxa.scheduler.web..",
+      "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.quartz..", "io.loaxa.scheduler.web..", "io.loaxa.scheduler.crypto..",
       "io.loaxa.scheduler.systemd..", "io.loaxa.scheduler.report.xlsx..", "io.loaxa.scheduler.report.pdf..",
       "io.loaxa.audio.javasound..", "io.loaxa.audio.espeak..", "io.loaxa.audio.freetts..", "io.loaxa.audio.command..",
       "io.loaxa.audio.jflac..", "io.loaxa.audio.jorbis..", "io.loaxa.audio.stream..", "io.loaxa.audio.simulated..",

@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
         ScheduleCommand.class,
         TtsCommand.class,
         CalendarCommand.class,
+        UserCommand.class,
+        AuditCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;

@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class StationConfigReader {
   private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
-      "switching", "speech");
+      "switching", "speech", "web");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -110,7 +110,56 @@ public final class StationConfigReader {
     SwitchPolicy switching = switching(top);
     SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), fields);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
-        switching, speech, emergencyLoudness);
+        switching, speech, emergencyLoudness, web(top));
+  }
+
+  /** {@code web: { listen: "HOST:PORT", tls: { keystore: PATH, password: TEXT } }}; listen is required in the block. */
+  private WebConfig web(Node.Mapping top) {
+    Optional<Node.Mapping> node = top.get("web").flatMap(n -> fields.mapping(n, "web", "listen, tls"));
+    if (node.isEmpty()) {
+      return WebConfig.LOCAL_ONLY;
+    }
+    Node.Mapping m = node.get();
+    fields.unknownKeys(m, Set.of("listen", "tls"), "web");
+    String host = WebConfig.LOCAL_ONLY.host();
+    int port = WebConfig.LOCAL_ONLY.port();
+    Optional<Node> listen = fields.required(m, "listen", "web (e.g. listen: \"0.0.0.0:8080\")");
+    Optional<String> text = listen.flatMap(n -> fields.text(n, "listen"));
+    if (text.isPresent()) {
+      String t = text.get().strip();
+      int colon = t.lastIndexOf(':');
+      boolean ok = false;
+      if (colon > 0) {
+        String h = t.substring(0, colon);
+        if (h.startsWith("[") && h.endsWith("]")) {
+          h = h.substring(1, h.length() - 1);
+        }
+        try {
+          int p = Integer.parseInt(t.substring(colon + 1));
+          if (p >= 1 && p <= 65535 && !h.isBlank()) {
+            host = h;
+            port = p;
+            ok = true;
+          }
+        } catch (NumberFormatException e) {
+          ok = false;
+        }
+      }
+      if (!ok) {
+        fields.problem(listen.get().at(), "web.listen: '" + t + "' is not HOST:PORT such as 0.0.0.0:8080 or 127.0.0.1:8080");
+      }
+    }
+    Optional<WebConfig.Tls> tls = Optional.empty();
+    Optional<Node.Mapping> tlsNode = m.get("tls").flatMap(n -> fields.mapping(n, "web.tls", "keystore, password"));
+    if (tlsNode.isPresent()) {
+      fields.unknownKeys(tlsNode.get(), Set.of("keystore", "password"), "web.tls");
+      Optional<String> keystore = fields.required(tlsNode.get(), "keystore", "web.tls").flatMap(n -> fields.text(n, "keystore"));
+      Optional<String> password = fields.required(tlsNode.get(), "password", "web.tls").flatMap(n -> fields.text(n, "password"));
+      if (keystore.isPresent() && password.isPresent()) {
+        tls = Optional.of(new WebConfig.Tls(keystore.get(), password.get()));
+      }
+    }
+    return new WebConfig(host, port, tls);
   }
 
   /** {@code switching: {attempts, retryPause, stagger, maxOn, reassertEvery}}; each optional. */

@@ -37,7 +37,10 @@ import io.loaxa.devices.RelayWire;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.devices.ZoneLine;
 import io.loaxa.devices.serial.JSerialCommPorts;
+import io.loaxa.scheduler.accounts.AccountService;
+import io.loaxa.scheduler.crypto.Argon2Hasher;
 import io.loaxa.scheduler.sqlite.Database;
+import io.loaxa.scheduler.sqlite.SqliteAccounts;
 import io.loaxa.scheduler.sqlite.SqliteAiringLog;
 import io.loaxa.scheduler.sqlite.SqlitePlannedAirings;
 import io.loaxa.scheduler.sqlite.SqliteProgrammes;
@@ -66,6 +69,7 @@ public final class Station implements AutoCloseable {
   private final ContentRenderer renderer;
   private final AiringRunner runner;
   private final StationSpeech speech;
+  private final AccountService accounts;
   private boolean closed;
 
   private Station(StationConfig config, Path dataDir, Clock clock, Pause pause, SoundOutput sound,
@@ -88,6 +92,17 @@ public final class Station implements AutoCloseable {
     this.runner = new AiringRunner(clock, config.timeZone(), pause, planned, programmes, log, switchboard, sound, renderer,
         config.zoneKeys(), config.warmUp());
     this.speech = speech;
+    this.accounts = accounts(database, clock);
+  }
+
+  static AccountService accounts(Database database, Clock clock) {
+    SqliteAccounts store = new SqliteAccounts(database, clock);
+    return new AccountService(store, new Argon2Hasher(), store, clock);
+  }
+
+  /** The accounts, their logins and the audit log. */
+  public AccountService accounts() {
+    return accounts;
   }
 
   /** The station as deployed: real clock, Java Sound to the configured output. */

@@ -14,7 +14,7 @@ import io.loaxa.scheduler.quartz.QuartzAiringTriggers;
 import io.loaxa.scheduler.systemd.SystemdNotify;
 import io.loaxa.scheduler.systemd.TimedatectlSync;
 import io.loaxa.scheduler.web.ControlFile;
-import io.loaxa.scheduler.web.ControlServer;
+import io.loaxa.scheduler.web.ApiServer;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ public final class StationDaemon implements AutoCloseable {
   private final Daemon daemon;
   private final ServiceSupervisor supervisor;
   private final ScheduledExecutorService watchdog;
-  private Optional<ControlServer> control = Optional.empty();
+  private Optional<ApiServer> control = Optional.empty();
   private boolean closed;
 
   private StationDaemon(Station station, Daemon daemon, ServiceSupervisor supervisor) {
@@ -69,7 +69,7 @@ public final class StationDaemon implements AutoCloseable {
         SystemdNotify.fromEnvironment(System.getenv()).orElse(ServiceSupervisor.NONE));
   }
 
-  /** Seeds the demo, plans, starts the triggers and the control API, and starts the watchdog pings. */
+  /** Seeds the demo, plans, starts the triggers and the HTTP API, and starts the watchdog pings. */
   public synchronized void start() throws IOException {
     StationConfig config = station.config();
     LOG.info("starting {} with data in {}", config.name(), station.dataDir());
@@ -80,8 +80,9 @@ public final class StationDaemon implements AutoCloseable {
     daemon.planFrom(station.planner());
     daemon.start();
     ManualAiring manual = station.manualAiring();
-    control = Optional.of(ControlServer.start(config.name(), config.timeZone(), station.dataDir(), manual,
-        station.runner(), station.zoneControl(), station.switchboard(), daemon));
+    control = Optional.of(ApiServer.start(new ApiServer.Station(config.name(), config.timeZone(), station.dataDir(), manual,
+        station.runner(), station.zoneControl(), station.switchboard(), daemon, station.accounts(), station.clock()),
+        config.web()));
     boolean[] unhealthy = {false};
     SystemdNotify.watchdogInterval(System.getenv()).ifPresent(every -> watchdog.scheduleAtFixedRate(() -> {
       if (daemon.healthy()) {
@@ -115,7 +116,7 @@ public final class StationDaemon implements AutoCloseable {
     }
   }
 
-  /** Stops the control API, the triggers and what is on air, then every relay off and the station closed. Idempotent. */
+  /** Stops the HTTP API, the triggers and what is on air, then every relay off and the station closed. Idempotent. */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -125,7 +126,7 @@ public final class StationDaemon implements AutoCloseable {
     LOG.info("stopping");
     supervisor.stopping();
     watchdog.shutdownNow();
-    control.ifPresent(ControlServer::close);
+    control.ifPresent(ApiServer::close);
     daemon.close();
     station.close();
   }

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.station;
 
 import io.loaxa.scheduler.AiringLog;
+import io.loaxa.scheduler.accounts.AccountService;
 import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.planning.SchedulePlanner;
 import io.loaxa.scheduler.report.AiringLogExport;
@@ -51,6 +52,11 @@ public final class StationStore implements AutoCloseable {
   public static StationStore open(StationConfig config, Path dataDir) {
     Clock clock = Clock.systemUTC();
     return new StationStore(config, dataDir, clock, Database.open(dataDir));
+  }
+
+  /** The accounts and the audit log (the {@code loaxa user} and {@code loaxa audit} commands). */
+  public AccountService accounts() {
+    return Station.accounts(database, clock);
   }
 
   /** The airing log, read only by convention: exports and reports never write it. */

@@ -1,9 +1,10 @@
 package io.loaxa.scheduler.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loaxa.scheduler.UserError;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,10 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Talks to the daemon running on a data folder, for commands that must not fight it for the hardware. */
+/**
+ * Talks to the daemon running on a data folder over its API's loopback connector, with the local
+ * admin credential from the control file, for commands that must not fight it for the hardware.
+ */
 public final class DaemonClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final ControlFile control;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -32,37 +36,36 @@ public final class DaemonClient {
     return control.pid();
   }
 
-  /** POSTs a form; returns the daemon's answer. @throws UserError when the daemon rejects the request */
-  public String post(String path, Map<String, String> form, Duration timeout) throws IOException, InterruptedException {
-    String body = form.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
+  /** POSTs a JSON object; returns the daemon's JSON answer. @throws UserError when the daemon refuses the request */
+  public JsonNode post(String path, Map<String, String> body, Duration timeout) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri(path)).timeout(timeout)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
   }
 
-  public String get(String path) throws IOException, InterruptedException {
+  public JsonNode get(String path) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10)).GET());
   }
 
-  private String send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(builder.header(ControlServer.TOKEN_HEADER, control.token()).build(),
+  private JsonNode send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(builder.header("Authorization", "Bearer " + control.token()).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    JsonNode body;
+    try {
+      body = JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IOException("the daemon answered " + response.statusCode() + " with no JSON: " + response.body(), e);
+    }
     if (response.statusCode() == 400) {
-      throw new UserError(response.body());
+      throw new UserError(body.path("error").asText(response.body()));
     }
     if (response.statusCode() != 200) {
-      throw new IOException("the daemon answered " + response.statusCode() + ": " + response.body());
+      throw new IOException("the daemon answered " + response.statusCode() + ": " + body.path("error").asText(response.body()));
     }
-    return response.body();
+    return body;
   }
 
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + control.port() + path);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.loaxa.scheduler.AirRequest;
 import io.loaxa.scheduler.StationControl;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
-/** {@link StationControl} through the daemon running on a data folder, over its loopback control API. */
+/** {@link StationControl} through the daemon running on a data folder, over its API on loopback. */
 public final class DaemonControl implements StationControl {
   private final DaemonClient client;
 
@@ -32,22 +33,22 @@ public final class DaemonControl implements StationControl {
 
   @Override
   public String zonesStatus() throws IOException, InterruptedException {
-    return client.get("/api/zones/status");
+    return client.get("/api/zones/status").path("text").asText();
   }
 
   @Override
   public String zonesOn(List<String> zones) throws IOException, InterruptedException {
-    return client.post("/api/zones", Map.of("action", "on", "zones", String.join(",", zones)), Duration.ofMinutes(2));
+    return client.post("/api/zones", Map.of("action", "on", "zones", String.join(",", zones)), Duration.ofMinutes(2)).path("text").asText();
   }
 
   @Override
   public String zonesOff(List<String> zones) throws IOException, InterruptedException {
-    return client.post("/api/zones", Map.of("action", "off", "zones", String.join(",", zones)), Duration.ofMinutes(2));
+    return client.post("/api/zones", Map.of("action", "off", "zones", String.join(",", zones)), Duration.ofMinutes(2)).path("text").asText();
   }
 
   @Override
   public String allOff() throws IOException, InterruptedException {
-    return client.post("/api/zones", Map.of("action", "all-off"), Duration.ofMinutes(2));
+    return client.post("/api/zones", Map.of("action", "all-off"), Duration.ofMinutes(2)).path("text").asText();
   }
 
   @Override
@@ -64,16 +65,16 @@ public final class DaemonControl implements StationControl {
     request.every().ifPresent(e -> form.put("every", e));
     request.count().ifPresent(c -> form.put("count", c));
     request.until().ifPresent(u -> form.put("until", u));
-    String reply = client.post("/api/air", form, Duration.ofHours(4)).trim();
-    int lastLine = reply.lastIndexOf('\n');
-    if (lastLine >= 0) {
-      progress.accept(reply.substring(0, lastLine));
+    JsonNode reply = client.post("/api/air", form, Duration.ofHours(4));
+    String repeats = reply.path("progress").asText("");
+    if (!repeats.isEmpty()) {
+      progress.accept(repeats);
     }
-    return reply.substring(lastLine + 1);
+    return reply.path("key").asText() + " " + reply.path("outcome").asText();
   }
 
   @Override
   public String cancel(String rule) throws IOException, InterruptedException {
-    return client.post("/api/air/cancel", Map.of("rule", rule), Duration.ofSeconds(30)).trim();
+    return client.post("/api/air/cancel", Map.of("rule", rule), Duration.ofSeconds(30)).path("text").asText().trim();
   }
 }

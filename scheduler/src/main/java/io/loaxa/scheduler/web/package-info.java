@@ -1,7 +1,7 @@
 /**
- * The running daemon's local control API on 127.0.0.1, so commands that touch the sound card or the
- * relays go through the daemon instead of fighting it for the port. Each request carries the token
- * the daemon writes, readable only by its user, into the data folder. The only package that imports
- * the JDK's HTTP server.
+ * The daemon's HTTP API (Javalin on Jetty): JSON in and out, accounts with roles, cookie sessions
+ * with a CSRF token, the one-time setup link, and the loopback connector through which the local
+ * CLI reaches the running daemon with the credential it writes, readable only by its user, into the
+ * data folder. The only package that imports Javalin, Jetty or Jackson.
  */
 package io.loaxa.scheduler.web;
