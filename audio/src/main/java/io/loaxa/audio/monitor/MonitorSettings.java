@@ -37,7 +37,7 @@ public record MonitorSettings(double silenceDbfs, Duration deadAir, Duration out
   /** The defaults around the three settings a station writes. */
   public static MonitorSettings of(double silenceDbfs, Duration deadAir, Duration outside) {
     return new MonitorSettings(silenceDbfs, deadAir, outside, Duration.ofMillis(100), Duration.ofSeconds(2),
-        Duration.ofSeconds(8), DEFAULT_MISMATCH_CORRELATION, Duration.ofSeconds(5));
+        Duration.ofSeconds(10), DEFAULT_MISMATCH_CORRELATION, Duration.ofSeconds(5));
   }
 
   int blocks(Duration d) {
