@@ -43,6 +43,7 @@ public final class OnAirMonitor implements AutoCloseable {
   private volatile long blocks;
   private volatile boolean closed;
   private volatile String failure = "";
+  private volatile Runnable everySecond = () -> {};
   private Thread thread;
   private PcmSource source;
 
@@ -72,6 +73,11 @@ public final class OnAirMonitor implements AutoCloseable {
     thread = new Thread(() -> listen(base), "on-air-monitor");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /** Runs {@code task} on the monitor's thread once a second of capture (for a reaction held while an incident lasts). */
+  public void everySecond(Runnable task) {
+    this.everySecond = Objects.requireNonNull(task, "task");
   }
 
   /** Whether an airing is on: the programme should be heard, or nothing should be. */
@@ -106,6 +112,7 @@ public final class OnAirMonitor implements AutoCloseable {
     int frames = (int) (settings.block().toNanos() * FORMAT.sampleRate() / 1_000_000_000L);
     float[] block = new float[frames * FORMAT.channels()];
     float[] piece = new float[frames * FORMAT.channels()];
+    long perSecond = Math.max(1, Duration.ofSeconds(1).toNanos() / settings.block().toNanos());
     try {
       while (!closed) {
         int filled = 0;
@@ -129,6 +136,9 @@ public final class OnAirMonitor implements AutoCloseable {
           deliver(comparator.airing(wantAiring, at));
         }
         deliver(comparator.block(at, heard, programme));
+        if (blocks % perSecond == 0) {
+          everySecond.run();
+        }
       }
     } catch (AudioException | RuntimeException e) {
       if (!closed) {

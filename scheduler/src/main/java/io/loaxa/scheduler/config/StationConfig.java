@@ -19,6 +19,7 @@ import java.util.Optional;
  *     when not absolute
  * @param switching retries, stagger and the longest a line may stay on ({@code switching:})
  * @param speech how texts are read aloud (the {@code speech:} block)
+ * @param monitor the on-air monitor (the {@code monitor:} block); empty: none
  */
 public record StationConfig(
     String name,
@@ -31,7 +32,8 @@ public record StationConfig(
     boolean builtInDemo,
     SwitchPolicy switching,
     SpeechConfig speech,
-    double emergencyLoudness) {
+    double emergencyLoudness,
+    Optional<MonitorConfig> monitor) {
 
   /**
    * How loud an emergency (khẩn cấp) airs unless the config says ({@code audio.emergencyLoudness},
@@ -65,11 +67,20 @@ public record StationConfig(
     Objects.requireNonNull(speech, "speech");
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(switching, "switching");
+    Objects.requireNonNull(monitor, "monitor");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);
     if (!(emergencyLoudness >= -40 && emergencyLoudness <= -6)) {
       throw new IllegalArgumentException("emergencyLoudness must be between -40 and -6 LUFS: " + emergencyLoudness);
     }
+  }
+
+  /** A station without an on-air monitor. */
+  public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
+      List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo, SwitchPolicy switching,
+      SpeechConfig speech, double emergencyLoudness) {
+    this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, switching, speech,
+        emergencyLoudness, Optional.empty());
   }
 
   /** A station whose emergencies air at {@link #DEFAULT_EMERGENCY_LUFS}. */
