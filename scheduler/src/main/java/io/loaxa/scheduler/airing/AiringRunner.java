@@ -6,6 +6,7 @@ import io.loaxa.devices.Pause;
 import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.scheduler.OnAir;
 import io.loaxa.scheduler.Programmes;
+import io.loaxa.scheduler.OnAirWatch;
 import io.loaxa.scheduler.RunEnd;
 import io.loaxa.scheduler.RunStart;
 import io.loaxa.scheduler.Trigger;
@@ -87,6 +88,8 @@ public final class AiringRunner {
   private volatile Optional<String> closing = Optional.empty();
   /** When the amplifier was switched on, while it is on (kept on when an airing hands the air straight over). */
   private volatile Optional<Instant> amplifierOnSince = Optional.empty();
+  /** The on-air monitor, when the station has one: what the lines carried decides the outcome too. */
+  private volatile OnAirWatch watch = OnAirWatch.NONE;
   /** Airings the operator cancelled while they held the air. */
   private final Set<PlannedAiringKey> cancelling = ConcurrentHashMap.newKeySet();
 
@@ -107,6 +110,11 @@ public final class AiringRunner {
     this.renderer = renderer;
     this.stationZones = List.copyOf(stationZones);
     this.warmUp = warmUp;
+  }
+
+  /** Lets {@code watch} hear every airing from now on; a run it heard fail is {@code FAILED} or {@code PARTIAL}. */
+  public void watchedBy(OnAirWatch watch) {
+    this.watch = java.util.Objects.requireNonNull(watch, "watch");
   }
 
   /** How long before its planned instant an airing must be fired to switch and warm up in time. */
@@ -314,10 +322,13 @@ public final class AiringRunner {
         PcmSource played = p.maxDuration().map(audio::cappedAt).orElse(audio);
         OnAirJournal journalling = new OnAirJournal(id, firstAt, switched, audio, p);
         Playback playback;
+        OnAirWatch.Listening listening = watch.airingStarts(airing.key());
+        Optional<OnAirWatch.HeardTrouble> notCarried = Optional.empty();
         try {
           playback = line.play(played, stop, Cue.at(firstAt));
         } finally {
           journalling.stop();
+          notCarried = listening.airingEnded();
         }
         firstSample = Optional.of(playback.firstSampleAt());
         String heard = playback.troubles();
@@ -346,6 +357,12 @@ public final class AiringRunner {
             && Duration.ofNanos(playback.framesPlayed() * 1_000_000_000L / PcmFormat.STATION.sampleRate())
                 .compareTo(p.maxDuration().get()) >= 0) {
           reason = join("cut at its maximum duration of " + p.maxDuration().get(), reason);
+        }
+        if (notCarried.isPresent()) {
+          if (outcome == Outcome.COMPLETED || outcome == Outcome.PARTIAL) {
+            outcome = notCarried.get().partlyHeard() ? Outcome.PARTIAL : Outcome.FAILED;
+          }
+          reason = join(notCarried.get().reason(), reason);
         }
       }
     } catch (AudioException e) {

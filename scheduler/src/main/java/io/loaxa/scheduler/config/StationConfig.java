@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param switching retries, stagger and the longest a line may stay on ({@code switching:})
  * @param speech how texts are read aloud (the {@code speech:} block)
  * @param web where the HTTP API listens (the {@code web:} block)
+ * @param monitor the on-air monitor (the {@code monitor:} block); empty: none
  */
 public record StationConfig(
     String name,
@@ -33,7 +34,8 @@ public record StationConfig(
     SwitchPolicy switching,
     SpeechConfig speech,
     double emergencyLoudness,
-    WebConfig web) {
+    WebConfig web,
+    Optional<MonitorConfig> monitor) {
 
   /**
    * How loud an emergency (khẩn cấp) airs unless the config says ({@code audio.emergencyLoudness},
@@ -68,6 +70,7 @@ public record StationConfig(
     Objects.requireNonNull(timeZone, "timeZone");
     Objects.requireNonNull(switching, "switching");
     Objects.requireNonNull(web, "web");
+    Objects.requireNonNull(monitor, "monitor");
     boards = List.copyOf(boards);
     zones = List.copyOf(zones);
     if (!(emergencyLoudness >= -40 && emergencyLoudness <= -6)) {
@@ -75,12 +78,12 @@ public record StationConfig(
     }
   }
 
-  /** A station whose API listens on loopback only. */
+  /** A station whose API listens on loopback only, without an on-air monitor. */
   public StationConfig(String name, ZoneId timeZone, List<BoardSpec> boards, Optional<Amplifier> amplifier,
       List<Zone> zones, String audioOutput, String contentDir, boolean builtInDemo, SwitchPolicy switching,
       SpeechConfig speech, double emergencyLoudness) {
     this(name, timeZone, boards, amplifier, zones, audioOutput, contentDir, builtInDemo, switching, speech,
-        emergencyLoudness, WebConfig.LOCAL_ONLY);
+        emergencyLoudness, WebConfig.LOCAL_ONLY, Optional.empty());
   }
 
   /** A station whose emergencies air at {@link #DEFAULT_EMERGENCY_LUFS}. */

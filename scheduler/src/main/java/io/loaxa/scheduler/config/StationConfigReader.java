@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class StationConfigReader {
   private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
-      "switching", "speech", "web");
+      "switching", "speech", "web", "monitor");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -109,8 +109,9 @@ public final class StationConfigReader {
     String content = fields.text(top, "content").orElse("content");
     SwitchPolicy switching = switching(top);
     SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), fields);
+    Optional<MonitorConfig> monitor = MonitorConfigSection.read(top.get("monitor"), zones, fields);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
-        switching, speech, emergencyLoudness, web(top));
+        switching, speech, emergencyLoudness, web(top), monitor);
   }
 
   /** {@code web: { listen: "HOST:PORT", tls: { keystore: PATH, password: TEXT } }}; listen is required in the block. */
