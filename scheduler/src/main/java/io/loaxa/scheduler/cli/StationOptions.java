@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The options every station command takes: which station config and which data folder. */
 final class StationOptions {
   @Option(names = "--config", paramLabel = "STATION.yaml",
-      description = "Station config file (default: the built-in demo station).")
+      description = "Station config file (default: $LOAXA_CONFIG, else the built-in demo station).")
   Optional<Path> config = Optional.empty();
 
   @Option(names = "--data", paramLabel = "DIR",
@@ -27,13 +27,18 @@ final class StationOptions {
     return Path.of(env != null && !env.isBlank() ? env : "data").toAbsolutePath();
   }
 
-  /** The station config, or the demo station without {@code --config}. */
+  /** The station config: {@code --config}, else {@code $LOAXA_CONFIG}, else the demo station. */
   StationConfig stationConfig() throws SourceException {
-    if (config.isEmpty()) {
+    Optional<Path> file = config;
+    String env = System.getenv("LOAXA_CONFIG");
+    if (file.isEmpty() && env != null && !env.isBlank()) {
+      file = Optional.of(Path.of(env));
+    }
+    if (file.isEmpty()) {
       return StationConfig.demoStation();
     }
     try {
-      return StationConfigReader.read(config.get());
+      return StationConfigReader.read(file.get());
     } catch (UnreadableFileException e) {
       throw new UserError(e.getMessage(), e);
     }
