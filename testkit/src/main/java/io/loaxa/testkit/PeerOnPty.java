@@ -43,6 +43,14 @@ public final class PeerOnPty implements AutoCloseable {
     return new PeerOnPty(dir, "/io/loaxa/testkit/relay_peer.py", List.of(kind, "{b}", Integer.toString(channels)));
   }
 
+  /** A stand-in USB GSM modem answering AT commands in text mode (python3-serial). */
+  public static PeerOnPty gsmModem() throws IOException {
+    Tools.require("socat");
+    Tools.requirePython("serial");
+    Path dir = Files.createTempDirectory("loaxa-pty");
+    return new PeerOnPty(dir, "/io/loaxa/testkit/gsm_modem.py", List.of("{b}"));
+  }
+
   private void startPeer() throws IOException {
     Path file = PeerProcess.script(script, dir);
     String[] resolved = args.stream().map(a -> a.equals("{b}") ? pty.b().toString() : a).toArray(String[]::new);

@@ -1,0 +1,237 @@
+package io.loaxa.devices.gsm;
+
+import io.loaxa.devices.DeviceException;
+import io.loaxa.devices.Pause;
+import io.loaxa.devices.SerialLine;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * A USB GSM modem sending SMS in text mode: {@code AT}, {@code ATE0}, {@code AT+CMGF=1},
+ * {@code AT+CSCS="GSM"} or {@code "UCS2"}, {@code AT+CSMP} (data coding 0 or 8), then per message
+ * {@code AT+CMGS="number"}, the {@code > } prompt, the text and Ctrl-Z, answered by
+ * {@code +CMGS: <reference>} and {@code OK}, or {@code +CMS ERROR: n} / {@code ERROR}.
+ *
+ * <p>A refusal or silence during a send is tried again up to {@link Settings#attempts} times, a
+ * {@link Settings#retryGap} apart; silence after the prompt is cancelled with ESC so the modem is not
+ * left waiting for text. The last failure is thrown: {@link ModemException} with the modem's words,
+ * {@link ModemSilentException} when it did not answer at all.
+ */
+public final class GsmModem implements AutoCloseable {
+  private static final byte CTRL_Z = 0x1A;
+  private static final byte ESC = 0x1B;
+
+  /**
+   * @param diacritics keep Vietnamese diacritics (UCS-2, 70 characters a part) instead of GSM 7-bit
+   * @param maxParts how many separate messages a long text may become before it is cut
+   * @param commandTimeout how long a plain command and the {@code >} prompt may take
+   * @param sendTimeout how long the network may take to accept a message (real networks: up to 30 s)
+   * @param attempts tries per message, at least 1
+   */
+  public record Settings(boolean diacritics, int maxParts, Duration commandTimeout, Duration sendTimeout,
+      int attempts, Duration retryGap) {
+    public static final Settings DEFAULT =
+        new Settings(false, 3, Duration.ofSeconds(2), Duration.ofSeconds(30), 3, Duration.ofSeconds(5));
+
+    public Settings {
+      Objects.requireNonNull(commandTimeout, "commandTimeout");
+      Objects.requireNonNull(sendTimeout, "sendTimeout");
+      Objects.requireNonNull(retryGap, "retryGap");
+      if (maxParts < 1 || attempts < 1) {
+        throw new IllegalArgumentException("maxParts and attempts must be at least 1");
+      }
+    }
+
+    public Settings withDiacritics(boolean keep) {
+      return new Settings(keep, maxParts, commandTimeout, sendTimeout, attempts, retryGap);
+    }
+  }
+
+  /** What the modem answered for one message: its reference per part, and the texts as sent. */
+  public record Receipt(List<Integer> references, List<String> parts) {
+    public Receipt {
+      references = List.copyOf(references);
+      parts = List.copyOf(parts);
+    }
+  }
+
+  private final SerialLine line;
+  private final Settings settings;
+  private final Pause pause;
+  private boolean ready;
+
+  public GsmModem(SerialLine line, Settings settings, Pause pause) {
+    this.line = Objects.requireNonNull(line, "line");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.pause = Objects.requireNonNull(pause, "pause");
+  }
+
+  public String port() {
+    return line.port();
+  }
+
+  /** Sets the modem up for text mode; done once before the first message, again after a silence. */
+  public synchronized void prepare() throws DeviceException {
+    line.discardInput();
+    command("AT");
+    command("ATE0");
+    command("AT+CMGF=1");
+    command(settings.diacritics() ? "AT+CSCS=\"UCS2\"" : "AT+CSCS=\"GSM\"");
+    command(settings.diacritics() ? "AT+CSMP=17,167,0,8" : "AT+CSMP=17,167,0,0");
+    ready = true;
+  }
+
+  /** The texts {@code text} becomes on this modem: diacritics stripped or kept, split or cut. */
+  public List<String> partsOf(String text) {
+    String body = settings.diacritics() ? text : SmsText.gsm7(text);
+    return SmsText.parts(body, settings.diacritics(), settings.maxParts());
+  }
+
+  /** Sends {@code text} to {@code number} ({@code +84…}), as one or more messages. */
+  public synchronized Receipt send(String number, String text) throws DeviceException {
+    List<String> parts = partsOf(text);
+    List<Integer> references = new ArrayList<>();
+    for (String part : parts) {
+      references.add(sendPart(number, part));
+    }
+    return new Receipt(references, parts);
+  }
+
+  private int sendPart(String number, String part) throws DeviceException {
+    DeviceException last = null;
+    for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+      if (attempt > 1) {
+        pause.pause(settings.retryGap());
+      }
+      try {
+        if (!ready) {
+          prepare();
+        }
+        return sendOnce(number, part);
+      } catch (ModemSilentException e) {
+        ready = false;
+        last = e;
+      } catch (ModemException e) {
+        last = e;
+      }
+    }
+    throw last;
+  }
+
+  private int sendOnce(String number, String part) throws DeviceException {
+    boolean ucs2 = settings.diacritics();
+    String to = ucs2 ? SmsText.ucs2Hex(number) : number;
+    line.discardInput();
+    write("AT+CMGS=\"" + to + "\"\r");
+    List<String> prompt = await(settings.commandTimeout(), true, "AT+CMGS");
+    if (!prompt.get(prompt.size() - 1).equals(">")) {
+      throw refusal("AT+CMGS", prompt);
+    }
+    byte[] text = (ucs2 ? SmsText.ucs2Hex(part) : part).getBytes(StandardCharsets.ISO_8859_1);
+    byte[] frame = new byte[text.length + 1];
+    System.arraycopy(text, 0, frame, 0, text.length);
+    frame[text.length] = CTRL_Z;
+    line.write(frame);
+    List<String> answer;
+    try {
+      answer = await(settings.sendTimeout(), false, "the message text");
+    } catch (ModemSilentException e) {
+      line.write(new byte[] {ESC});
+      throw e;
+    }
+    if (!answer.get(answer.size() - 1).equals("OK")) {
+      throw refusal("AT+CMGS", answer);
+    }
+    for (String l : answer) {
+      if (l.startsWith("+CMGS:")) {
+        try {
+          return Integer.parseInt(l.substring(6).trim());
+        } catch (NumberFormatException e) {
+          throw new ModemException("the GSM modem on " + port() + " answered '" + l + "'", OptionalInt.empty());
+        }
+      }
+    }
+    throw new ModemException("the GSM modem on " + port() + " answered OK without +CMGS", OptionalInt.empty());
+  }
+
+  /** Sends one command and expects {@code OK}. */
+  private List<String> command(String command) throws DeviceException {
+    write(command + "\r");
+    List<String> answer = await(settings.commandTimeout(), false, command);
+    if (!answer.get(answer.size() - 1).equals("OK")) {
+      throw refusal(command, answer);
+    }
+    return answer;
+  }
+
+  private ModemException refusal(String command, List<String> answer) {
+    String last = answer.get(answer.size() - 1);
+    OptionalInt cms = OptionalInt.empty();
+    if (last.startsWith("+CMS ERROR:") || last.startsWith("+CME ERROR:")) {
+      try {
+        cms = OptionalInt.of(Integer.parseInt(last.substring(11).trim()));
+      } catch (NumberFormatException e) {
+        // a modem giving words instead of a number (AT+CMEE=2); the words are in the message
+      }
+    }
+    return new ModemException("the GSM modem on " + port() + " answered '" + last + "' to " + command, cms);
+  }
+
+  private void write(String text) throws DeviceException {
+    line.write(text.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Reads answer lines until a final result ({@code OK}, {@code ERROR}, {@code +CMS ERROR: n},
+   * {@code +CME ERROR: n}) or, when {@code prompt}, the {@code > } prompt (returned as the line {@code >}).
+   * Echoed commands are left out.
+   */
+  private List<String> await(Duration timeout, boolean prompt, String what) throws DeviceException {
+    List<String> lines = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    byte[] one = new byte[1];
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        throw new ModemSilentException("the GSM modem on " + port() + " did not answer " + what + " within "
+            + timeout.toMillis() + " ms" + (lines.isEmpty() ? "" : " (it said " + lines + ")"));
+      }
+      int n = line.read(one, 0, 1, Duration.ofNanos(Math.min(left, 50_000_000L)));
+      if (n == 0) {
+        continue;
+      }
+      char c = (char) (one[0] & 0xFF);
+      if (c == '\r' || c == '\n') {
+        String l = current.toString().trim();
+        current.setLength(0);
+        if (l.isEmpty() || l.toUpperCase(java.util.Locale.ROOT).startsWith("AT")) {
+          continue;
+        }
+        lines.add(l);
+        if (isFinal(l)) {
+          return lines;
+        }
+        continue;
+      }
+      current.append(c);
+      if (prompt && current.toString().trim().equals(">")) {
+        lines.add(">");
+        return lines;
+      }
+    }
+  }
+
+  private static boolean isFinal(String l) {
+    return l.equals("OK") || l.equals("ERROR") || l.startsWith("+CMS ERROR:") || l.startsWith("+CME ERROR:");
+  }
+
+  @Override
+  public void close() {
+    line.close();
+  }
+}
