@@ -72,6 +72,11 @@ public final class JavaSoundLineIn implements LineInput {
   }
 
   private TargetDataLine findLine(AudioFormat format) throws LineUnavailableException {
+    return findInput(deviceName, format);
+  }
+
+  /** The default capture line, or the first mixer whose name contains {@code deviceName} (any case) that offers one. */
+  static TargetDataLine findInput(String deviceName, AudioFormat format) throws LineUnavailableException {
     if (deviceName.equals(DEFAULT)) {
       return AudioSystem.getTargetDataLine(format);
     }

@@ -4,13 +4,9 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.MonitorInput;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
-import java.util.Locale;
 import java.util.Objects;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /**
@@ -43,20 +39,7 @@ public final class JavaSoundMonitorInput implements MonitorInput {
   }
 
   private TargetDataLine findLine(AudioFormat format) throws LineUnavailableException {
-    if (deviceName.equals(DEFAULT)) {
-      return AudioSystem.getTargetDataLine(format);
-    }
-    String wanted = deviceName.toLowerCase(Locale.ROOT);
-    for (Mixer.Info info : AudioSystem.getMixerInfo()) {
-      if (info.getName().toLowerCase(Locale.ROOT).contains(wanted)) {
-        Mixer mixer = AudioSystem.getMixer(info);
-        DataLine.Info lineInfo = new DataLine.Info(TargetDataLine.class, format);
-        if (mixer.isLineSupported(lineInfo)) {
-          return (TargetDataLine) mixer.getLine(lineInfo);
-        }
-      }
-    }
-    throw new IllegalArgumentException("no input named like '" + deviceName + "'");
+    return JavaSoundLineIn.findInput(deviceName, format);
   }
 
   private static final class Capture implements PcmSource {

@@ -68,12 +68,30 @@ final class UserCommand implements Runnable {
     }
   }
 
-  @Command(name = "add", mixinStandardHelpOptions = true, description = "Thêm tài khoản — add an account.")
-  static final class Add implements Callable<Integer> {
+  /** What every {@code user} subcommand shares: the station's options and one open store for the change. */
+  abstract static class Sub implements Callable<Integer> {
     @Mixin
     StationOptions options;
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    interface Change {
+      String apply(AccountService accounts) throws Exception;
+    }
+
+    /** Opens the station's store, applies the change and prints what it answers. */
+    final Integer change(Change change) throws Exception {
+      String said;
+      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
+        said = change.apply(store.accounts());
+      }
+      spec.commandLine().getOut().println(said);
+      return 0;
+    }
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, description = "Thêm tài khoản — add an account.")
+  static final class Add extends Sub {
     @Parameters(paramLabel = "NAME", description = "lower-case letters, digits, . _ - (up to 32)")
     String name;
     @Option(names = "--role", required = true, description = "admin | operator | officer | approver")
@@ -85,58 +103,43 @@ final class UserCommand implements Runnable {
     public Integer call() throws Exception {
       Role r = Role.parse(role);
       String password = password(stdin);
-      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
-        store.accounts().add(name, r, password, who(), "localhost");
-      }
-      spec.commandLine().getOut().println("đã thêm " + name + " (" + r.configName() + ")");
-      return 0;
+      return change(accounts -> {
+        accounts.add(name, r, password, who(), "localhost");
+        return "đã thêm " + name + " (" + r.configName() + ")";
+      });
     }
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Danh sách tài khoản — list accounts.")
-  static final class ListUsers implements Callable<Integer> {
-    @Mixin
-    StationOptions options;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+  static final class ListUsers extends Sub {
     @Override
     public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
-      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
-        for (Account a : store.accounts().all()) {
-          out.println(a.name() + "\t" + a.role().configName() + "\t" + a.createdAt());
+      return change(accounts -> {
+        StringBuilder out = new StringBuilder();
+        for (Account a : accounts.all()) {
+          out.append(a.name()).append('\t').append(a.role().configName()).append('\t').append(a.createdAt()).append('\n');
         }
-      }
-      return 0;
+        return out.toString().stripTrailing();
+      });
     }
   }
 
   @Command(name = "remove", mixinStandardHelpOptions = true, description = "Xóa tài khoản — remove an account.")
-  static final class Remove implements Callable<Integer> {
-    @Mixin
-    StationOptions options;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+  static final class Remove extends Sub {
     @Parameters(paramLabel = "NAME")
     String name;
 
     @Override
     public Integer call() throws Exception {
-      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
-        store.accounts().remove(name, who(), "localhost");
-      }
-      spec.commandLine().getOut().println("đã xóa " + name);
-      return 0;
+      return change(accounts -> {
+        accounts.remove(name, who(), "localhost");
+        return "đã xóa " + name;
+      });
     }
   }
 
   @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Đổi mật khẩu — set an account's password.")
-  static final class Passwd implements Callable<Integer> {
-    @Mixin
-    StationOptions options;
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+  static final class Passwd extends Sub {
     @Parameters(paramLabel = "NAME")
     String name;
     @Option(names = "--password-stdin", description = "read the password from standard input (one line)")
@@ -145,12 +148,10 @@ final class UserCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       String password = password(stdin);
-      try (StationStore store = StationStore.open(options.stationConfig(), options.dataDir())) {
-        AccountService accounts = store.accounts();
+      return change(accounts -> {
         accounts.passwd(name, password, who(), "localhost");
-      }
-      spec.commandLine().getOut().println("đã đổi mật khẩu của " + name);
-      return 0;
+        return "đã đổi mật khẩu của " + name;
+      });
     }
   }
 }
