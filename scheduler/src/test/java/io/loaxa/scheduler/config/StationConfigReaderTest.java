@@ -55,7 +55,7 @@ class StationConfigReaderTest {
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
         "station.yaml:10:1: unknown key 'volume' in the station config; expected amplifier, audio, boards, content, monitor, speech, station, "
-            + "switching, zones",
+            + "switching, web, zones",
         "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
         "station.yaml:4:51: bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
             + "1h30m, 45s",
