@@ -13,6 +13,11 @@ public interface SoundOutput {
    */
   OpenLine open(PcmFormat format) throws AudioException;
 
+  /** The level of what this output plays now; {@link OutputMeter#NONE} for an output that does not measure. */
+  default OutputMeter meter() {
+    return OutputMeter.NONE;
+  }
+
   /** An opened output; one airing at a time. Not thread-safe except {@link StopToken}. */
   interface OpenLine extends AutoCloseable {
     /**

@@ -2,6 +2,8 @@ package io.loaxa.audio.javasound;
 
 import io.loaxa.audio.AudioDecoder;
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.AudioLimits;
+import io.loaxa.audio.Id3v2Tag;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
@@ -39,19 +41,30 @@ public final class JavaSoundFiles {
     if (!Files.isRegularFile(file)) {
       throw new AudioException("audio file not found: " + file);
     }
+    String name = file.toString();
     byte[] data;
     try {
+      AudioLimits.checkFileSize(name, Files.size(file));
       data = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new AudioException("cannot read audio file " + file + ": " + e.getMessage(), e);
     }
-    String name = file.toString();
-    if (data.length >= 12 && startsWith(data, 0, "RIFF") && startsWith(data, 8, "WAVE")) {
-      return decodeWav(data, name);
+    return decode(data, name);
+  }
+
+  /**
+   * Decodes a whole file held in memory, told by its first bytes; {@code name} is used in messages.
+   */
+  public static PcmClip decode(byte[] data, String name) throws AudioException {
+    AudioLimits.checkFileSize(name, data.length);
+    if (WavFiles.looksLikeWav(data)) {
+      return WavFiles.decode(data, name);
     }
     if (OggVorbisFiles.looksLikeOgg(data)) {
       return OggVorbisFiles.decode(data, name);
     }
+    // a tag claiming more than the file holds is refused for that before anything looks behind it
+    Id3v2Tag.end(data, name);
     if (FlacFiles.streamStart(data) >= 0) {
       return FlacFiles.decode(data, name);
     }
@@ -61,33 +74,13 @@ public final class JavaSoundFiles {
     throw new AudioException(name + ": not a supported audio file (WAV, MP3, Ogg Vorbis or FLAC are)");
   }
 
-  private static PcmClip decodeWav(byte[] data, String name) throws AudioException {
-    try (AudioInputStream audio = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data))) {
-      AudioFormat format = audio.getFormat();
-      if (!isPcm(format)) {
-        throw new AudioException(name + ": unsupported WAV encoding " + format.getEncoding() + " "
-            + format.getSampleSizeInBits() + "-bit (PCM 8, 16, 24 or 32-bit is)");
-      }
-      byte[] bytes = audio.readAllBytes();
-      long declared = audio.getFrameLength();
-      int frames = bytes.length / format.getFrameSize();
-      if (declared != AudioSystem.NOT_SPECIFIED && frames < declared) {
-        throw new AudioException(name + ": truncated, " + frames + " of " + declared + " frames present");
-      }
-      return toClip(bytes, frames, format, name);
-    } catch (UnsupportedAudioFileException e) {
-      throw new AudioException(name + ": not a readable WAV file (" + e.getMessage() + ")", e);
-    } catch (IOException | RuntimeException e) {
-      throw new AudioException(name + ": cannot decode WAV (" + e + ")", e);
-    }
-  }
-
   private static PcmClip decodeMp3(byte[] data, String name) throws AudioException {
     Mp3Frames.Scan scan = Mp3Frames.scan(data, name);
+    AudioLimits.DecodeClock clock = AudioLimits.DecodeClock.started(name);
     try (AudioInputStream mp3 = AudioSystem.getAudioInputStream(new ByteArrayInputStream(data));
         AudioInputStream pcm = toPcm16(mp3, name)) {
-      byte[] bytes = pcm.readAllBytes();
       AudioFormat format = pcm.getFormat();
+      byte[] bytes = readDecoded(pcm, scan, clock);
       int frames = bytes.length / format.getFrameSize();
       // the decoder drops a frame or two of its own delay; more missing means it gave up early
       if (frames < scan.samples() - 4L * 1152) {
@@ -96,11 +89,31 @@ public final class JavaSoundFiles {
       }
       return toClip(bytes, frames, format, name);
     } catch (UnsupportedAudioFileException e) {
-      throw new AudioException(name + ": not a readable MP3 file (" + e.getMessage() + ")", e);
+      throw AudioLimits.refusal("tệp " + name + " không đọc được như MP3", "file " + name + " is not a readable MP3 file",
+          e);
     } catch (IOException | RuntimeException e) {
-      // JLayer reports damage as runtime exceptions (array bounds, bitstream errors)
-      throw new AudioException(name + ": corrupt MP3 (" + e + ")", e);
+      // JLayer reports damage as runtime exceptions (array bounds, bitstream errors); the cause goes to the log
+      throw AudioLimits.refusal("tệp MP3 " + name + " hỏng, bộ giải mã không đọc được dữ liệu", "MP3 file " + name
+          + " is corrupt: its data cannot be decoded", e);
     }
+  }
+
+  /**
+   * The decoder's output, read with the time it takes watched; never more than the frames the scan
+   * counted can hold, so the buffer is bounded by the bytes of the file.
+   */
+  private static byte[] readDecoded(AudioInputStream pcm, Mp3Frames.Scan scan, AudioLimits.DecodeClock clock)
+      throws IOException, AudioException {
+    int frameSize = pcm.getFormat().getFrameSize();
+    long most = (scan.samples() + 2L * 1152) * frameSize;
+    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(most, 1 << 24));
+    byte[] chunk = new byte[64 * 1024];
+    int n;
+    while ((n = pcm.read(chunk)) > 0) {
+      out.write(chunk, 0, (int) Math.min(n, Math.max(0, most - out.size())));
+      clock.check(out.size() / (double) frameSize / scan.sampleRate());
+    }
+    return out.toByteArray();
   }
 
   /** Decodes a live MP3 stream, as {@link AudioDecoder#stream} says. */
@@ -113,9 +126,9 @@ public final class JavaSoundFiles {
       }
       return new StreamSource(toPcm16(mp3, name), name);
     } catch (UnsupportedAudioFileException e) {
-      throw new AudioException(name + ": the stream is not MP3 (" + e.getMessage() + ")", e);
+      throw AudioLimits.refusal("luồng " + name + " không phải MP3", "stream " + name + " is not MP3", e);
     } catch (IOException | RuntimeException e) {
-      throw new AudioException(name + ": cannot start decoding the stream (" + e + ")", e);
+      throw AudioLimits.refusal("không bắt đầu giải mã được luồng " + name, "cannot start decoding stream " + name, e);
     }
   }
 
@@ -128,22 +141,6 @@ public final class JavaSoundFiles {
     } catch (IllegalArgumentException e) {
       throw new AudioException(name + ": no MP3 decoder for " + base + " (" + e.getMessage() + ")", e);
     }
-  }
-
-  private static boolean isPcm(AudioFormat format) {
-    AudioFormat.Encoding encoding = format.getEncoding();
-    int bits = format.getSampleSizeInBits();
-    boolean pcm = encoding.equals(AudioFormat.Encoding.PCM_SIGNED) || encoding.equals(AudioFormat.Encoding.PCM_UNSIGNED);
-    return pcm && bits % 8 == 0 && bits >= 8 && bits <= 32;
-  }
-
-  private static boolean startsWith(byte[] data, int at, String text) {
-    for (int i = 0; i < text.length(); i++) {
-      if (data[at + i] != text.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static PcmClip toClip(byte[] bytes, int frames, AudioFormat format, String name) throws AudioException {

@@ -4,6 +4,7 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Cue;
 import io.loaxa.audio.Fades;
 import io.loaxa.audio.Gap;
+import io.loaxa.audio.LevelMeter;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.Playback;
@@ -223,12 +224,15 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
 
     @Override
     public void run() {
+      LevelMeter meter = output.levelMeter();
+      meter.start(rate);
       try {
         air();
       } catch (AudioException | RuntimeException | Error e) {
         failure = e;
         endNanos = now();
       } finally {
+        meter.idle();
         finished = true;
         LockSupport.unpark(reader);
       }
@@ -493,6 +497,8 @@ final class JavaSoundLine implements SoundOutput.OpenLine {
         done += n;
       }
       written += frames;
+      // measured as the device takes it (silence and fades included): what the sound card plays
+      output.levelMeter().measure16(bytes, offset, frames, channels);
       if (!started) {
         line.start();
         started = true;

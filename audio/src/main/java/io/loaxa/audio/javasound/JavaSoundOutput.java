@@ -1,6 +1,8 @@
 package io.loaxa.audio.javasound;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.LevelMeter;
+import io.loaxa.audio.OutputMeter;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.SoundOutput;
 import java.time.Clock;
@@ -24,7 +26,8 @@ import javax.sound.sampled.SourceDataLine;
  * 0.6 s on a shared machine; a 100 ms buffer ran dry several times a minute). A stop drops what is
  * queued and fades out ({@link JavaSoundLine}), so it is heard within 200 ms whatever the buffer
  * holds. A play cued to an instant primes the line with silence, timed by the device's own
- * position ({@link DeviceClock}), so the first sample is heard on that instant.
+ * position ({@link DeviceClock}), so the first sample is heard on that instant. Every block written
+ * to the device is measured on its way ({@link #meter()}).
  */
 public final class JavaSoundOutput implements SoundOutput {
   public static final String DEFAULT = "default";
@@ -32,6 +35,7 @@ public final class JavaSoundOutput implements SoundOutput {
 
   private final String deviceName;
   private final Clock clock;
+  private final LevelMeter meter = new LevelMeter();
 
   public JavaSoundOutput(String deviceName, Clock clock) {
     this.deviceName = Objects.requireNonNull(deviceName, "deviceName");
@@ -62,6 +66,16 @@ public final class JavaSoundOutput implements SoundOutput {
       }
     }
     return false;
+  }
+
+  /** The level of the blocks written to the device, a window at a time; empty between plays. */
+  @Override
+  public OutputMeter meter() {
+    return meter;
+  }
+
+  LevelMeter levelMeter() {
+    return meter;
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.loaxa.audio.javasound;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.AudioLimits;
+import io.loaxa.audio.Id3v2Tag;
 import java.util.OptionalLong;
 
 /**
@@ -35,15 +37,13 @@ final class Mp3Frames {
   }
 
   static Scan scan(byte[] data, String name) throws AudioException {
-    int pos = 0;
-    if (data.length >= 10 && data[0] == 'I' && data[1] == 'D' && data[2] == '3') {
-      int size = ((data[6] & 0x7F) << 21) | ((data[7] & 0x7F) << 14) | ((data[8] & 0x7F) << 7) | (data[9] & 0x7F);
-      pos = 10 + size + ((data[5] & 0x10) != 0 ? 10 : 0);
-    }
+    int pos = Id3v2Tag.end(data, name);
     Header first = pos + 4 <= data.length ? header(data, pos) : null;
     if (first == null) {
-      throw new AudioException(name + ": not an MP3 file (no MPEG audio frame at byte " + pos + ")");
+      throw new AudioException(name + ": not an MP3 file (no MPEG audio frame at byte " + pos + " of " + data.length
+          + ")");
     }
+    AudioLimits.checkSampleRate(name, first.sampleRate());
     OptionalLong promised = xingFrames(data, pos, first);
     long frames = 0;
     long samples = 0;
@@ -73,6 +73,7 @@ final class Mp3Frames {
     if (frames == 0) {
       throw new AudioException(name + ": holds no MP3 audio frames");
     }
+    AudioLimits.checkLength(name, samples, first.sampleRate(), first.channels());
     if (promised.isPresent() && frames < promised.getAsLong()) {
       throw new AudioException(name + ": truncated, " + frames + " of the " + promised.getAsLong()
           + " MP3 frames its header announces are present");

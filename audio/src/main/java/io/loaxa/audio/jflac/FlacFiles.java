@@ -1,11 +1,13 @@
 package io.loaxa.audio.jflac;
 
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.AudioLimits;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.SequenceInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -58,17 +60,79 @@ public final class FlacFiles {
     if (start < 0) {
       throw new AudioException(name + ": not a FLAC file (no \"fLaC\" marker)");
     }
+    int frames = metadataBlocks(data, start, name);
     try {
-      return new Decoding(data, start, name).run();
+      return new Decoding(data, start, frames, name).run();
     } catch (EOFException e) {
       throw new AudioException(name + ": truncated, the file ends inside its FLAC header (" + data.length
           + " bytes)", e);
     } catch (IOException e) {
-      throw new AudioException(name + ": corrupt FLAC header (" + e.getMessage() + ")", e);
+      throw AudioLimits.refusal("tệp FLAC " + name + " hỏng ở phần đầu", "FLAC file " + name
+          + " has a corrupt header", e);
     } catch (RuntimeException e) {
-      // jFLAC meets bitstreams it cannot parse with runtime exceptions (array bounds)
-      throw new AudioException(name + ": corrupt FLAC data (" + e + ")", e);
+      // jFLAC meets bitstreams it cannot parse with runtime exceptions (array bounds); the cause goes to the log
+      throw AudioLimits.refusal("tệp FLAC " + name + " hỏng, bộ giải mã không đọc được dữ liệu", "FLAC file " + name
+          + " is corrupt: its data cannot be decoded", e);
     }
+  }
+
+  /**
+   * Walks the metadata blocks before the decoder sees them: each block's length is held against the
+   * bytes present, and STREAMINFO (first, 34 bytes) against the station's limits.
+   */
+  /**
+   * @return where the first frame starts
+   */
+  static int metadataBlocks(byte[] data, int start, String name) throws AudioException {
+    int at = start + 4;
+    for (int index = 0;; index++) {
+      if (at + 4 > data.length) {
+        throw AudioLimits.claimBeyondFile(name, new String[] {"khối siêu dữ liệu FLAC thứ " + (index + 1),
+            "FLAC metadata block " + (index + 1)}, 4, data.length - at);
+      }
+      boolean last = (data[at] & 0x80) != 0;
+      int type = data[at] & 0x7F;
+      long length = (data[at + 1] & 0xFFL) << 16 | (data[at + 2] & 0xFFL) << 8 | (data[at + 3] & 0xFFL);
+      AudioLimits.checkClaim(name, new String[] {"khối siêu dữ liệu FLAC thứ " + (index + 1) + " ở byte "
+          + AudioLimits.vi(at), "FLAC metadata block " + (index + 1) + " at byte " + AudioLimits.en(at)},
+          length, at + 4, data.length);
+      if (index == 0) {
+        if (type != 0 || length != STREAMINFO_LENGTH) {
+          throw new AudioException(name + ": corrupt, the FLAC stream does not start with its STREAMINFO block");
+        }
+        streamInfoBounds(data, at + 4, name);
+      } else if (type == 0 || type == 127) {
+        throw AudioLimits.refusal("tệp FLAC " + name + " hỏng: khối siêu dữ liệu thứ " + (index + 1) + " có kiểu "
+            + type + " không hợp lệ", "FLAC file " + name + " is corrupt: metadata block " + (index + 1)
+            + " has the invalid type " + type);
+      }
+      at += 4 + (int) length;
+      if (last) {
+        return at;
+      }
+    }
+  }
+
+  private static void streamInfoBounds(byte[] d, int at, String name) throws AudioException {
+    int minBlock = (d[at] & 0xFF) << 8 | (d[at + 1] & 0xFF);
+    int maxBlock = (d[at + 2] & 0xFF) << 8 | (d[at + 3] & 0xFF);
+    long rate = (d[at + 10] & 0xFFL) << 12 | (d[at + 11] & 0xFFL) << 4 | (d[at + 12] & 0xF0L) >> 4;
+    int channels = ((d[at + 12] & 0x0E) >> 1) + 1;
+    int bits = ((d[at + 12] & 0x01) << 4 | (d[at + 13] & 0xF0) >> 4) + 1;
+    long total = (d[at + 13] & 0x0FL) << 32 | (d[at + 14] & 0xFFL) << 24 | (d[at + 15] & 0xFFL) << 16
+        | (d[at + 16] & 0xFFL) << 8 | (d[at + 17] & 0xFFL);
+    AudioLimits.checkSampleRate(name, rate);
+    AudioLimits.checkChannels(name, channels);
+    if (minBlock < 16 || maxBlock < minBlock) {
+      throw AudioLimits.refusal("tệp FLAC " + name + " hỏng: STREAMINFO ghi cỡ khối " + minBlock + "–" + maxBlock
+          + " mẫu (phải từ 16 trở lên)", "FLAC file " + name + " is corrupt: its STREAMINFO gives block sizes of "
+          + minBlock + "–" + maxBlock + " samples (16 or more are valid)");
+    }
+    if (bits < 4 || bits > 24) {
+      throw AudioLimits.refusal("tệp FLAC " + name + " dùng " + bits + " bit mỗi mẫu, không được hỗ trợ (4 đến 24 bit)",
+          "FLAC file " + name + " uses " + bits + " bits per sample, unsupported (4 to 24 are)");
+    }
+    AudioLimits.checkLength(name, total, (int) rate, channels);
   }
 
   /** One pass over one file. */
@@ -84,11 +148,20 @@ public final class FlacFiles {
     private float[] samples;
     private int written;
 
-    Decoding(byte[] data, int start, String name) {
+    /** Where the frames start in the file less where they start in what the decoder reads. */
+    private final long shift;
+
+    Decoding(byte[] data, int start, int frames, String name) {
       this.data = data;
       this.start = start;
       this.name = name;
-      this.decoder = new FLACDecoder(new ByteArrayInputStream(data, start, data.length - start));
+      // the decoder sees STREAMINFO alone: comments, pictures and seek tables are not needed to play,
+      // and jFLAC walks a comment block's claimed count of entries for as long as it says
+      byte[] head = Arrays.copyOfRange(data, start, start + 8 + STREAMINFO_LENGTH);
+      head[4] |= (byte) 0x80;
+      this.shift = frames - head.length;
+      this.decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(head),
+          new ByteArrayInputStream(data, frames, data.length - frames)));
       decoder.addFrameListener(this);
     }
 
@@ -97,14 +170,11 @@ public final class FlacFiles {
       int channels = info.getChannels();
       int bits = info.getBitsPerSample();
       int rate = info.getSampleRate();
-      if (rate < 4_000 || rate > 192_000 || channels < 1 || channels > 8 || bits < 4 || bits > 24) {
-        throw new AudioException(name + ": unsupported FLAC stream of " + channels + " channels, " + bits
-            + "-bit at " + rate + " Hz (up to 8 channels, 24-bit, 4 to 192 kHz are)");
-      }
+      AudioLimits.checkSampleRate(name, rate);
+      AudioLimits.checkChannels(name, channels);
       long total = info.getTotalSamples();
-      if (total * channels > Integer.MAX_VALUE - 8) {
-        throw new AudioException(name + ": too long to hold in memory (" + total / rate + " s)");
-      }
+      AudioLimits.checkLength(name, total, rate, channels);
+      AudioLimits.DecodeClock clock = AudioLimits.DecodeClock.started(name);
       // room for the length announced, within what the bytes could plausibly hold (a damaged
       // header must not ask for gigabytes); anything beyond grows as it is decoded
       long plausible = 512L * data.length + (1 << 20);
@@ -118,7 +188,7 @@ public final class FlacFiles {
       // spin forever on bytes after the last frame
       while (total == 0 || written / channels < total) {
         int errorsBefore = errors.size();
-        frameStart = start + decoder.getTotalBytesRead();
+        frameStart = shift + decoder.getTotalBytesRead();
         Frame frame = decoder.readNextFrame();
         if (frame == null) {
           break;
@@ -127,6 +197,8 @@ public final class FlacFiles {
           throw corrupt(errors.get(errorsBefore));
         }
         int frames = frame.header.blockSize;
+        clock.check(written / channels / (double) rate);
+        AudioLimits.checkLength(name, (long) written / channels + frames, rate, channels);
         if (frame.header.channels != channels) {
           throw corrupt("a frame of " + frame.header.channels + " channels in a " + channels + "-channel stream");
         }
@@ -190,8 +262,10 @@ public final class FlacFiles {
     }
 
     private AudioException corrupt(Report report) {
+      // jFLAC's own words ("CRC Error: 5e14 vs 2c06") stay out of the operator's sentence
+      String what = report.message().contains("CRC") ? "its checksum fails" : "it cannot be read";
       return new AudioException(name + ": corrupt FLAC frame at byte " + report.at() + " of " + data.length
-          + " (the decoder reports: " + report.message() + ")");
+          + " (" + what + ")");
     }
 
     @Override

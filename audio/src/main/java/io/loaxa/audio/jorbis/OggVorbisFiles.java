@@ -9,6 +9,7 @@ import com.jcraft.jorbis.Comment;
 import com.jcraft.jorbis.DspState;
 import com.jcraft.jorbis.Info;
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.AudioLimits;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ public final class OggVorbisFiles {
       return new Decoding(data, name).run();
     } catch (RuntimeException e) {
       // JOrbis meets bitstreams it cannot parse with runtime exceptions (array bounds)
-      throw new AudioException(name + ": corrupt Ogg Vorbis data (" + e + ")", e);
+      throw AudioLimits.refusal("tệp Ogg Vorbis " + name + " hỏng, bộ giải mã không đọc được dữ liệu",
+          "Ogg Vorbis file " + name + " is corrupt: its data cannot be decoded", e);
     }
   }
 
@@ -100,6 +102,7 @@ public final class OggVorbisFiles {
         throw new AudioException(name + ": an Ogg file holding " + codecOf(packet)
             + ", not Vorbis (of Ogg files, Vorbis is supported)");
       }
+      formatOf(info);
       for (int headers = 1; headers < 3;) {
         int got = stream.packetout(packet);
         if (got == 1) {
@@ -127,7 +130,9 @@ public final class OggVorbisFiles {
     private void decodeAudio(int channels) throws AudioException {
       float[][][] pcm = new float[1][][];
       int[] index = new int[channels];
+      AudioLimits.DecodeClock clock = AudioLimits.DecodeClock.started(name);
       while (true) {
+        clock.check(written / channels / (double) info.rate);
         int got = stream.packetout(packet);
         if (got == 1) {
           if (block.synthesis(packet) != 0) {
@@ -137,6 +142,7 @@ public final class OggVorbisFiles {
           dsp.synthesis_blockin(block);
           int frames;
           while ((frames = dsp.synthesis_pcmout(pcm, index)) > 0) {
+            AudioLimits.checkLength(name, (long) written / channels + frames, info.rate, channels);
             append(pcm[0], index, frames, channels);
             dsp.synthesis_read(frames);
           }
@@ -191,6 +197,7 @@ public final class OggVorbisFiles {
               + " (a page whose checksum fails, or bytes that are no page, after " + pages + " good pages)");
         }
         if (fed == data.length) {
+          pageClaimBeyondFile();
           return false;
         }
         int n = Math.min(CHUNK, data.length - fed);
@@ -199,6 +206,26 @@ public final class OggVorbisFiles {
         sync.wrote(n);
         fed += n;
       }
+    }
+
+    /**
+     * At the end of the bytes with no whole page left: when a page header is there, the page it
+     * claims is longer than the bytes left, and that is what the operator is told.
+     */
+    private void pageClaimBeyondFile() throws AudioException {
+      int at = (int) consumed;
+      if (at + 27 > data.length || !matches(data, at, "OggS")) {
+        return;
+      }
+      int segments = data[at + 26] & 0xFF;
+      long claimed = 27L + segments;
+      if (at + claimed <= data.length) {
+        for (int i = 0; i < segments; i++) {
+          claimed += data[at + 27 + i] & 0xFF;
+        }
+      }
+      String[] what = {"trang Ogg ở byte " + AudioLimits.vi(at), "the Ogg page at byte " + AudioLimits.en(at)};
+      AudioLimits.checkClaim(name, what, claimed, at, data.length);
     }
 
     private void pageIn() throws AudioException {
@@ -261,10 +288,8 @@ public final class OggVorbisFiles {
     }
 
     private PcmFormat formatOf(Info vorbis) throws AudioException {
-      if (vorbis.rate < 4_000 || vorbis.rate > 192_000 || vorbis.channels < 1 || vorbis.channels > 8) {
-        throw new AudioException(name + ": unsupported Vorbis stream of " + vorbis.channels + " channels at "
-            + vorbis.rate + " Hz");
-      }
+      AudioLimits.checkSampleRate(name, vorbis.rate);
+      AudioLimits.checkChannels(name, vorbis.channels);
       return new PcmFormat(vorbis.rate, vorbis.channels);
     }
   }

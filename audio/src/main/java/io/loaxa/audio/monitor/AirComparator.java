@@ -14,8 +14,9 @@ import java.util.Optional;
  * <ul>
  *   <li>{@link MonitorIncidentKind#DEAD_AIR}: during an airing, the monitor below the silence
  *       threshold for {@code deadAir} while the programme was above it somewhere in the last
- *       {@code maxLag} (a pause in the programme neither counts nor resets); ends after 0.5 s of
- *       audio on the monitor or with the airing.
+ *       {@code maxLag} (a pause in the programme neither counts nor resets), unless the programme
+ *       itself was silent over that whole stretch at some lag up to {@code maxLag} (its pause heard
+ *       late); ends after 0.5 s of audio on the monitor or with the airing.
  *   <li>{@link MonitorIncidentKind#MISMATCH}: during an airing, with at least 60 % of the
  *       {@code mismatchWindow}'s blocks loud on both sides, the Pearson correlation of the two dB
  *       envelopes (clamped 10 dB below the silence threshold, averaged over 3 blocks, best over lags 0..maxLag) stays
@@ -77,8 +78,9 @@ public final class AirComparator {
     this.confirmBlocks = settings.blocks(java.time.Duration.ofSeconds(2));
     this.deadEndBlocks = settings.blocks(java.time.Duration.ofMillis(500));
     this.quietEndBlocks = settings.blocks(java.time.Duration.ofSeconds(1));
-    this.heard = new double[windowBlocks + lagBlocks + SMOOTH + 1];
-    this.played = new double[windowBlocks + lagBlocks + SMOOTH + 1];
+    int history = Math.max(windowBlocks, deadBlocks) + lagBlocks + SMOOTH + 1;
+    this.heard = new double[history];
+    this.played = new double[history];
   }
 
   public boolean airing() {
@@ -155,7 +157,7 @@ public final class AirComparator {
           deadFrom = at;
         }
         deadRun++;
-        if (!dead && deadRun >= deadBlocks) {
+        if (!dead && deadRun >= deadBlocks && !aPauseHeardLate()) {
           dead = true;
           events.add(start(MonitorIncidentKind.DEAD_AIR, deadFrom, String.format(Locale.ROOT,
               "the monitor is silent (%.1f dBFS) while the programme plays at %.1f dBFS",
@@ -237,6 +239,25 @@ public final class AirComparator {
         }
       }
     }
+  }
+
+  /**
+   * Whether the monitor's silence over the last {@code deadAir} is the programme's own pause heard
+   * some blocks late: for a lag of 0..{@code maxLag}, the programme was silent over all the blocks
+   * the monitor heard in that time. Blocks from before the airing are taken as loud, so a tap
+   * silent from an airing's first sample is dead air as soon as it was before.
+   */
+  private boolean aPauseHeardLate() {
+    for (int lag = 0; lag <= lagBlocks; lag++) {
+      boolean quiet = true;
+      for (int back = lag; back < lag + deadBlocks && quiet; back++) {
+        quiet = back < count && played[index(back)] <= settings.silenceDbfs();
+      }
+      if (quiet) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private double loudestPlayed(int blocks) {

@@ -46,6 +46,11 @@ public final class PlayedLevel {
       }
 
       @Override
+      public io.loaxa.audio.OutputMeter meter() {
+        return output.meter();
+      }
+
+      @Override
       public OpenLine open(PcmFormat format) throws AudioException {
         OpenLine line = output.open(format);
         return new OpenLine() {

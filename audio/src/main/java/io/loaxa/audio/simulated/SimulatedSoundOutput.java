@@ -2,6 +2,8 @@ package io.loaxa.audio.simulated;
 
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Cue;
+import io.loaxa.audio.LevelMeter;
+import io.loaxa.audio.OutputMeter;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
@@ -31,6 +33,7 @@ public final class SimulatedSoundOutput implements SoundOutput {
   private final List<PcmClip> clips = new ArrayList<>();
   private volatile boolean deviceMissing;
   private volatile boolean keepClips = true;
+  private final LevelMeter meter = new LevelMeter();
 
   /**
    * @param elapse lets time pass on {@code clock}: a mutable clock's advance in tests
@@ -67,6 +70,12 @@ public final class SimulatedSoundOutput implements SoundOutput {
     return "simulated";
   }
 
+  /** The level of what is "playing", measured as a device's output is. */
+  @Override
+  public OutputMeter meter() {
+    return meter;
+  }
+
   @Override
   public OpenLine open(PcmFormat format) throws AudioException {
     if (deviceMissing) {
@@ -91,26 +100,32 @@ public final class SimulatedSoundOutput implements SoundOutput {
         int used = 0;
         long frames = 0;
         boolean stopped = stop.requested();
-        while (!stopped) {
-          int got = in.read(chunk, stepFrames);
-          if (got < 0) {
-            break;
-          }
-          frames += got;
-          if (keepClips) {
-            if (used + got * channels > all.length) {
-              all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+        meter.start(format.sampleRate());
+        try {
+          while (!stopped) {
+            int got = in.read(chunk, stepFrames);
+            if (got < 0) {
+              break;
             }
-            System.arraycopy(chunk, 0, all, used, got * channels);
-            used += got * channels;
+            frames += got;
+            meter.measure(chunk, got, channels);
+            if (keepClips) {
+              if (used + got * channels > all.length) {
+                all = Arrays.copyOf(all, Math.max(used + got * channels, all.length * 2));
+              }
+              System.arraycopy(chunk, 0, all, used, got * channels);
+              used += got * channels;
+            }
+            // the play head moves on the clock from the first sample, as a device's own clock does
+            Instant playhead = first.plusNanos(frames * 1_000_000_000L / format.sampleRate());
+            Duration wait = Duration.between(clock.instant(), playhead);
+            if (!wait.isNegative() && !wait.isZero()) {
+              elapse.accept(wait);
+            }
+            stopped = stop.requested();
           }
-          // the play head moves on the clock from the first sample, as a device's own clock does
-          Instant playhead = first.plusNanos(frames * 1_000_000_000L / format.sampleRate());
-          Duration wait = Duration.between(clock.instant(), playhead);
-          if (!wait.isNegative() && !wait.isZero()) {
-            elapse.accept(wait);
-          }
-          stopped = stop.requested();
+        } finally {
+          meter.idle();
         }
         PcmClip clip = new PcmClip(format, Arrays.copyOf(all, used));
         Playback playback = new Playback(first, clock.instant(), frames, stopped, 0, List.of(),

@@ -2,22 +2,24 @@ package io.loaxa.audio.stream;
 
 import io.loaxa.audio.AudioDecoder;
 import io.loaxa.audio.AudioException;
+import io.loaxa.audio.AudioLimits;
 import io.loaxa.audio.Gap;
 import io.loaxa.audio.LiveBuffer;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.PcmSource;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,18 +52,17 @@ public final class HttpRebroadcast implements PcmSource {
   private final AudioDecoder decoder;
   private final PcmFormat format;
   private final Settings settings;
-  private final HttpClient http;
   private final LiveBuffer buffer;
   private final Thread fetcher;
   private long bytesReceived;
+  private volatile Socket current;
+  private static final int MAX_REDIRECTS = 5;
 
-  private HttpRebroadcast(URI url, Duration length, AudioDecoder decoder, PcmFormat format, Settings settings,
-      HttpClient http) {
+  private HttpRebroadcast(URI url, Duration length, AudioDecoder decoder, PcmFormat format, Settings settings) {
     this.url = url;
     this.decoder = decoder;
     this.format = format;
     this.settings = settings;
-    this.http = http;
     this.buffer = new LiveBuffer(format, settings.prebuffer(), settings.maxBuffer(), length, "stream lost");
     this.fetcher = new Thread(this::fetchLoop, "rebroadcast " + url.getHost());
     fetcher.setDaemon(true);
@@ -94,9 +95,7 @@ public final class HttpRebroadcast implements PcmSource {
     if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme())) {
       throw new AudioException("rebroadcast address must be http or https: " + url);
     }
-    HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    HttpRebroadcast stream = new HttpRebroadcast(url, length, decoder, format, settings, http);
+    HttpRebroadcast stream = new HttpRebroadcast(url, length, decoder, format, settings);
     stream.fetcher.start();
     try {
       boolean ready = full ? stream.buffer.awaitPrebuffer(settings.connectTimeout())
@@ -170,22 +169,41 @@ public final class HttpRebroadcast implements PcmSource {
   }
 
   private void fetchOnce() throws IOException, InterruptedException, AudioException {
-    HttpRequest request = HttpRequest.newBuilder(url).header("User-Agent", "loaxa").GET().build();
-    ByteQueue body = new ByteQueue(settings.stallTimeout());
-    HttpResponse<ByteQueue> response;
-    try {
-      // the body subscriber hands itself out at once, so a never-ending stream can be read live
-      response = http.sendAsync(request, info -> body)
-          .get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException("cannot connect: " + e.getCause().getMessage(), e);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IOException("no answer within " + settings.connectTimeout().toSeconds() + " s", e);
+    URI at = url;
+    for (int redirects = 0;; redirects++) {
+      Socket socket = open(at);
+      try {
+        StallWatch in = new StallWatch(socket.getInputStream(), at.toString());
+        String path = (at.getRawPath() == null || at.getRawPath().isEmpty() ? "/" : at.getRawPath())
+            + (at.getRawQuery() == null ? "" : "?" + at.getRawQuery());
+        String host = at.getHost() + (at.getPort() > 0 ? ":" + at.getPort() : "");
+        // HTTP/1.0: a stream server then sends the body as it is, never in chunks
+        socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: " + host
+            + "\r\nUser-Agent: loaxa\r\nAccept: audio/mpeg, */*\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().flush();
+        StreamHead head = StreamHead.read(in, at.toString());
+        Optional<String> next = head.redirect();
+        if (next.isPresent()) {
+          if (redirects == MAX_REDIRECTS) {
+            throw AudioLimits.refusal("luồng " + url + " chuyển hướng quá " + MAX_REDIRECTS + " lần",
+                "stream " + url + " redirects more than " + MAX_REDIRECTS + " times");
+          }
+          at = at.resolve(next.get().trim());
+          continue;
+        }
+        head.requireMp3(at.toString());
+        InputStream body = head.metaint().isPresent() ? new IcyMetadataStream(in, head.metaint().getAsInt()) : in;
+        airBody(in, body);
+        return;
+      } finally {
+        socket.close();
+        current = null;
+      }
     }
-    if (response.statusCode() != 200) {
-      body.close();
-      throw new IOException("HTTP " + response.statusCode());
-    }
+  }
+
+  private void airBody(StallWatch watch, InputStream body) throws AudioException, InterruptedException {
     try (PcmSource decoded = decoder.stream(body, url.toString()).convertedTo(format)) {
       int channels = format.channels();
       float[] chunk = new float[format.sampleRate() / 20 * channels];
@@ -193,56 +211,72 @@ public final class HttpRebroadcast implements PcmSource {
       while (!buffer.done() && (got = decoded.read(chunk, chunk.length / channels)) >= 0) {
         buffer.push(chunk, got);
       }
-    } finally {
-      body.close();
+    } catch (AudioException e) {
+      // the decoder words a stall as its own failure; the stall is what the operator needs to know
+      if (watch.stall != null) {
+        throw new AudioException(watch.stall, e);
+      }
+      throw e;
     }
+  }
+
+  private Socket open(URI at) throws IOException, AudioException {
+    boolean tls = "https".equalsIgnoreCase(at.getScheme());
+    if (!tls && !"http".equalsIgnoreCase(at.getScheme()) || at.getHost() == null) {
+      throw AudioLimits.refusal("địa chỉ tiếp âm phải là http hoặc https: " + at,
+          "a rebroadcast address must be http or https: " + at);
+    }
+    int port = at.getPort() > 0 ? at.getPort() : tls ? 443 : 80;
+    Socket socket = tls ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+    current = socket;
+    if (buffer.done()) {
+      socket.close();
+      throw new java.io.InterruptedIOException("rebroadcast closed");
+    }
+    try {
+      socket.connect(new InetSocketAddress(at.getHost(), port), (int) settings.connectTimeout().toMillis());
+      socket.setSoTimeout((int) Math.max(1, settings.stallTimeout().toMillis()));
+      if (socket instanceof SSLSocket ssl) {
+        SSLParameters parameters = ssl.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        ssl.setSSLParameters(parameters);
+        ssl.startHandshake();
+      }
+    } catch (SocketTimeoutException e) {
+      socket.close();
+      throw new IOException("no answer within " + settings.connectTimeout().toSeconds() + " s", e);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException("cannot connect: " + e.getMessage(), e);
+    }
+    return socket;
   }
 
   @Override
   public void close() {
     buffer.close();
     fetcher.interrupt();
+    Socket socket = current;
+    if (socket != null) {
+      try {
+        socket.close(); // a blocked read ends at once
+      } catch (IOException e) {
+        LOG.debug("closing the rebroadcast socket of {}: {}", url, e.getMessage());
+      }
+    }
   }
 
   /**
-   * The response body as an input stream fed by the HTTP client one buffer at a time; a read
-   * that waits longer than the stall timeout fails, so a silent server counts as a drop.
+   * The socket's bytes, counted; a read that waits longer than the stall timeout refuses the stream
+   * (the airing goes on with silence and the stream is fetched again).
    */
-  private final class ByteQueue extends InputStream implements HttpResponse.BodySubscriber<ByteQueue> {
-    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-    private final Duration stall;
-    private volatile Flow.Subscription subscription;
-    private ByteBuffer current;
-    private boolean ended;
+  private final class StallWatch extends java.io.FilterInputStream {
+    private final String name;
+    private volatile String stall;
 
-    ByteQueue(Duration stall) {
-      this.stall = stall;
-    }
-
-    @Override
-    public java.util.concurrent.CompletionStage<ByteQueue> getBody() {
-      return java.util.concurrent.CompletableFuture.completedFuture(this);
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(1);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      queue.add(buffers);
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      queue.add(t);
-    }
-
-    @Override
-    public void onComplete() {
-      queue.add(Boolean.TRUE);
+    StallWatch(InputStream in, String name) {
+      super(in);
+      this.name = name;
     }
 
     @Override
@@ -253,54 +287,20 @@ public final class HttpRebroadcast implements PcmSource {
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      while (current == null || !current.hasRemaining()) {
-        if (ended || buffer.done()) {
-          return -1;
-        }
-        Object next;
-        try {
-          next = queue.poll(stall.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new java.io.InterruptedIOException("rebroadcast closed");
-        }
-        if (next == null) {
-          throw new IOException("the stream stalled: no data for " + stall.toMillis() + " ms");
-        }
-        if (next instanceof Throwable t) {
-          throw new IOException("the connection broke: " + t.getMessage(), t);
-        }
-        if (next instanceof Boolean) {
-          ended = true;
-          return -1;
-        }
-        @SuppressWarnings("unchecked")
-        List<ByteBuffer> buffers = (List<ByteBuffer>) next;
-        int size = 0;
-        for (ByteBuffer buffer : buffers) {
-          size += buffer.remaining();
-        }
-        ByteBuffer joined = ByteBuffer.allocate(size);
-        for (ByteBuffer buffer : buffers) {
-          joined.put(buffer);
-        }
-        joined.flip();
-        current = joined;
-        countBytes(size);
-        subscription.request(1);
+      if (buffer.done()) {
+        return -1;
       }
-      int n = Math.min(len, current.remaining());
-      current.get(b, off, n);
-      return n;
-    }
-
-    @Override
-    public void close() {
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
+      try {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          countBytes(n);
+        }
+        return n;
+      } catch (SocketTimeoutException e) {
+        stall = "luồng " + name + " ngừng gửi dữ liệu quá " + settings.stallTimeout().toMillis() + " ms (stream " + name
+            + " sent nothing for more than " + settings.stallTimeout().toMillis() + " ms)";
+        throw new IOException(stall, e);
       }
     }
   }
-
 }

@@ -10,6 +10,7 @@ import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Chimes;
 import io.loaxa.audio.Cue;
 import io.loaxa.audio.Gap;
+import io.loaxa.audio.OutputLevel;
 import io.loaxa.audio.PcmClip;
 import io.loaxa.audio.PcmFormat;
 import io.loaxa.audio.Playback;
@@ -84,6 +85,47 @@ class JavaSoundOutputTest {
   }
 
   @Test
+  void theMeterReadsASineSixDecibelsBelowFullScaleAtMinusSixWhileItPlaysAndNothingAfter() throws Exception {
+    PcmClip sine = Tones.sine(PcmFormat.STATION, 1000, Math.pow(10, -6 / 20.0), Duration.ofMillis(1500));
+    List<OutputLevel> read = readWhilePlaying(sine);
+
+    assertTrue(read.size() >= 10, "levels read while it played: " + read);
+    for (OutputLevel level : read) {
+      assertEquals(-6.0, level.peakDbfs(), 0.2, "peak of " + read);
+      assertEquals(-9.0, level.rmsDbfs(), 0.2, "RMS of " + read);
+    }
+    assertTrue(output.meter().level().isEmpty(), "the meter reads nothing once the play ended");
+  }
+
+  @Test
+  void theMeterReadsSilenceAtTheFloor() throws Exception {
+    PcmClip silence = new PcmClip(PcmFormat.STATION, new float[PcmFormat.STATION.sampleRate() * 2]);
+    List<OutputLevel> read = readWhilePlaying(silence);
+
+    assertTrue(read.size() >= 5, "levels read while it played: " + read);
+    for (OutputLevel level : read) {
+      assertEquals(OutputLevel.FLOOR_DBFS, level.peakDbfs(), 0.0);
+      assertEquals(OutputLevel.FLOOR_DBFS, level.rmsDbfs(), 0.0);
+    }
+  }
+
+  /** Plays {@code clip} on the real output while another thread reads the meter every 20 ms. */
+  private List<OutputLevel> readWhilePlaying(PcmClip clip) throws Exception {
+    List<OutputLevel> read = java.util.Collections.synchronizedList(new ArrayList<>());
+    ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor();
+    try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
+      reader.scheduleAtFixedRate(() -> output.meter().level().ifPresent(read::add), 0, 20, TimeUnit.MILLISECONDS);
+      Playback playback = line.play(clip, new StopToken());
+      reader.shutdown();
+      assertTrue(reader.awaitTermination(5, TimeUnit.SECONDS));
+      Speakers.requireUnbroken(playback.underruns());
+    } finally {
+      reader.shutdownNow();
+    }
+    return List.copyOf(read);
+  }
+
+  @Test
   void aCuedAiringIsHeardOnThePlannedInstant() throws Exception {
     PcmClip beep = Tones.sine(PcmFormat.STATION, 1000, 0.5, Duration.ofMillis(300));
     try (SoundOutput.OpenLine line = output.open(PcmFormat.STATION)) {
@@ -143,25 +185,35 @@ class JavaSoundOutputTest {
     long latencyMillis = Duration.between(requested[0], speakers.instantOf(planned, end)).toMillis();
     assertTrue(latencyMillis <= 200, "sound went on " + latencyMillis + " ms after the stop");
     int ms = PulseAudioSink.RATE / 1000;
-    assertEquals(0.5, heard.peak(end - 70 * ms, end - 50 * ms), 0.05, "full level before the fade");
     // the 30 ms raised-cosine fade: about 3/4 level 20 ms before the end, under 1/6 in the last 8 ms
     double middle = heard.peak(end - 20 * ms, end - 10 * ms);
     double last = heard.peak(end - 8 * ms, end);
     assertTrue(middle < 0.45 && middle > 0.05 && last < middle, "a fade, not a cut: " + middle + " then " + last);
-    // what the sound card had queued is dropped: the fade must follow the last sound heard, not a break
-    return longestQuiet(heard, end - 200 * ms, end - 25 * ms) / (double) ms;
+    // what the sound card had queued is dropped: the fade must follow the last sound heard, not a
+    // break; the tone before the break (if any) is at full level
+    int[] quiet = longestQuiet(heard, end - 200 * ms, end - 25 * ms);
+    int beforeBreak = quiet[1] > 0 ? quiet[0] : end - 30 * ms;
+    assertEquals(0.5, heard.peak(beforeBreak - 25 * ms, beforeBreak - 5 * ms), 0.05, "full level before the fade");
+    return quiet[1] / (double) ms;
   }
 
-  /** The longest run of samples quieter than 0.05 in {@code [from, to)}: a 440 Hz tone at 0.5 has none over a few. */
-  private static int longestQuiet(Signal heard, int from, int to) {
+  /**
+   * The longest run of samples quieter than 0.05 in {@code [from, to)} as {start, length}: a 440 Hz
+   * tone at 0.5 has none over a few.
+   */
+  private static int[] longestQuiet(Signal heard, int from, int to) {
     float[] s = heard.samples();
     int longest = 0;
+    int longestStart = from;
     int run = 0;
     for (int i = Math.max(0, from); i < Math.min(to, s.length); i++) {
       run = Math.abs(s[i]) < 0.05 ? run + 1 : 0;
-      longest = Math.max(longest, run);
+      if (run > longest) {
+        longest = run;
+        longestStart = i - run + 1;
+      }
     }
-    return longest;
+    return new int[] {longestStart, longest};
   }
 
   @Test

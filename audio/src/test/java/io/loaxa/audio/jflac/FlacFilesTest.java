@@ -104,7 +104,8 @@ class FlacFilesTest {
 
     Files.write(flac, Arrays.copyOf(bytes, 20)); // inside STREAMINFO itself
     e = assertThrows(AudioException.class, () -> JavaSoundFiles.decode(flac));
-    assertTrue(e.getMessage().contains("head.flac: truncated, the file ends inside its FLAC header"), e.getMessage());
+    assertTrue(e.getMessage().contains("head.flac: FLAC metadata block 1 at byte 4 claims 34 bytes but only 12 bytes are"
+        + " left, the file is truncated"), e.getMessage());
   }
 
   @Test
@@ -119,7 +120,7 @@ class FlacFilesTest {
     Files.write(flac, bytes);
     AudioException e = assertThrows(AudioException.class, () -> JavaSoundFiles.decode(flac));
     Matcher m = Pattern.compile("flip\\.flac: corrupt FLAC frame at byte (\\d+) of " + bytes.length
-        + " \\(the decoder reports: .+\\)").matcher(e.getMessage());
+        + " \\((its checksum fails|it cannot be read)\\)").matcher(e.getMessage());
     assertTrue(m.find(), e.getMessage());
     int at = Integer.parseInt(m.group(1));
     assertTrue(at <= middle && at > middle - maxFrame, "the frame holding byte " + middle + ": " + at);
