@@ -75,6 +75,11 @@ public final class Switchboard implements AutoCloseable {
     this.watchdog = new Watchdog(wiring, switcher, book, health, policy);
   }
 
+  /** The relay boards that have stopped answering, in the order they went silent. */
+  public synchronized List<String> silentBoards() {
+    return health.silentBoards();
+  }
+
   /** The board with this key, e.g. for an installer's status page. */
   public Optional<RelayBoard> board(String key) {
     return wiring.board(key);

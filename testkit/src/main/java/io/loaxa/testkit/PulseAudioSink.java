@@ -78,6 +78,10 @@ public final class PulseAudioSink {
         // no real-time scheduling: run as root, PulseAudio would take SCHED_RR with an RLIMIT_RTTIME
         // budget, and a loaded virtual machine's stolen time can spend it and get the daemon killed
         "--realtime=no", "--high-priority=no",
+        // no shared memory: audio is copied over the socket. With memfd blocks shared, PulseAudio 16
+        // can abort on "Assertion 'pa_atomic_load(&b->pool->stat.n_imported) > 0' failed" in
+        // memblock_replace_import() when a recording client goes away mid-block; seen in a suite run
+        "--disable-shm=yes",
         "--log-target=file:" + dir.resolve("pulseaudio.log"));
     pb.environment().put("XDG_RUNTIME_DIR", dir.resolve("xdg").toString());
     pb.environment().put("HOME", dir.resolve("home").toString());

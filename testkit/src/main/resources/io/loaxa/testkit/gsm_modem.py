@@ -11,6 +11,10 @@ Commands on stdin, one per line:
   cms N          answer the next AT+CMGS with +CMS ERROR: N (after the text)
   silence        stop answering anything
   slow SECONDS   wait this long before the +CMGS answer
+  pin NNNN       the SIM card wants PIN NNNN: AT+CPIN? answers +CPIN: SIM PIN until it is given;
+                 a wrong one answers +CME ERROR: 16, the third wrong one locks the card (SIM PUK);
+                 while locked, AT+CMGS answers +CMS ERROR: 311 (SIM PIN required) or 316 (PUK)
+  pintries       print "pintries N": AT+CPIN= commands received so far
   reset          no faults, echo on, counters kept
   quit           stop
 Prints "ready" once the port is open.
@@ -26,7 +30,8 @@ port = sys.argv[1]
 line = serial.Serial(port, 115200, timeout=0.05)
 lock = threading.Lock()
 st = {"echo": True, "cmgf": 0, "cscs": "GSM", "silence": False, "cms": [], "slow": 0.0,
-      "sent": 0, "last": None, "mr": 0}
+      "sent": 0, "last": None, "mr": 0,
+      "pin": None, "sim": "READY", "wrong": 0, "pintries": 0}
 
 
 def out(text):
@@ -63,7 +68,27 @@ def command(cmd):
             out("\r\nERROR\r\n")
     elif upper.startswith("AT+CSMP="):
         out("\r\nOK\r\n")
+    elif upper == "AT+CPIN?":
+        out("\r\n+CPIN: %s\r\n\r\nOK\r\n" % st["sim"])
+    elif upper.startswith("AT+CPIN="):
+        st["pintries"] += 1
+        given = cmd[8:].split(",")[0].strip('"')
+        if st["sim"] == "SIM PUK":
+            out("\r\n+CME ERROR: 12\r\n")
+        elif st["sim"] == "READY":
+            out("\r\n+CME ERROR: 3\r\n")
+        elif given == st["pin"]:
+            st["sim"] = "READY"
+            out("\r\nOK\r\n")
+        else:
+            st["wrong"] += 1
+            if st["wrong"] >= 3:
+                st["sim"] = "SIM PUK"
+            out("\r\n+CME ERROR: 16\r\n")
     elif upper.startswith("AT+CMGS="):
+        if st["sim"] != "READY":
+            out("\r\n+CMS ERROR: %d\r\n" % (311 if st["sim"] == "SIM PIN" else 316))
+            return None
         if st["cmgf"] != 1:
             out("\r\n+CMS ERROR: 304\r\n")
             return None
@@ -151,6 +176,11 @@ for request in sys.stdin:
     elif words[0] == "slow":
         st["slow"] = float(words[1])
         print("ok", flush=True)
+    elif words[0] == "pin":
+        st.update({"pin": words[1], "sim": "SIM PIN", "wrong": 0})
+        print("ok", flush=True)
+    elif words[0] == "pintries":
+        print("pintries %d" % st["pintries"], flush=True)
     elif words[0] == "reset":
         st.update({"echo": True, "silence": False, "cms": [], "slow": 0.0})
         print("ok", flush=True)

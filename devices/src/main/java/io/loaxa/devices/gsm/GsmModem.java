@@ -11,7 +11,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * A USB GSM modem sending SMS in text mode: {@code AT}, {@code ATE0}, {@code AT+CMGF=1},
+ * A USB GSM modem sending SMS in text mode: {@code AT}, {@code ATE0}, {@code AT+CPIN?} (and, when
+ * the SIM card waits for it, its PIN once: see {@link SimUnlock}), {@code AT+CMGF=1},
  * {@code AT+CSCS="GSM"} or {@code "UCS2"}, {@code AT+CSMP} (data coding 0 or 8), then per message
  * {@code AT+CMGS="number"}, the {@code > } prompt, the text and Ctrl-Z, answered by
  * {@code +CMGS: <reference>} and {@code OK}, or {@code +CMS ERROR: n} / {@code ERROR}.
@@ -63,6 +64,7 @@ public final class GsmModem implements AutoCloseable {
   private final Settings settings;
   private final Pause pause;
   private boolean ready;
+  private java.util.Optional<SimUnlock> unlock = java.util.Optional.empty();
 
   public GsmModem(SerialLine line, Settings settings, Pause pause) {
     this.line = Objects.requireNonNull(line, "line");
@@ -74,15 +76,66 @@ public final class GsmModem implements AutoCloseable {
     return line.port();
   }
 
-  /** Sets the modem up for text mode; done once before the first message, again after a silence. */
+  /**
+   * Unlocks the SIM card with {@code unlock}'s PIN when the modem says it waits for one
+   * ({@code +CPIN: SIM PIN}); the PIN is sent at most once for the life of {@code unlock}, however
+   * many modems are opened with it.
+   */
+  public synchronized GsmModem unlockingWith(SimUnlock unlock) {
+    this.unlock = java.util.Optional.of(Objects.requireNonNull(unlock, "unlock"));
+    return this;
+  }
+
+  /**
+   * Sets the modem up for text mode; done once before the first message, again after a silence.
+   *
+   * @throws SimLockedException when the SIM card is locked and no try of the PIN is left to this start
+   */
   public synchronized void prepare() throws DeviceException {
     line.discardInput();
     command("AT");
     command("ATE0");
+    unlockSim();
     command("AT+CMGF=1");
     command(settings.diacritics() ? "AT+CSCS=\"UCS2\"" : "AT+CSCS=\"GSM\"");
     command(settings.diacritics() ? "AT+CSMP=17,167,0,8" : "AT+CSMP=17,167,0,0");
     ready = true;
+  }
+
+  private void unlockSim() throws DeviceException {
+    write("AT+CPIN?\r");
+    // a modem that cannot tell answers ERROR: go on, the first message will say whether the SIM works
+    List<String> state = await(settings.commandTimeout(), false, "AT+CPIN?");
+    if (state.stream().anyMatch(l -> l.contains("PUK"))) {
+      unlock.ifPresent(u -> u.refused("the SIM card wants its PUK"));
+      throw new SimLockedException("the SIM card in the GSM modem on " + port() + " is locked and wants its PUK"
+          + " (from the network operator); no SMS can go out until it is unlocked in a phone");
+    }
+    if (state.stream().noneMatch(l -> l.contains("SIM PIN"))) {
+      return;
+    }
+    if (unlock.isEmpty()) {
+      throw new SimLockedException("the SIM card in the GSM modem on " + port() + " waits for its PIN and loaxa"
+          + " has none: write it alone in a file and name that file as alerts.sms.pinFile (if it is named, it could"
+          + " not be read at start; the log says why)");
+    }
+    SimUnlock u = unlock.get();
+    java.util.Optional<String> digits = u.offer();
+    if (digits.isEmpty()) {
+      throw new SimLockedException("the SIM card in the GSM modem on " + port() + " still waits for its PIN: "
+          + u.refusal().orElse("the PIN was already sent once since the station started")
+          + "; not tried again until loaxa restarts, so the card does not lock itself (PUK)");
+    }
+    write("AT+CPIN=\"" + digits.get() + "\"\r");
+    List<String> answer = await(settings.commandTimeout(), false, "the SIM PIN");
+    String last = answer.get(answer.size() - 1);
+    if (!last.equals("OK")) {
+      // the modem's words only: the command it answers holds the PIN
+      String why = "the SIM card refused the PIN from " + u.source() + " ('" + last + "')";
+      u.refused(why);
+      throw new SimLockedException(why + "; not tried again until loaxa restarts, so the card does not lock itself"
+          + " (PUK): correct the PIN in " + u.source() + ", then restart loaxa");
+    }
   }
 
   /** The texts {@code text} becomes on this modem: diacritics stripped or kept, split or cut. */
@@ -112,6 +165,8 @@ public final class GsmModem implements AutoCloseable {
           prepare();
         }
         return sendOnce(number, part);
+      } catch (SimLockedException e) {
+        throw e;
       } catch (ModemSilentException e) {
         ready = false;
         last = e;

@@ -6,6 +6,7 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.FrameGap;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.RelayChannel;
+import io.loaxa.devices.ReplyReader;
 import io.loaxa.devices.SerialLine;
 import io.loaxa.devices.SerialRelayBoard;
 import java.time.Clock;
@@ -54,13 +55,24 @@ public final class KmtronicBoard extends SerialRelayBoard {
     if (!readBack) {
       return Optional.empty();
     }
-    byte[] reply = new byte[3];
-    int got = gap.exchange(line, KmtronicFrames.statusRequest(relay), () -> line.read(reply, 0, 3, timeout));
-    if (got == 0) {
-      throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer a status request within "
-          + timeout.toMillis() + " ms");
-    }
-    return Optional.of(KmtronicFrames.status(relay, reply, got));
+    byte[] reply = new byte[KmtronicFrames.STATUS_LENGTH];
+    ReplyReader reader = new ReplyReader(reply.length, timeout, ReplyReader.DEFAULT_INTER_BYTE_GAP);
+    return Optional.of(gap.exchange(line, KmtronicFrames.statusRequest(relay), () -> {
+      int got = reader.read(line, reply, reply.length);
+      if (got == 0) {
+        throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer a status request"
+            + " within " + timeout.toMillis() + " ms");
+      }
+      boolean on;
+      try {
+        on = KmtronicFrames.status(relay, reply, got);
+      } catch (DeviceException e) {
+        reader.drain(line);
+        throw e;
+      }
+      reader.expectQuiet(line, "board " + key, got, ReplyReader.DEFAULT_INTER_BYTE_GAP);
+      return on;
+    }));
   }
 
   @Override

@@ -9,6 +9,8 @@ import java.util.HexFormat;
  * do not confirm it, so anything else is rejected with the bytes shown rather than guessed at.
  */
 public final class KmtronicFrames {
+  /** A status reply: {@code FF nn 00|01}. */
+  public static final int STATUS_LENGTH = 3;
   private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 
   private KmtronicFrames() {}
@@ -23,7 +25,7 @@ public final class KmtronicFrames {
 
   /** The relay's state from a three-byte status reply. */
   public static boolean status(int relay, byte[] reply, int length) throws DeviceException {
-    if (length != 3 || (reply[0] & 0xFF) != 0xFF || (reply[1] & 0xFF) != relay || (reply[2] & 0xFF) > 1) {
+    if (length != STATUS_LENGTH || length > reply.length || (reply[0] & 0xFF) != 0xFF || (reply[1] & 0xFF) != relay || (reply[2] & 0xFF) > 1) {
       throw new DeviceException("relay " + relay + " status reply not understood: "
           + (length == 0 ? "(nothing)" : HEX.formatHex(reply, 0, length))
           + " (expected FF " + String.format("%02X", relay) + " 00|01; set readBack: false if this board answers otherwise)");

@@ -18,6 +18,9 @@ public final class ModbusFrames {
   /** Length of an exception reply: unit, function | 0x80, code, CRC. */
   public static final int EXCEPTION_LENGTH = 5;
 
+  /** The longest Modbus RTU frame: unit, function, 252 bytes of data, CRC. */
+  public static final int MAX_FRAME = 256;
+
   private static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
 
   private ModbusFrames() {}
@@ -120,6 +123,13 @@ public final class ModbusFrames {
   public static void check(byte[] request, byte[] reply, int length) throws DeviceException {
     int unit = request[0] & 0xFF;
     int function = request[1] & 0xFF;
+    if (length < 0 || length > reply.length) {
+      throw new IllegalArgumentException("reply length " + length + " beyond its buffer of " + reply.length);
+    }
+    if (length > MAX_FRAME) {
+      throw new DeviceException("reply from unit " + unit + " is " + length + " bytes, longer than any Modbus RTU frame ("
+          + MAX_FRAME + ")");
+    }
     if (length < EXCEPTION_LENGTH) {
       throw new DeviceException("reply from unit " + unit + " cut short: " + hex(reply, length));
     }

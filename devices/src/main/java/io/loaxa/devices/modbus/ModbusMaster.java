@@ -3,6 +3,7 @@ package io.loaxa.devices.modbus;
 import io.loaxa.devices.BoardSilentException;
 import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.Pause;
+import io.loaxa.devices.ReplyReader;
 import io.loaxa.devices.SerialLine;
 import io.loaxa.devices.SerialSettings;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import java.util.Arrays;
  * for the whole exchange, so boards sharing a bus take turns.
  */
 final class ModbusMaster {
+  private static final int MAX_REPLY = ModbusFrames.MAX_FRAME;
+
   private final SerialLine line;
   private final SerialSettings settings;
   private final Duration timeout;
@@ -64,20 +67,18 @@ final class ModbusMaster {
         line.discardInput();
         line.write(request);
         byte[] reply = new byte[Math.max(expected, ModbusFrames.EXCEPTION_LENGTH)];
-        int got = line.read(reply, 0, ModbusFrames.EXCEPTION_LENGTH, timeout.plus(wireTime(request.length + expected)));
+        ReplyReader reader = new ReplyReader(MAX_REPLY, timeout.plus(wireTime(request.length + 1)),
+            max(ReplyReader.DEFAULT_INTER_BYTE_GAP, wireTime(2)));
+        int got = reader.read(line, reply, reply.length);
         if (got == 0) {
           throw new BoardSilentException("unit " + unit + " on " + line.port() + " did not answer within "
               + timeout.toMillis() + " ms");
         }
-        boolean headerFits = got == ModbusFrames.EXCEPTION_LENGTH && (reply[0] & 0xFF) == unit
-            && (reply[1] & 0xFF) == function;
-        if (headerFits && expected > got) {
-          got += line.read(reply, got, expected - got, timeout.plus(wireTime(expected - got)));
-          if (got < expected) {
-            flushUntilQuiet();
-            throw new DeviceException("reply from unit " + unit + " on " + line.port() + " cut short after " + got
-                + " of " + expected + " bytes: " + ModbusFrames.hex(reply, got));
-          }
+        boolean headerFits = (reply[0] & 0xFF) == unit && (reply[1] & 0xFF) == function;
+        if (headerFits && got < expected) {
+          reader.drain(line);
+          throw new DeviceException("reply from unit " + unit + " on " + line.port() + " cut short after " + got
+              + " of " + expected + " bytes: " + ModbusFrames.hex(reply, got));
         }
         try {
           ModbusFrames.check(request, reply, got);
@@ -85,9 +86,10 @@ final class ModbusMaster {
           throw e;
         } catch (DeviceException e) {
           // the rest of a garbled frame may still be arriving; let it pass before the next request
-          flushUntilQuiet();
+          reader.drain(line);
           throw new DeviceException(e.getMessage() + " (on " + line.port() + ")", e);
         }
+        reader.expectQuiet(line, "unit " + unit, got, max(gap, wireTime(2)));
         return Arrays.copyOf(reply, got);
       } finally {
         quietSince = clock.instant();
@@ -99,14 +101,6 @@ final class ModbusMaster {
     Duration since = Duration.between(quietSince, clock.instant());
     if (since.compareTo(gap) < 0) {
       pause.pause(gap.minus(since));
-    }
-  }
-
-  private void flushUntilQuiet() throws DeviceException {
-    byte[] junk = new byte[64];
-    Duration quiet = max(gap, wireTime(4));
-    for (int i = 0; i < 32 && line.read(junk, 0, junk.length, quiet) > 0; i++) {
-      // keep reading: the line is not quiet yet
     }
   }
 

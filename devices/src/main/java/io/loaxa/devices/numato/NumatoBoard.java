@@ -6,9 +6,11 @@ import io.loaxa.devices.DeviceException;
 import io.loaxa.devices.FrameGap;
 import io.loaxa.devices.Pause;
 import io.loaxa.devices.ProbeReport;
+import io.loaxa.devices.ReplyReader;
 import io.loaxa.devices.RelayChannel;
 import io.loaxa.devices.SerialLine;
 import io.loaxa.devices.SerialRelayBoard;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -72,25 +74,18 @@ public final class NumatoBoard extends SerialRelayBoard {
   }
 
   private String readUntilPrompt() throws DeviceException {
-    StringBuilder received = new StringBuilder();
-    byte[] one = new byte[1];
-    while (true) {
-      if (line.read(one, 0, 1, timeout) == 0) {
-        if (received.length() == 0) {
-          throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
-              + timeout.toMillis() + " ms");
-        }
-        throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(received) + "'");
-      }
-      char c = (char) (one[0] & 0xFF);
-      if (c == NumatoCommands.PROMPT) {
-        return received.toString();
-      }
-      received.append(c);
-      if (received.length() > MAX_ANSWER) {
-        throw new DeviceException("board " + key + " sent more than " + MAX_ANSWER + " characters without a prompt");
-      }
+    byte[] received = new byte[MAX_ANSWER];
+    ReplyReader reader = new ReplyReader(MAX_ANSWER, timeout, ReplyReader.DEFAULT_INTER_BYTE_GAP);
+    int got = reader.readUntil(line, received, n -> received[n - 1] == NumatoCommands.PROMPT, "board " + key);
+    if (got == 0) {
+      throw new BoardSilentException("board " + key + " on " + line.port() + " did not answer within "
+          + timeout.toMillis() + " ms");
     }
+    String text = new String(received, 0, got, StandardCharsets.ISO_8859_1);
+    if (received[got - 1] != NumatoCommands.PROMPT) {
+      throw new DeviceException("board " + key + " answer ended without a prompt: '" + printable(text) + "'");
+    }
+    return text.substring(0, got - 1);
   }
 
   private static String printable(CharSequence text) {

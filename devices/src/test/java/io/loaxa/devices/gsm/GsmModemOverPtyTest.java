@@ -111,4 +111,76 @@ class GsmModemOverPtyTest {
       assertThrows(ModemSilentException.class, () -> modem.send("+84912345678", "qua cham"));
     }
   }
+
+  @Test
+  void aSimWaitingForItsPinIsUnlockedOnceAndTheAlertGoesOut() throws Exception {
+    try (PeerOnPty peer = PeerOnPty.gsmModem()) {
+      peer.tell("pin 4711");
+      SimUnlock unlock = new SimUnlock("4711", "/etc/loaxa/sim-pin");
+      try (GsmModem modem = open(peer, quick(false)).unlockingWith(unlock)) {
+        modem.send("+84912345678", "Mat dien");
+      }
+      // a modem opened again (unplugged, reopened) finds the card unlocked and sends no PIN
+      try (GsmModem modem = open(peer, quick(false)).unlockingWith(unlock)) {
+        modem.send("+84912345678", "lan hai");
+      }
+      assertEquals("sent 2", peer.ask("sent").strip());
+      assertEquals("pintries 1", peer.ask("pintries").strip());
+    }
+  }
+
+  @Test
+  void aWrongPinIsSentOnceAndNeverAgainSoTheCardDoesNotLockItself() throws Exception {
+    try (PeerOnPty peer = PeerOnPty.gsmModem()) {
+      peer.tell("pin 4711");
+      SimUnlock unlock = new SimUnlock("1234", "/etc/loaxa/sim-pin");
+      SimLockedException first;
+      try (GsmModem modem = open(peer, quick(false)).unlockingWith(unlock)) {
+        first = assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "khong di"));
+        // the modem's own retries do not try the PIN again
+        assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "khong di"));
+      }
+      assertTrue(first.getMessage().contains("refused the PIN from /etc/loaxa/sim-pin ('+CME ERROR: 16')"), first.getMessage());
+      assertTrue(first.getMessage().contains("not tried again until loaxa restarts"), first.getMessage());
+      assertTrue(!first.getMessage().contains("1234"), "the PIN is never in a message: " + first.getMessage());
+      for (int reopen = 0; reopen < 5; reopen++) {
+        try (GsmModem modem = open(peer, quick(false)).unlockingWith(unlock)) {
+          SimLockedException again = assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "x"));
+          assertTrue(again.getMessage().contains("still waits for its PIN"), again.getMessage());
+        }
+      }
+      assertEquals("pintries 1", peer.ask("pintries").strip());
+      assertEquals("sent 0", peer.ask("sent").strip());
+      assertEquals(List.of(), pauses, "a locked card is not retried");
+      assertTrue(unlock.refusal().isPresent());
+      assertEquals("SIM PIN from /etc/loaxa/sim-pin", unlock.toString());
+    }
+  }
+
+  @Test
+  void aCardThatWantsItsPukIsReportedAndNoPinIsSent() throws Exception {
+    try (PeerOnPty peer = PeerOnPty.gsmModem()) {
+      peer.tell("pin 4711");
+      for (String wrong : List.of("0000", "1111", "2222")) {
+        try (GsmModem modem = open(peer, quick(false)).unlockingWith(new SimUnlock(wrong, "/tmp/pin"))) {
+          assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "x"));
+        }
+      }
+      try (GsmModem modem = open(peer, quick(false)).unlockingWith(new SimUnlock("4711", "/tmp/pin"))) {
+        SimLockedException e = assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "x"));
+        assertTrue(e.getMessage().contains("wants its PUK"), e.getMessage());
+      }
+      assertEquals("pintries 3", peer.ask("pintries").strip());
+    }
+  }
+
+  @Test
+  void aSimWaitingForAPinNoneIsConfiguredForSaysWhereToWriteIt() throws Exception {
+    try (PeerOnPty peer = PeerOnPty.gsmModem(); GsmModem modem = open(peer, quick(false))) {
+      peer.tell("pin 4711");
+      SimLockedException e = assertThrows(SimLockedException.class, () -> modem.send("+84912345678", "x"));
+      assertTrue(e.getMessage().contains("alerts.sms.pinFile"), e.getMessage());
+      assertEquals("pintries 0", peer.ask("pintries").strip());
+    }
+  }
 }

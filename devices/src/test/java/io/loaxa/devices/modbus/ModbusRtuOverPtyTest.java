@@ -124,7 +124,7 @@ class ModbusRtuOverPtyTest {
   void anExceptionReplyFailsOnlyTheZoneWiredBeyondTheSlave() throws Exception {
     Switchboard board = cabinet(10, Map.of(), 1);
     SwitchResult on = board.zonesOn(List.of("ap-1", "ap-2", "ap-10"));
-    assertEquals(List.of("ap-1", "ap-2"), on.confirmed());
+    assertEquals(List.of("ap-1", "ap-2"), on.confirmed(), on.failed().toString());
     String why = on.failed().get("ap-10");
     assertTrue(why.contains("CH10") && why.contains("exception 2") && why.contains("illegal data address"), why);
     assertEquals("11000000", slave.relays());

@@ -31,6 +31,10 @@ public final class ScriptedSerialLine implements SerialLine {
   private Boolean dtr;
   private Boolean rts;
   private boolean modemLines = true;
+  /** Where in {@link #input} the board falls silent, and for how long: a reply that pauses. */
+  private final java.util.TreeMap<Integer, Duration> pauses = new java.util.TreeMap<>();
+  private Duration nextPause;
+  private int reads;
 
   public ScriptedSerialLine(String port) {
     this.port = port;
@@ -48,6 +52,24 @@ public final class ScriptedSerialLine implements SerialLine {
       canned.add(HexFormat.of().parseHex(reply.replace(" ", "")));
     }
     return this;
+  }
+
+  /**
+   * The next reply falls silent for {@code pause} after its first {@code bytes} bytes: a read that
+   * waits less than the pause returns what came before it, one that waits longer gets the rest.
+   * Nothing sleeps: the pause is only compared with the read's timeout.
+   */
+  public synchronized ScriptedSerialLine pausingAfter(int bytes, Duration pause) {
+    pendingPause = bytes;
+    nextPause = pause;
+    return this;
+  }
+
+  private int pendingPause = -1;
+
+  /** How many reads the driver made: a driver must not read without end from a chattering board. */
+  public synchronized int reads() {
+    return reads;
   }
 
   public synchronized void pullOut() {
@@ -70,6 +92,14 @@ public final class ScriptedSerialLine implements SerialLine {
     byte[] reply = canned.isEmpty() ? responder.apply(bytes) : canned.poll();
     pending.writeBytes(reply);
     byte[] rest = java.util.Arrays.copyOfRange(input, readPos, input.length);
+    java.util.TreeMap<Integer, Duration> kept = new java.util.TreeMap<>();
+    pauses.tailMap(readPos, true).forEach((at, d) -> kept.put(at - readPos, d));
+    pauses.clear();
+    pauses.putAll(kept);
+    if (pendingPause >= 0) {
+      pauses.put(rest.length + pendingPause, nextPause);
+      pendingPause = -1;
+    }
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     all.writeBytes(rest);
     all.writeBytes(pending.toByteArray());
@@ -81,9 +111,21 @@ public final class ScriptedSerialLine implements SerialLine {
   @Override
   public synchronized int read(byte[] buffer, int offset, int length, Duration timeout) throws DeviceException {
     check();
-    int n = Math.min(length, input.length - readPos);
-    System.arraycopy(input, readPos, buffer, offset, n);
-    readPos += n;
+    reads++;
+    int n = 0;
+    while (n < length && readPos < input.length) {
+      Duration pause = pauses.get(readPos);
+      if (pause != null) {
+        if (timeout.compareTo(pause) >= 0) {
+          pauses.remove(readPos);
+        } else {
+          // the read waits its timeout out: that much of the pause is over
+          pauses.put(readPos, pause.minus(timeout));
+          return n;
+        }
+      }
+      buffer[offset + n++] = input[readPos++];
+    }
     return n;
   }
 
@@ -91,6 +133,7 @@ public final class ScriptedSerialLine implements SerialLine {
   public synchronized void discardInput() throws DeviceException {
     check();
     readPos = input.length;
+    pauses.clear();
   }
 
   @Override
