@@ -5,6 +5,7 @@ public enum IncidentKind {
   BOARD_OFFLINE("Mất kết nối bảng rơ-le", "Relay board offline"),
   SOUND_CARD_MISSING("Không thấy card âm thanh", "Sound card missing"),
   DEAD_AIR("Mất tiếng trên loa khi đang phát", "Dead air during an airing"),
+  MISMATCH("Loa phát nội dung khác chương trình", "The lines carry something other than the programme"),
   AUDIO_OUTSIDE_SCHEDULE("Có tiếng trên loa ngoài lịch phát", "Audio outside the schedule"),
   CLOCK_UNTRUSTED("Đồng hồ không đáng tin cậy", "Clock untrusted"),
   CCHC_AT_RISK("Bản tin CCHC tháng này chưa phát", "This month's CCHC bulletin not aired yet"),

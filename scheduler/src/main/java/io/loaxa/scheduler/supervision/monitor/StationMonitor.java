@@ -10,6 +10,8 @@ import io.loaxa.audio.monitor.PlayedLevel;
 import io.loaxa.devices.LineFailure;
 import io.loaxa.devices.Switchboard;
 import io.loaxa.scheduler.OnAirWatch;
+import io.loaxa.scheduler.supervision.IncidentKind;
+import io.loaxa.scheduler.supervision.Incidents;
 import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.scheduler.config.MonitorConfig;
 import java.nio.file.Path;
@@ -42,7 +44,8 @@ public final class StationMonitor implements OnAirWatch, AutoCloseable {
   private final Clock clock;
   private final ZoneId timeZone;
   private final Switchboard switchboard;
-  private final MonitorListener listener;
+  private final Incidents incidents;
+  private final String subject;
   private final OnAirMonitor monitor;
   private volatile Session session;
   private volatile boolean holdingOff;
@@ -51,14 +54,17 @@ public final class StationMonitor implements OnAirWatch, AutoCloseable {
   /**
    * @param played the tap on the sound output the runner plays through
    * @param evidenceDir where each incident's last seconds are kept as WAV files
+   * @param incidents the station's incident stream: dead air, a mismatch and audio outside the
+   *     schedule are reported there, with the lines the tap hears as their subject
    */
   public StationMonitor(MonitorInput input, MonitorConfig config, PlayedLevel played, Clock clock, ZoneId timeZone,
-      Path evidenceDir, Switchboard switchboard, MonitorListener listener) {
+      Path evidenceDir, Switchboard switchboard, Incidents incidents) {
     this.config = config;
     this.clock = clock;
     this.timeZone = timeZone;
     this.switchboard = switchboard;
-    this.listener = listener;
+    this.incidents = incidents;
+    this.subject = config.zones().isEmpty() ? "loa" : String.join(",", config.zones().stream().map(z -> z.value()).toList());
     this.monitor = new OnAirMonitor(input, settings(config), played, clock, evidenceDir, this::heard);
     monitor.everySecond(this::reassertOff);
   }
@@ -82,6 +88,11 @@ public final class StationMonitor implements OnAirWatch, AutoCloseable {
 
   public MonitorConfig config() {
     return config;
+  }
+
+  /** How many blocks the monitor has measured since it started: grows while the input delivers audio. */
+  public long blocksHeard() {
+    return monitor.blocks();
   }
 
   /** The listening monitor, for the self-test. */
@@ -113,37 +124,46 @@ public final class StationMonitor implements OnAirWatch, AutoCloseable {
       LOG.debug("self-test: {}", event);
       return;
     }
-    IncidentKind kind = IncidentKind.of(event.kind());
+    IncidentKind kind = kindOf(event.kind());
     Session s = session;
     if (s != null && event.kind() != MonitorIncidentKind.AUDIO_OUTSIDE_SCHEDULE) {
       s.record(event);
     }
+    String detail = event.detail();
     if (event.kind() == MonitorIncidentKind.AUDIO_OUTSIDE_SCHEDULE) {
-      outside(event);
+      detail = outside(event);
     }
     if (event.started()) {
-      LOG.warn("incident {} from {}: {} (evidence {})", kind, event.at(), event.detail(),
-          event.evidence().map(Path::toString).orElse("not kept"));
-      listener.incidentStarted(kind, event.at(), event.detail(), event.evidence());
+      incidents.observed(kind, subject, event.at(), detail, event.evidence());
     } else {
-      LOG.info("incident {} ended at {}: {}", kind, event.at(), event.detail());
-      listener.incidentEnded(kind, event.at(), event.detail(), Optional.empty());
+      incidents.resolved(kind, subject, event.at());
     }
   }
 
-  private void outside(MonitorEvent event) {
+  private static IncidentKind kindOf(MonitorIncidentKind kind) {
+    return switch (kind) {
+      case DEAD_AIR -> IncidentKind.DEAD_AIR;
+      case MISMATCH -> IncidentKind.MISMATCH;
+      case AUDIO_OUTSIDE_SCHEDULE -> IncidentKind.AUDIO_OUTSIDE_SCHEDULE;
+    };
+  }
+
+  /** Reacts as configured; returns the incident's detail with what was done. */
+  private String outside(MonitorEvent event) {
     if (config.reaction() != MonitorConfig.Reaction.OFF) {
-      return;
+      return event.detail();
     }
     if (event.started()) {
       holdingOff = true;
       List<LineFailure> failures = switchboard.allOff();
       LOG.warn("audio outside the schedule: every line and the amplifier switched off and held off while it lasts{}",
           failures.isEmpty() ? "" : "; could not switch off " + failures);
-    } else {
-      holdingOff = false;
-      LOG.info("audio outside the schedule ended: lines no longer held off");
+      return event.detail() + "; mọi đường dây và tăng âm đã tắt và giữ tắt / every line and the amplifier switched off and held off"
+          + (failures.isEmpty() ? "" : "; không tắt được / could not switch off " + failures);
     }
+    holdingOff = false;
+    LOG.info("audio outside the schedule ended: lines no longer held off");
+    return event.detail();
   }
 
   private void reassertOff() {
