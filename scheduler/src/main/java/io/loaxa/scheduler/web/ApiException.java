@@ -6,12 +6,19 @@ final class ApiException extends RuntimeException {
   final int status;
   final String field;
   final Integer line;
+  /** Every problem when there are several (a schedule file): each {@code {"error", "field", "line", "column"}}. */
+  final java.util.List<java.util.Map<String, Object>> problems;
 
-  ApiException(int status, String message, String field, Integer line) {
+  ApiException(int status, String message, String field, Integer line, java.util.List<java.util.Map<String, Object>> problems) {
     super(message);
     this.status = status;
     this.field = field;
     this.line = line;
+    this.problems = java.util.List.copyOf(problems);
+  }
+
+  ApiException(int status, String message, String field, Integer line) {
+    this(status, message, field, line, java.util.List.of());
   }
 
   ApiException(int status, String message, String field) {

@@ -65,6 +65,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
   static final String SESSION_COOKIE = "loaxa_session";
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final String LOCAL_ADMIN = "local-admin";
@@ -76,11 +77,38 @@ public final class ApiServer implements AutoCloseable {
   private static final Set<String> AIR_FIELDS = Set.of("file", "programme", "zones", "priority", "at", "rebroadcast",
       "length", "text", "every", "count", "until");
   private static final Pattern BILINGUAL = Pattern.compile("(?s)(.*?)\\s*\\(([^()]*)\\)\\s*$");
+
+  static {
+    // Jetty sizes its padding from the reference width and, unless told, asks the platform MBean
+    // server for it: that loads JMX (some 200 classes, ~2 MiB resident) into a daemon with no other
+    // use for it. References are compressed below a 32 GiB heap; Jetty assumes 64-byte cache lines.
+    if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null) {
+      System.setProperty(REFERENCES_PER_CACHE_LINE,
+          String.valueOf(64 / (Runtime.getRuntime().maxMemory() < (32L << 30) ? 4 : 8)));
+    }
+  }
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What the API works on: the parts of the running station it reaches. */
   public record Station(String name, ZoneId timeZone, Path dataDir, ManualAiring manual, AiringRunner runner,
-      ZoneControl zones, Switchboard switchboard, Daemon daemon, AccountService accounts, Clock clock) {}
+      ZoneControl zones, Switchboard switchboard, Daemon daemon, AccountService accounts, Clock clock) {
+    /** The paths that act on a station's own air and lines: served only where there is one. */
+    static final Set<String> ON_AIR_PATHS = Set.of("/api/status", "/api/zones/status", "/api/zones", "/api/air",
+        "/api/air/cancel");
+
+    /**
+     * A server with accounts and route groups but no air of its own (the province hub): no runner,
+     * lines or schedule, so the paths that would act on them are not served at all.
+     */
+    public static Station withoutAir(String name, ZoneId timeZone, Path dataDir, AccountService accounts, Clock clock) {
+      return new Station(name, timeZone, dataDir, null, null, null, null, null, accounts, clock);
+    }
+
+    /** True when this server fronts a station that airs: its runner, lines and daemon are there. */
+    boolean airs() {
+      return manual != null && runner != null && zones != null && switchboard != null && daemon != null;
+    }
+  }
 
   private final Station station;
   private final WebConfig web;
@@ -100,8 +128,13 @@ public final class ApiServer implements AutoCloseable {
         return t;
       });
 
-  private ApiServer(Station station, WebConfig web) {
+  private final List<RouteGroup> groups;
+  // assembled on its first request: the JSON tree and printer it needs are not loaded by an idle station
+  private byte[] openApi;
+
+  private ApiServer(Station station, WebConfig web, List<RouteGroup> groups) throws IOException {
     this.station = station;
+    this.groups = List.copyOf(groups);
     this.web = web;
     this.sessions = new Sessions(station.clock());
     this.localToken = Sessions.token();
@@ -121,7 +154,16 @@ public final class ApiServer implements AutoCloseable {
    * @throws IOException when the control file cannot be written
    */
   public static ApiServer start(Station station, WebConfig web) throws IOException {
-    ApiServer api = new ApiServer(station, web);
+    return start(station, web, List.of());
+  }
+
+  /**
+   * Starts the API with more route groups beside the built-in ones.
+   *
+   * @throws IOException when the control file cannot be written
+   */
+  public static ApiServer start(Station station, WebConfig web, List<RouteGroup> groups) throws IOException {
+    ApiServer api = new ApiServer(station, web, groups);
     api.app.start();
     api.local = api.localConnector();
     new ControlFile(api.pid, api.local.getLocalPort(), api.localToken).write(station.dataDir());
@@ -224,12 +266,93 @@ public final class ApiServer implements AutoCloseable {
 
   // ---- routes ---------------------------------------------------------------------------------
 
-  private interface Action {
-    Object run(Context ctx, Principal who) throws Exception;
-  }
+  private interface Action extends Routes.Action {}
 
   /** Who makes a request: an account with a session, or the local CLI. */
-  record Principal(String name, Role role, Optional<Sessions.Session> session) {}
+  public record Principal(String name, Role role, Optional<Sessions.Session> session) {}
+
+  private synchronized byte[] openApi() throws IOException {
+    if (openApi == null) {
+      openApi = openApi(groups, station.airs());
+    }
+    return openApi;
+  }
+
+  /** The document at {@code /api/openapi.json}: the built-in paths and every group's own. */
+  private static byte[] openApi(List<RouteGroup> groups, boolean airs) throws IOException {
+    ObjectNode doc;
+    try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+      doc = (ObjectNode) JSON.readTree(in);
+    }
+    if (!airs) {
+      ((ObjectNode) doc.with("paths")).remove(Station.ON_AIR_PATHS);
+    }
+    for (RouteGroup g : groups) {
+      String name = g.getClass().getSimpleName() + ".openapi.json";
+      try (InputStream in = g.getClass().getResourceAsStream(name)) {
+        if (in == null) {
+          continue;
+        }
+        JsonNode part = JSON.readTree(in);
+        if (part.has("paths")) {
+          ((ObjectNode) doc.with("paths")).setAll((ObjectNode) part.get("paths"));
+        }
+        if (part.has("schemas")) {
+          ((ObjectNode) doc.with("components").with("schemas")).setAll((ObjectNode) part.get("schemas"));
+        }
+      }
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
+  }
+
+  /** The {@link Routes} a group registers through: every route guarded, audited and answered in the one shape. */
+  private final class GroupRoutes implements Routes {
+    private final io.javalin.config.RoutesConfig r;
+
+    GroupRoutes(io.javalin.config.RoutesConfig r) {
+      this.r = r;
+    }
+
+    @Override
+    public void get(String path, Set<Role> roles, Routes.Action action) {
+      route(r, "get", path, guarded(roles, false, action::run));
+    }
+
+    @Override
+    public void post(String path, Set<Role> roles, Routes.Action action) {
+      route(r, "post", path, guarded(roles, true, action::run));
+    }
+
+    @Override
+    public void put(String path, Set<Role> roles, Routes.Action action) {
+      route(r, "put", path, guarded(roles, true, action::run));
+    }
+
+    @Override
+    public void delete(String path, Set<Role> roles, Routes.Action action) {
+      route(r, "delete", path, guarded(roles, true, action::run));
+    }
+
+    @Override
+    public void open(String method, String path, io.javalin.http.Handler handler) {
+      route(r, method, path, handler);
+    }
+
+    @Override
+    public void audit(Context ctx, Principal who, String action, String before, String after, boolean allowed) {
+      ApiServer.this.audit(ctx, who, action, before, after, allowed);
+    }
+
+    @Override
+    public Optional<Principal> who(Context ctx) {
+      return principal(ctx);
+    }
+
+    @Override
+    public boolean stillOpen(Principal who) {
+      return who.session().map(s -> sessions.alive(s.id())).orElse(!closed);
+    }
+  }
 
   private final List<String> registered = new ArrayList<>();
 
@@ -243,17 +366,15 @@ public final class ApiServer implements AutoCloseable {
     switch (method) {
       case "get" -> r.get(path, h);
       case "post" -> r.post(path, h);
+      case "put" -> r.put(path, h);
+      case "patch" -> r.patch(path, h);
       case "delete" -> r.delete(path, h);
       default -> throw new IllegalArgumentException(method);
     }
   }
 
   private void routes(io.javalin.config.RoutesConfig r) {
-    route(r, "get", "/api/openapi.json", ctx -> {
-      try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
-        ctx.contentType("application/json").result(in.readAllBytes());
-      }
-    });
+    route(r, "get", "/api/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
     route(r, "post", "/api/login", ctx -> safely(ctx, () -> login(ctx)));
     route(r, "get", "/setup", ctx -> safely(ctx, () -> setupForm(ctx)));
     route(r, "post", "/setup", ctx -> safely(ctx, () -> setup(ctx)));
@@ -263,17 +384,19 @@ public final class ApiServer implements AutoCloseable {
     }));
     route(r, "get", "/api/session", guarded(ANY, false, (ctx, who) -> Map.of("name", who.name(), "role", who.role().configName(),
         "csrf", who.session().map(Sessions.Session::csrf).orElse(""))));
-    route(r, "get", "/api/status", guarded(ANY, false, (ctx, who) -> status()));
-    route(r, "get", "/api/zones/status", guarded(ANY, false, (ctx, who) -> Map.of("text", station.zones().status())));
-    route(r, "post", "/api/zones", guarded(OPERATE, true, (ctx, who) -> zones(ctx, who)));
-    route(r, "post", "/api/air", guarded(OPERATE, true, (ctx, who) -> air(ctx, who)));
-    route(r, "post", "/api/air/cancel", guarded(OPERATE, true, (ctx, who) -> {
-      ObjectNode body = body(ctx, Set.of("rule"));
-      String rule = text(body, "rule").orElseThrow(() -> new ApiException(400, "thiếu 'rule' (rule is required)", "rule"));
-      String result = station.manual().cancel(rule.strip());
-      audit(ctx, who, "air.cancel", rule, result, true);
-      return Map.of("text", result);
-    }));
+    if (station.airs()) {
+      route(r, "get", "/api/status", guarded(ANY, false, (ctx, who) -> status()));
+      route(r, "get", "/api/zones/status", guarded(ANY, false, (ctx, who) -> Map.of("text", station.zones().status())));
+      route(r, "post", "/api/zones", guarded(OPERATE, true, (ctx, who) -> zones(ctx, who)));
+      route(r, "post", "/api/air", guarded(OPERATE, true, (ctx, who) -> air(ctx, who)));
+      route(r, "post", "/api/air/cancel", guarded(OPERATE, true, (ctx, who) -> {
+        ObjectNode body = body(ctx, Set.of("rule"));
+        String rule = text(body, "rule").orElseThrow(() -> new ApiException(400, "thiếu 'rule' (rule is required)", "rule"));
+        String result = station.manual().cancel(rule.strip());
+        audit(ctx, who, "air.cancel", rule, result, true);
+        return Map.of("text", result);
+      }));
+    }
     route(r, "get", "/api/users", guarded(ADMIN, false, (ctx, who) -> users()));
     route(r, "post", "/api/users", guarded(ADMIN, true, (ctx, who) -> {
       ObjectNode body = body(ctx, Set.of("name", "role", "password"));
@@ -294,13 +417,21 @@ public final class ApiServer implements AutoCloseable {
       return Map.of("removed", name);
     }));
     route(r, "get", "/api/audit", guarded(READ_LOG, false, (ctx, who) -> audit(ctx)));
+    GroupRoutes more = new GroupRoutes(r);
+    for (RouteGroup g : groups) {
+      g.register(more);
+    }
     r.error(404, ctx -> {
       if (ctx.result() == null || ctx.result().isEmpty()) {
         error(ctx, 404, "không có đường dẫn này (no such path)", null);
       }
     });
     r.error(405, ctx -> error(ctx, 405, "phương thức không được phép (method not allowed)", null));
-    r.error(413, ctx -> error(ctx, 413, "yêu cầu quá lớn (request too large)", null));
+    r.error(413, ctx -> {
+      if (ctx.result() == null || ctx.result().isEmpty()) {
+        error(ctx, 413, "yêu cầu quá lớn (request too large)", null);
+      }
+    });
     r.exception(Exception.class, (e, ctx) -> {
       LOG.error("API request {} {} failed", ctx.method(), ctx.path(), e);
       error(ctx, 500, "lỗi bên trong (internal error)", null);
@@ -315,7 +446,7 @@ public final class ApiServer implements AutoCloseable {
     try {
       reply(ctx, 200, body.run());
     } catch (ApiException e) {
-      error(ctx, e.status, e.getMessage(), e.field, e.line);
+      error(ctx, e.status, e.getMessage(), e.field, e.line, e.problems);
     } catch (UserError e) {
       error(ctx, 400, e.getMessage(), null);
     } catch (io.javalin.http.HttpResponseException e) {
@@ -326,7 +457,7 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private io.javalin.http.Handler guarded(Set<Role> roles, boolean changes, Action action) {
+  private io.javalin.http.Handler guarded(Set<Role> roles, boolean changes, Routes.Action action) {
     return ctx -> safely(ctx, () -> {
       Principal who = principal(ctx).orElseThrow(() -> new ApiException(401, "cần đăng nhập (login required)"));
       if (!roles.contains(who.role())) {
@@ -499,11 +630,12 @@ public final class ApiServer implements AutoCloseable {
   /** A reply that is already text (HTML, CSV), sent as is. */
   private record Html(String text) {}
 
-  private interface Check<T> {
+  interface Check<T> {
     T run();
   }
 
-  private static <T> T field(String name, Check<T> check) {
+  /** Runs {@code check}; a {@link UserError} in it becomes a 400 naming {@code name}. */
+  static <T> T field(String name, Check<T> check) {
     try {
       return check.run();
     } catch (UserError e) {
@@ -568,6 +700,15 @@ public final class ApiServer implements AutoCloseable {
 
   private static void reply(Context ctx, int status, Object value) throws IOException {
     ctx.status(status);
+    if (value instanceof Routes.Download d) {
+      ctx.contentType(d.contentType());
+      if (d.fileName() != null) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + d.fileName().replaceAll("[^A-Za-z0-9._-]", "_")
+            + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
+      }
+      ctx.result(d.bytes());
+      return;
+    }
     if (value instanceof Html html) {
       if (ctx.res().getContentType() == null) {
         ctx.contentType("text/plain; charset=utf-8");
@@ -584,6 +725,11 @@ public final class ApiServer implements AutoCloseable {
   }
 
   static void error(Context ctx, int status, String message, String field, Integer line) {
+    error(ctx, status, message, field, line, List.of());
+  }
+
+  /** The one error shape, with every problem listed under {@code problems} when there are several. */
+  static void error(Context ctx, int status, String message, String field, Integer line, List<Map<String, Object>> problems) {
     ObjectNode out = JSON.createObjectNode();
     out.put("error", inLanguage(message, ctx.header("Accept-Language")));
     out.put("field", field);
@@ -591,6 +737,16 @@ public final class ApiServer implements AutoCloseable {
       out.putNull("line");
     } else {
       out.put("line", line);
+    }
+    if (!problems.isEmpty()) {
+      ArrayNode list = out.putArray("problems");
+      for (Map<String, Object> p : problems) {
+        ObjectNode one = JSON.valueToTree(p);
+        if (one.has("error")) {
+          one.put("error", inLanguage(one.get("error").asText(), ctx.header("Accept-Language")));
+        }
+        list.add(one);
+      }
     }
     ctx.status(status);
     try {

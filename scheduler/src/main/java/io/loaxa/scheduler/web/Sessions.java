@@ -57,6 +57,12 @@ final class Sessions {
     return Optional.of(touched);
   }
 
+  /** Whether the session is open, without counting the look as activity (the live feed asks every 400 ms). */
+  synchronized boolean alive(String id) {
+    Session s = byId.get(id);
+    return s != null && !expired(s, clock.instant());
+  }
+
   synchronized void close(String id) {
     byId.remove(id);
   }

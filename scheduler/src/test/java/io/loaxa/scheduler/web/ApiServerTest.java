@@ -52,6 +52,10 @@ class ApiServerTest {
   private ApiServer api;
 
   private ApiServer start(WebConfig web, String... accounts) throws Exception {
+    return start(web, List.of(), accounts);
+  }
+
+  private ApiServer start(WebConfig web, List<RouteGroup> groups, String... accounts) throws Exception {
     station = TestStations.station(data, clock, new ClockPause(clock), new SimulatedSoundOutput(clock, clock::advance),
         Duration.ZERO);
     for (String a : accounts) {
@@ -59,7 +63,7 @@ class ApiServerTest {
     }
     daemon = station.daemon(new RecordingAiringTriggers());
     api = ApiServer.start(new ApiServer.Station("Thử", TestStations.HCM, data, station.manualAiring(), station.runner(),
-        station.zoneControl(), station.switchboard(), daemon, station.accounts(), clock), web);
+        station.zoneControl(), station.switchboard(), daemon, station.accounts(), clock), web, groups);
     return api;
   }
 
@@ -306,6 +310,47 @@ class ApiServerTest {
       String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
       String path = route.substring(route.indexOf(' ') + 1);
       assertTrue(doc.path("paths").path(path).has(method), route + " is in /api/openapi.json");
+    }
+  }
+
+  /** A route group as the log, schedule and content routes are written: guarded, audited, documented. */
+  static final class EchoGroup implements RouteGroup {
+    @Override
+    public void register(Routes routes) {
+      routes.get("/api/echo", Routes.READ_LOG, (ctx, who) -> java.util.Map.of("who", who.name()));
+      routes.post("/api/echo", Routes.OPERATE, (ctx, who) -> {
+        String said = ApiServer.text(ApiServer.body(ctx, Set.of("say")), "say").orElse("");
+        routes.audit(ctx, who, "echo", "", said, true);
+        return java.util.Map.of("said", said);
+      });
+      routes.get("/api/echo.bin", Routes.ANY, (ctx, who) ->
+          new Routes.Download("application/octet-stream", "nhật ký.bin", new byte[] {1, 2, 3}));
+    }
+  }
+
+  @Test
+  void aRouteGroupIsGuardedAuditedAndDocumentedLikeTheBuiltInRoutes() throws Exception {
+    start(WebConfig.LOCAL_ONLY, List.of(new EchoGroup()), "admin", "operator", "officer", "approver");
+    assertEquals(401, get("/api/echo", Optional.empty()).statusCode());
+    assertEquals(403, get("/api/echo", Optional.of(login("operator"))).statusCode());
+    assertEquals("officer", json(get("/api/echo", Optional.of(login("officer")))).path("who").asText());
+    Login operator = login("operator");
+    assertEquals(403, post("/api/echo", "{\"say\":\"x\"}", Optional.of(operator), Optional.empty()).statusCode());
+    HttpResponse<String> unknown = post("/api/echo", "{\"shout\":\"x\"}", operator);
+    assertEquals(400, unknown.statusCode());
+    assertEquals("shout", json(unknown).path("field").asText());
+    assertEquals("xin chào", json(post("/api/echo", "{\"say\":\"xin chào\"}", operator)).path("said").asText());
+    assertTrue(station.accounts().audit().between(Instant.EPOCH, Instant.parse("2100-01-01T00:00:00Z")).stream()
+        .anyMatch(e -> e.action().equals("echo") && e.after().equals("xin chào") && e.who().equals("operator")));
+    HttpResponse<String> bin = get("/api/echo.bin", Optional.of(operator));
+    assertEquals("application/octet-stream", bin.headers().firstValue("Content-Type").orElseThrow());
+    assertTrue(bin.headers().firstValue("Content-Disposition").orElseThrow().contains("filename*=UTF-8''nh%E1%BA%ADt%20k%C3%BD.bin"));
+    JsonNode doc = json(get("/api/openapi.json", Optional.empty()));
+    assertTrue(doc.path("paths").path("/api/echo").has("post"), "the group's own OpenAPI part is merged");
+    assertTrue(doc.path("paths").has("/api/status"), "beside the built-in paths");
+    for (String route : api.registered()) {
+      String method = route.substring(0, route.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+      assertTrue(doc.path("paths").path(route.substring(route.indexOf(' ') + 1)).has(method), route);
     }
   }
 }
