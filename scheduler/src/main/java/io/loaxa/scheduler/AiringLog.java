@@ -44,4 +44,23 @@ public interface AiringLog {
 
   /** Streams the runs planned in {@code [from, to)} in planned order, without holding them all in memory. */
   void forEachRun(Instant from, Instant to, Consumer<AiringRunRecord> sink);
+
+  /**
+   * Streams the runs planned in {@code [from, to)} in planned order as a period report reads them:
+   * a log may leave out what a report does not need (the reason and zones requested of a run that
+   * aired), which makes a year's report a lighter read. By default, {@link #forEachRun} cut down.
+   */
+  default void forEachReportedRun(Instant from, Instant to, Consumer<ReportedRun> sink) {
+    forEachRun(from, to, r -> sink.accept(ReportedRun.of(r)));
+  }
+
+  /**
+   * One page of the runs planned in {@code [from, to)} that answer {@code filter}, in planned order:
+   * {@code size} runs at most after passing over {@code skip} of them, with how many match in all.
+   * By default, {@link LogPage#streamed} over {@link #forEachRun}; a log with a query language does
+   * the filter, the count and the page there.
+   */
+  default LogPage page(Instant from, Instant to, LogFilter filter, long skip, int size) {
+    return LogPage.streamed(this, from, to, filter, skip, size);
+  }
 }

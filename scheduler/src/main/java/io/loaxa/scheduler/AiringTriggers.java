@@ -22,6 +22,9 @@ public interface AiringTriggers extends AutoCloseable {
    */
   boolean healthy();
 
+  /** Drops the trigger of an airing the schedule no longer has; a key without a trigger is left alone. */
+  void cancel(PlannedAiringKey key);
+
   /** Holds every planned airing's trigger (the clock cannot be trusted); housekeeping goes on. */
   void hold();
 

@@ -75,6 +75,9 @@ class ArchitectureTest {
       "org.apache.xmlbeans.., io.loaxa.scheduler.report.xlsx..",
       "org.openxmlformats.., io.loaxa.scheduler.report.xlsx..",
       "com.lowagie.., io.loaxa.scheduler.report.pdf..",
+      "jakarta.mail.., io.loaxa.scheduler.mail..",
+      "org.eclipse.angus.., io.loaxa.scheduler.mail..",
+      "org.eclipse.paho.., io.loaxa.scheduler.mqtt..",
       "com.sun.speech.., io.loaxa.audio.freetts..",
       "com.jcraft.., io.loaxa.audio.jorbis..",
       "org.jflac.., io.loaxa.audio.jflac..",
@@ -91,7 +94,7 @@ class ArchitectureTest {
   @CsvSource({
       "io.loaxa.scheduler.sqlite..", "io.loaxa.scheduler.quartz..", "io.loaxa.scheduler.web..", "io.loaxa.scheduler.crypto..",
       "io.loaxa.scheduler.systemd..", "io.loaxa.scheduler.report.xlsx..", "io.loaxa.scheduler.report.pdf..",
-      "io.loaxa.audio.javasound..", "io.loaxa.audio.espeak..", "io.loaxa.audio.freetts..", "io.loaxa.audio.command..",
+      "io.loaxa.scheduler.mqtt..", "io.loaxa.audio.javasound..", "io.loaxa.audio.espeak..", "io.loaxa.audio.freetts..", "io.loaxa.audio.command..",
       "io.loaxa.audio.jflac..", "io.loaxa.audio.jorbis..", "io.loaxa.audio.stream..", "io.loaxa.audio.simulated..",
       "io.loaxa.devices.serial..", "io.loaxa.devices.modbus..", "io.loaxa.devices.lcus..", "io.loaxa.devices.numato..",
       "io.loaxa.devices.kmtronic..", "io.loaxa.devices.dtrrts..", "io.loaxa.devices.simulated..",

@@ -30,6 +30,11 @@ public final class RecordingAiringTriggers implements AiringTriggers {
   }
 
   @Override
+  public void cancel(PlannedAiringKey key) {
+    planned.removeIf(p -> p.key().equals(key));
+  }
+
+  @Override
   public void hold() {
     held = true;
   }

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler;
 
 import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.scheduler.planning.SteppedTriggers;
 import io.loaxa.scheduler.station.Station;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,7 +35,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,83 +66,6 @@ class SoakTest {
   /** Every relay switch of every run of the station, by channel. */
   private final Map<Integer, List<SimulatedRelayBoard.Switch>> switches = new TreeMap<>();
   private final Map<String, Integer> channels = Map.of("ap-1", 1, "ap-2", 2, "ap-3", 3, "ap-4", 4);
-
-  /** Fires planned airings on their own threads at their time, as Quartz does. */
-  private final class SteppedTriggers implements AiringTriggers {
-    final Map<PlannedAiringKey, Instant> pending = new ConcurrentHashMap<>();
-    final Map<PlannedAiringKey, Trigger> kinds = new ConcurrentHashMap<>();
-    volatile boolean held;
-    volatile Station station;
-
-    @Override
-    public void start(Runnable refresh, Duration refreshEvery) {}
-
-    @Override
-    public void plan(PlannedAiringKey key, Instant fireAt, Trigger trigger) {
-      pending.putIfAbsent(key, fireAt);
-      kinds.putIfAbsent(key, trigger);
-    }
-
-    void fireDue(Instant now) {
-      if (held) {
-        return;
-      }
-      for (Map.Entry<PlannedAiringKey, Instant> e : List.copyOf(pending.entrySet())) {
-        if (!e.getValue().isAfter(now) && pending.remove(e.getKey(), e.getValue())) {
-          Station s = station;
-          Trigger kind = kinds.getOrDefault(e.getKey(), Trigger.SCHEDULED);
-          Thread t = new Thread(() -> {
-            try {
-              s.runner().run(e.getKey(), time.clock.instant(), kind);
-            } catch (InterruptedException ex) {
-              Thread.currentThread().interrupt();
-            }
-          }, "airing-" + e.getKey());
-          threads.add(t);
-          t.start();
-        }
-      }
-    }
-
-    Optional<Instant> next() {
-      return pending.values().stream().min(Instant::compareTo);
-    }
-
-    @Override
-    public void hold() {
-      held = true;
-    }
-
-    @Override
-    public void release() {
-      held = false;
-    }
-
-    @Override
-    public boolean healthy() {
-      return true;
-    }
-
-    @Override
-    public Set<String> pending() {
-      Set<String> keys = new java.util.TreeSet<>();
-      pending.keySet().forEach(k -> keys.add(k.value()));
-      return keys;
-    }
-
-    @Override
-    public void stop(Duration grace) {
-      pending.clear();
-      for (Thread t : threads) { // as Quartz waits for running jobs; the test moves time meanwhile
-        try {
-          t.join(Duration.ofSeconds(30).toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
-  }
 
   private static Programme programme(String key, String title, String category, Priority priority, AfterPreemption after,
       Duration tolerance, Segment... segments) {
@@ -224,14 +147,14 @@ class SoakTest {
     Instant cancelAt = emergencies.stream().filter(e -> e.ruleKey().equals(cancelled)).findFirst().orElseThrow()
         .startsAt().plusSeconds(20);
 
-    SteppedTriggers triggers = new SteppedTriggers();
+    SteppedTriggers triggers = new SteppedTriggers(time.clock, threads);
     Station station = start(triggers, planned, emergencies);
     Daemon daemon = daemon(station, triggers);
     Instant nextTick = time.clock.instant().plus(TICK);
     int restartsDone = 0;
     boolean cancelDone = false;
     while (time.clock.instant().isBefore(END)) {
-      triggers.fireDue(time.clock.instant());
+      triggers.fireDue();
       threads.removeIf(t -> !t.isAlive());
       SteppedTime.settle(threads);
       Instant now = time.clock.instant();
@@ -348,8 +271,7 @@ class SoakTest {
     GRID.forEach(station.programmes()::put);
     planned.forEach(station.planned()::add);
     emergencies.forEach(station.planned()::add);
-    triggers.station = station;
-    triggers.pending.clear();
+    triggers.runWith(station.runner());
     return station;
   }
 

@@ -18,8 +18,10 @@ public final class AccountService {
   private final AuditLog audit;
   private final LoginThrottle throttle;
   private final Clock clock;
-  // a fixed hash to compare against when the account does not exist, so timing does not tell names
-  private final String decoy;
+  // a fixed hash to compare against when the account does not exist, so timing does not tell names;
+  // made at the first login, not at start: one Argon2 hash costs ~16 MiB of heap and about a second
+  // on a Pi, which every start of the daemon and every CLI command would otherwise pay
+  private volatile String decoy;
 
   public AccountService(Accounts accounts, PasswordHasher hasher, AuditLog audit, Clock clock) {
     this.accounts = accounts;
@@ -27,7 +29,20 @@ public final class AccountService {
     this.audit = audit;
     this.clock = clock;
     this.throttle = new LoginThrottle(clock);
-    this.decoy = hasher.hash("decoy-password-never-used");
+  }
+
+  private String decoy() {
+    String d = decoy;
+    if (d == null) {
+      synchronized (this) {
+        d = decoy;
+        if (d == null) {
+          d = hasher.hash("decoy-password-never-used");
+          decoy = d;
+        }
+      }
+    }
+    return d;
   }
 
   public AuditLog audit() {
@@ -91,7 +106,7 @@ public final class AccountService {
     }
     Optional<Account> account = accounts.find(n);
     String pw = password == null ? "" : password;
-    boolean ok = pw.length() <= MAX_PASSWORD && hasher.matches(pw, account.map(Account::passwordHash).orElse(decoy))
+    boolean ok = pw.length() <= MAX_PASSWORD && hasher.matches(pw, account.map(Account::passwordHash).orElseGet(this::decoy))
         && account.isPresent();
     if (!ok) {
       throttle.failed(n, address);

@@ -13,6 +13,7 @@ import io.loaxa.scheduler.Trigger;
 
 import io.loaxa.audio.AudioException;
 import io.loaxa.audio.Cue;
+import io.loaxa.audio.Gap;
 import io.loaxa.audio.PartedSource;
 import io.loaxa.audio.PcmSource;
 import io.loaxa.audio.PcmFormat;
@@ -86,6 +87,7 @@ public final class AiringRunner {
   private final OnAirQueue queue = new OnAirQueue(this::settleAmplifier);
   private volatile StopToken current = new StopToken();
   private volatile Optional<String> closing = Optional.empty();
+  private volatile io.loaxa.scheduler.ContentApproval approval = io.loaxa.scheduler.ContentApproval.NONE;
   /** When the amplifier was switched on, while it is on (kept on when an airing hands the air straight over). */
   private volatile Optional<Instant> amplifierOnSince = Optional.empty();
   /** The on-air monitor, when the station has one: what the lines carried decides the outcome too. */
@@ -142,6 +144,25 @@ public final class AiringRunner {
    * @param fired when the trigger fired (or the operator asked), for the log message only
    * @return the run's outcome; empty when it was not aired because it already has a run
    */
+  /** The station's content approval rule, asked before anything airs; none until set. */
+  public AiringRunner approval(io.loaxa.scheduler.ContentApproval rule) {
+    this.approval = rule;
+    return this;
+  }
+
+  /** Why {@code p} may not air under the approval rule (the first of its files that may not); empty when it may. */
+  public Optional<String> refusal(Programme p) {
+    for (io.loaxa.schedules.Segment s : p.playlist()) {
+      Optional<String> path = s instanceof io.loaxa.schedules.Segment.File f ? Optional.of(f.path())
+          : s instanceof io.loaxa.schedules.Segment.Speech sp ? Optional.of(sp.path()) : Optional.empty();
+      Optional<String> refused = path.flatMap(approval::refusal);
+      if (refused.isPresent()) {
+        return refused;
+      }
+    }
+    return Optional.empty();
+  }
+
   public Optional<Outcome> run(PlannedAiringKey key, Instant fired, Trigger trigger) throws InterruptedException {
     Optional<PlannedAiring> found = planned.find(key);
     if (found.isEmpty()) {
@@ -166,6 +187,11 @@ public final class AiringRunner {
     if (now.isAfter(latest.plus(preRoll()))) {
       return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.MISSED,
           "started " + Duration.between(airing.startsAt(), now).toSeconds() + " s late, beyond the late tolerance of " + p.lateTolerance()));
+    }
+    Optional<String> unapproved = refusal(p);
+    if (unapproved.isPresent()) {
+      return Optional.of(recordUnaired(airing, zones, trigger, p.title(), p.category().key(), Outcome.SKIPPED,
+          unapproved.get()));
     }
     PcmSource audio;
     try {
@@ -353,6 +379,15 @@ public final class AiringRunner {
         } else {
           outcome = Outcome.COMPLETED;
         }
+        Duration lost = notCarried(playback);
+        if (outcome == Outcome.COMPLETED && lost.compareTo(LOST_ALLOWED) > 0
+            && lost.multipliedBy(10).compareTo(airtime(playback)) > 0) {
+          // a relay whose stream was gone for much of its slot did not air as planned; gone for
+          // all of it, nothing aired
+          outcome = lost.multipliedBy(20).compareTo(airtime(playback).multipliedBy(19)) >= 0
+              ? Outcome.FAILED : Outcome.PARTIAL;
+          reason = join("silence on air for " + seconds(lost) + " s of " + seconds(airtime(playback)) + " s", reason);
+        }
         if (p.maxDuration().isPresent() && outcome == Outcome.COMPLETED && played != audio
             && Duration.ofNanos(playback.framesPlayed() * 1_000_000_000L / PcmFormat.STATION.sampleRate())
                 .compareTo(p.maxDuration().get()) >= 0) {
@@ -397,6 +432,32 @@ public final class AiringRunner {
           : Duration.ofNanos(parted.framesIntoPart() * 1_000_000_000L / audio.format().sampleRate());
     }
     return new Aired(outcome, part, into);
+  }
+
+  /**
+   * Silence up to this long (a stream fetched again, a pause in a recording) does not count against
+   * an airing; past it, and past a tenth of the airtime, the airing is {@code PARTIAL}.
+   */
+  static final Duration LOST_ALLOWED = Duration.ofSeconds(10);
+
+  /** How long the loudspeakers carried silence instead of the programme: stream drops and silent output. */
+  private static Duration notCarried(Playback playback) {
+    Duration d = Duration.ZERO;
+    for (Gap g : playback.dropouts()) {
+      d = d.plus(g.length());
+    }
+    for (Gap g : playback.silences()) {
+      d = d.plus(g.length());
+    }
+    return d;
+  }
+
+  private static Duration airtime(Playback playback) {
+    return Duration.ofNanos(playback.framesPlayed() * 1_000_000_000L / PcmFormat.STATION.sampleRate());
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
   }
 
   private Instant amplifierOn() throws DeviceException {

@@ -215,6 +215,10 @@ public final class ManualAiring {
       }
       programmeKey = new ProgrammeKey(key);
     }
+    Optional<String> unapproved = programmes.find(programmeKey).flatMap(runner::refusal);
+    if (unapproved.isPresent()) {
+      throw new UserError(unapproved.get());
+    }
     List<PlannedAiring> airings = new java.util.ArrayList<>();
     for (Instant at : times) {
       PlannedAiring airing = new PlannedAiring(

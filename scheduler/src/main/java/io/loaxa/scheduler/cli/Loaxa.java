@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
         CalendarCommand.class,
         UserCommand.class,
         AuditCommand.class,
+        AlertCommand.class,
+        SetupCommand.class,
     })
 public final class Loaxa implements Runnable {
   public static final int USER_ERROR = 1;

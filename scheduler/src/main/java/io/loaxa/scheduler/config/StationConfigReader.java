@@ -15,11 +15,9 @@ import io.loaxa.schedules.source.UnreadableFileException;
 import io.loaxa.schedules.yaml.YamlDocuments;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +31,7 @@ import java.util.Set;
  */
 public final class StationConfigReader {
   private static final Set<String> TOP = Set.of("station", "boards", "amplifier", "zones", "audio", "content",
-      "switching", "speech", "web", "monitor");
+      "switching", "speech", "web", "monitor", "alerts", "approval", "hub");
   private static final Set<String> BOARD_CORE = Set.of("key", "driver", "port", "channels");
 
   private final List<Problem> problems = new ArrayList<>();
@@ -82,8 +80,9 @@ public final class StationConfigReader {
       }
     }
     Map<String, BoardSpec> boards = boards(top);
-    Optional<StationConfig.Amplifier> amplifier = amplifier(top, boards);
-    List<StationConfig.Zone> zones = zones(top, boards, amplifier);
+    LineWiring wiring = LineWiring.on(boards, fields);
+    Optional<StationConfig.Amplifier> amplifier = wiring.amplifier(top, "");
+    List<StationConfig.Zone> zones = zones(top, wiring);
     String output = "default";
     double emergencyLoudness = StationConfig.DEFAULT_EMERGENCY_LUFS;
     Optional<Node.Mapping> audio = top.get("audio").flatMap(n -> fields.mapping(n, "audio", "output, emergencyLoudness"));
@@ -106,12 +105,64 @@ public final class StationConfigReader {
         }
       }
     }
-    String content = fields.text(top, "content").orElse("content");
+    String content = "content";
+    long maxUpload = StationConfig.DEFAULT_MAX_UPLOAD_MB * 1024L * 1024;
+    Optional<Node> contentNode = top.get("content");
+    if (contentNode.isPresent() && contentNode.get() instanceof Node.Mapping m) {
+      fields.unknownKeys(m, Set.of("folder", "maxUploadMb"), "content");
+      content = fields.text(m, "folder").orElse("content");
+      maxUpload = fields.integer(m, "maxUploadMb", StationConfig.LEAST_UPLOAD_MB, StationConfig.MOST_UPLOAD_MB)
+          .orElse(StationConfig.DEFAULT_MAX_UPLOAD_MB) * 1024L * 1024;
+    } else if (contentNode.isPresent()) {
+      content = fields.text(contentNode.get(), "content").orElse("content");
+    }
+    boolean[] approval = approval(top);
     SwitchPolicy switching = switching(top);
     SpeechConfig speech = SpeechConfigSection.read(top.get("speech"), fields);
     Optional<MonitorConfig> monitor = MonitorConfigSection.read(top.get("monitor"), zones, fields);
     return new StationConfig(name, timeZone, new ArrayList<>(boards.values()), amplifier, zones, output, content, false,
-        switching, speech, emergencyLoudness, web(top), monitor);
+        switching, speech, emergencyLoudness, web(top), monitor, AlertsConfigSection.read(top.get("alerts"), fields),
+        approval[0], approval[1], maxUpload, HubConfigSection.read(top.get("hub"), fields));
+  }
+
+  /**
+   * {@code approval: on|off|required}, or {@code approval: { required: yes, emergencyBypass: yes }}:
+   * whether content needs an approver, and whether an operator's emergency text may air without one
+   * (yes unless the station writes {@code emergencyBypass: no}: a storm warning never waits by default).
+   */
+  private boolean[] approval(Node.Mapping top) {
+    Optional<Node> node = top.get("approval");
+    if (node.isEmpty()) {
+      return new boolean[] {false, false};
+    }
+    if (node.get() instanceof Node.Mapping m) {
+      fields.unknownKeys(m, Set.of("required", "emergencyBypass"), "approval");
+      boolean required = m.get("required").flatMap(this::approvalSwitch).orElse(false);
+      Optional<Boolean> bypass = fields.bool(m, "emergencyBypass");
+      if (bypass.orElse(false) && !required) {
+        fields.problem(m.get("emergencyBypass").orElseThrow().at(), "approval.emergencyBypass: yes needs required: yes; "
+            + "without approval every emergency airs at once anyway");
+      }
+      if (bypass.isPresent() && !bypass.get() && !required) {
+        fields.problem(m.get("emergencyBypass").orElseThrow().at(), "approval.emergencyBypass: no needs required: yes; "
+            + "without approval every emergency airs at once");
+      }
+      return new boolean[] {required, bypass.orElse(true)};
+    }
+    return new boolean[] {approvalSwitch(node.get()).orElse(false), true};
+  }
+
+  /** {@code on/off/yes/no/true/false}, and {@code required} as the issue of the station spells it. */
+  private Optional<Boolean> approvalSwitch(Node n) {
+    if (n instanceof Node.Scalar s && !s.isNull() && s.text().strip().equalsIgnoreCase("required")) {
+      return Optional.of(true);
+    }
+    if (n instanceof Node.Scalar s && !s.isNull() && Fields.parseBoolean(s.text()).isEmpty()) {
+      fields.problem(n.at(), "approval is on, off or required, or a mapping { required: yes, emergencyBypass: yes }; not '"
+          + s.text() + "'");
+      return Optional.empty();
+    }
+    return fields.bool(n, "approval");
   }
 
   /** {@code web: { listen: "HOST:PORT", tls: { keystore: PATH, password: TEXT } }}; listen is required in the block. */
@@ -251,32 +302,12 @@ public final class StationConfigReader {
     }
   }
 
-  private Optional<StationConfig.Amplifier> amplifier(Node.Mapping top, Map<String, BoardSpec> boards) {
-    Optional<Node.Mapping> node = top.get("amplifier").flatMap(n -> fields.mapping(n, "amplifier", "board, channel, warmUp"));
-    if (node.isEmpty()) {
-      return Optional.empty();
-    }
-    Node.Mapping amp = node.get();
-    fields.unknownKeys(amp, Set.of("board", "channel", "warmUp"), "amplifier");
-    Optional<String> board = fields.required(amp, "board", "amplifier").flatMap(n -> fields.text(n, "board"));
-    Optional<Integer> channel = fields.required(amp, "channel", "amplifier").flatMap(n -> fields.integer(n, "channel", 1, 256));
-    Duration warmUp = fields.duration(amp, "warmUp", Fields.Zero.ALLOWED).orElse(Duration.ofSeconds(2));
-    if (board.isEmpty() || channel.isEmpty()) {
-      return Optional.empty();
-    }
-    checkChannel(boards, board.get(), channel.get(), amp.at(), "amplifier");
-    return Optional.of(new StationConfig.Amplifier(board.get(), channel.get(), warmUp));
-  }
-
-  private List<StationConfig.Zone> zones(Node.Mapping top, Map<String, BoardSpec> boards, Optional<StationConfig.Amplifier> amplifier) {
+  private List<StationConfig.Zone> zones(Node.Mapping top, LineWiring wiring) {
     List<StationConfig.Zone> zones = new ArrayList<>();
     Optional<Node> node = fields.required(top, "zones", "the station config (the hamlet lines: key, name, board, channel)");
     if (node.isEmpty()) {
       return zones;
     }
-    Set<String> keys = new HashSet<>();
-    Map<String, String> wired = new HashMap<>();
-    amplifier.ifPresent(a -> wired.put(a.board() + "/" + a.channel(), "the amplifier"));
     for (Node item : fields.items(node.get(), "zones")) {
       Optional<Node.Mapping> mapping = fields.mapping(item, "a zone", "key, name, board, channel");
       if (mapping.isEmpty()) {
@@ -295,15 +326,10 @@ public final class StationConfigReader {
         fields.problem(zone.get("key").orElseThrow().at(), "zone key '" + key.get() + "': use lower-case letters, digits, '-' or '_'");
         continue;
       }
-      if (!keys.add(key.get())) {
-        fields.problem(zone.at(), "zone key '" + key.get() + "' used twice");
+      if (!wiring.firstUseOf(key.get(), zone.at(), "zone key '" + key.get() + "' used twice")) {
         continue;
       }
-      checkChannel(boards, board.get(), channel.get(), zone.at(), "zone " + key.get());
-      String other = wired.put(board.get() + "/" + channel.get(), "zone " + key.get());
-      if (other != null) {
-        fields.problem(zone.at(), "zone " + key.get() + ": " + board.get() + " channel " + channel.get() + " already switches " + other);
-      }
+      wiring.wire(board.get(), channel.get(), zone.at(), "zone " + key.get(), "zone " + key.get());
       zones.add(new StationConfig.Zone(new ZoneKey(key.get()), name, board.get(), channel.get(),
           fields.bool(zone, "inverted").orElse(false)));
     }
@@ -311,15 +337,6 @@ public final class StationConfigReader {
       fields.problem(node.get().at(), "zones: at least one hamlet line is needed");
     }
     return zones;
-  }
-
-  private void checkChannel(Map<String, BoardSpec> boards, String board, int channel, Position at, String what) {
-    BoardSpec spec = boards.get(board);
-    if (spec == null) {
-      fields.problem(at, what + ": no board with key '" + board + "'");
-    } else if (channel > spec.channels()) {
-      fields.problem(at, what + ": channel " + channel + " beyond board " + board + " with " + spec.channels() + " channels");
-    }
   }
 
   private Optional<String> key(Node.Mapping m, String what) {

@@ -105,6 +105,11 @@ public final class Daemon implements AutoCloseable {
     return this;
   }
 
+  /** Why the clock is not trusted now (airings held), empty while it is. */
+  public synchronized Optional<String> clockDoubt() {
+    return distrust;
+  }
+
   /** True once the clock is trusted and planned airings are handed to the triggers. */
   public boolean onAir() {
     return onAir;
@@ -211,6 +216,26 @@ public final class Daemon implements AutoCloseable {
         triggers.plan(airing.key(), airing.startsAt().minus(runner.preRoll()), Trigger.SCHEDULED);
       }
     }
+  }
+
+  /**
+   * After the schedule was replaced or edited: plans from it at once, drops every trigger whose
+   * airing is no longer planned (a deleted rule, a moved time), and hands the horizon to the
+   * triggers, so what fires is exactly what a fresh plan of the new schedule would fire.
+   */
+  public synchronized void replan() {
+    if (stopped) {
+      return;
+    }
+    lastPlannedNanos = 0;
+    for (String key : triggers.pending()) {
+      io.loaxa.schedules.PlannedAiringKey k = new io.loaxa.schedules.PlannedAiringKey(key);
+      if (planned.find(k).isEmpty()) {
+        triggers.cancel(k);
+        LOG.info("{} is no longer in the schedule; its trigger is dropped", key);
+      }
+    }
+    refresh();
   }
 
   private void renderAhead(Instant now) {

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.planning;
 
 import io.loaxa.scheduler.AiringLog;
+import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.PlannedAirings;
 import io.loaxa.scheduler.Programmes;
@@ -8,6 +9,7 @@ import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.scheduler.UserError;
 import io.loaxa.scheduler.config.StationConfig;
 
+import io.loaxa.schedules.AiringRule;
 import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Expansion;
 import io.loaxa.schedules.MakeUp;
@@ -17,6 +19,7 @@ import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.StationFacts;
+import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.source.SourceException;
 import io.loaxa.schedules.yaml.ScheduleFile;
 import java.nio.file.Files;
@@ -27,6 +30,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -167,6 +171,58 @@ public final class SchedulePlanner {
       }
     }
     return added;
+  }
+
+  /**
+   * This month's airing of a rotating CCHC rule as the station sees it now: the airings the rule
+   * plans in the month, the make-ups planned for it, the runs the log holds of both, whether one
+   * aired (completed or partly, as {@link #planAhead} counts it) and the hamlets it reached (the
+   * confirmed lines of those runs, in config order).
+   *
+   * @param makeUpNeeded what the planner says when the month's airing did not air and none is still
+   *     to come: the make-up it plans, or that no peak window is left; empty otherwise
+   */
+  public record CchcMonth(AiringRule rule, YearMonth month, List<PlannedAiring> planned, List<PlannedAiring> makeUps,
+      List<AiringRunRecord> runs, boolean aired, List<ZoneKey> reached, Optional<String> makeUpNeeded) {}
+
+  /** This month's CCHC airing of every rotating rule of the stored schedule (station time); empty with no schedule. */
+  public List<CchcMonth> cchcThisMonth() {
+    Optional<Schedule> schedule = current();
+    if (schedule.isEmpty()) {
+      return List.of();
+    }
+    Instant now = clock.instant();
+    LocalDateTime local = LocalDateTime.ofInstant(now, facts.timeZone());
+    YearMonth month = YearMonth.from(local);
+    Instant monthStart = Expansion.instant(month.atDay(1).atStartOfDay(), facts.timeZone());
+    Instant monthEnd = Expansion.instant(month.plusMonths(1).atDay(1).atStartOfDay(), facts.timeZone());
+    List<AiringRunRecord> runs = new ArrayList<>();
+    Set<PlannedAiringKey> aired = new HashSet<>();
+    log.forEachRun(monthStart, monthEnd, r -> {
+      runs.add(r);
+      if (r.outcome().filter(o -> o == Outcome.COMPLETED || o == Outcome.PARTIAL).isPresent()) {
+        aired.add(r.plannedKey());
+      }
+    });
+    List<PlannedAiring> plannedThisMonth = planned.between(monthStart, monthEnd);
+    List<MakeUp> needed = MonthlyCchc.makeUps(schedule.get(), facts, month, aired, local, plannedThisMonth);
+    List<CchcMonth> out = new ArrayList<>();
+    for (AiringRule rule : schedule.get().rules()) {
+      if (!rule.rotateTopics()) {
+        continue;
+      }
+      Set<String> keys = Set.of(rule.key(), rule.key() + MonthlyCchc.MAKE_UP_SUFFIX);
+      List<AiringRunRecord> ofRule = runs.stream().filter(r -> keys.contains(r.plannedKey().ruleKey())).toList();
+      Set<String> confirmed = new LinkedHashSet<>();
+      ofRule.stream().filter(r -> aired.contains(r.plannedKey())).forEach(r -> confirmed.addAll(r.zonesConfirmed()));
+      List<ZoneKey> reached = facts.zones().stream().filter(z -> confirmed.contains(z.value())).toList();
+      List<PlannedAiring> makeUps = plannedThisMonth.stream()
+          .filter(a -> a.ruleKey().equals(rule.key() + MonthlyCchc.MAKE_UP_SUFFIX)).toList();
+      Optional<String> note = needed.stream().filter(m -> m.ruleKey().equals(rule.key())).map(MakeUp::message).findFirst();
+      out.add(new CchcMonth(rule, month, Expansion.plan(schedule.get(), facts, rule, month.atDay(1), month.plusMonths(1).atDay(1)),
+          makeUps, ofRule, ofRule.stream().anyMatch(r -> aired.contains(r.plannedKey())), reached, note));
+    }
+    return out;
   }
 
   private List<PlannedAiring> ahead(Schedule schedule, Instant now) {

@@ -95,6 +95,15 @@ public final class QuartzAiringTriggers implements AiringTriggers {
   }
 
   @Override
+  public void cancel(PlannedAiringKey key) {
+    try {
+      scheduler.deleteJob(new JobKey(key.value(), AIRINGS));
+    } catch (SchedulerException e) {
+      LOG.error("could not drop the trigger of {}: {}", key, e.getMessage());
+    }
+  }
+
+  @Override
   public void hold() {
     try {
       scheduler.pauseTriggers(GroupMatcher.triggerGroupEquals(AIRINGS));

@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * A period's summary of the airing log, as officers attach it to their periodic reports: airings and
  * airtime per category (CCHC first), per hamlet and per content title, the runs that did not
- * complete and why, CCHC compliance per month and hamlet, airtime per month by category, and a
- * paragraph of figures to paste. Made in one pass over the log by {@link PeriodTally}.
+ * complete and why, CCHC compliance per month and hamlet, airtime per month by category, runs per
+ * day by outcome, and a paragraph of figures to paste. Made in one pass over the log by {@link PeriodTally}.
  *
  * <p>An airing counts ("lượt phát") when it aired: {@code COMPLETED}, or {@code PARTIAL} for the
  * hamlets that were switched on. Airtime is the airtime of those runs. Hamlets "reached" are the
@@ -40,6 +40,7 @@ public record PeriodReport(
     long shortfallsNotListed,
     Compliance compliance,
     MonthlyAirtime monthly,
+    DailyOutcomes daily,
     String summary) {
 
   /** Every run in the period: how many, how many aired, their airtime, how many did not complete. */
@@ -132,6 +133,37 @@ public record PeriodReport(
       return gaps;
     }
 
+    /**
+     * The month of the period now under way: the first that is not over, when some month before it
+     * in the period is over or it has begun (a report made in it); empty when every month is over.
+     */
+    public Optional<Integer> current() {
+      for (int m = 0; m < months.size(); m++) {
+        if (open.get(m)) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** Whether some month of the period is over. */
+    public boolean anyMonthOver() {
+      return open.contains(Boolean.FALSE);
+    }
+
+    /** Hamlets no CCHC airing reached in a peak window so far in the month under way, in config order. */
+    public List<Hamlet> waiting() {
+      List<Hamlet> w = new ArrayList<>();
+      current().ifPresent(m -> {
+        for (int h = 0; h < hamlets.size(); h++) {
+          if (!isMet(m, h)) {
+            w.add(hamlets.get(h));
+          }
+        }
+      });
+      return w;
+    }
+
     /** How many month × hamlet cells are gaps. */
     public long gapCount() {
       return gaps().stream().mapToLong(g -> g.months().size()).sum();
@@ -166,6 +198,44 @@ public record PeriodReport(
         max = Math.max(max, sum / 60.0);
       }
       return max;
+    }
+  }
+
+  /**
+   * Runs per day of the period by how they ended, every run counted once on its planned day (so the
+   * counts add up to {@link Totals#runs()}): {@code counts[day][column]}, day 0 the period's first,
+   * the column an outcome's ordinal or {@link #ON_AIR} for a run still on air.
+   */
+  public record DailyOutcomes(LocalDate first, long[][] counts) {
+    /** The column of runs that have no outcome yet. */
+    public static final int ON_AIR = Outcome.values().length;
+
+    public int days() {
+      return counts.length;
+    }
+
+    public LocalDate day(int day) {
+      return first.plusDays(day);
+    }
+
+    /** Runs planned on {@code day} that ended as {@code outcome} (empty: still on air). */
+    public long count(int day, Optional<Outcome> outcome) {
+      return counts[day][column(outcome)];
+    }
+
+    /** Whether any run of the period ended as {@code outcome} (empty: is still on air). */
+    public boolean any(Optional<Outcome> outcome) {
+      int c = column(outcome);
+      for (long[] day : counts) {
+        if (day[c] > 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static int column(Optional<Outcome> outcome) {
+      return outcome.map(Enum::ordinal).orElse(ON_AIR);
     }
   }
 

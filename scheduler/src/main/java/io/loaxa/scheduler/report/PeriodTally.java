@@ -1,10 +1,11 @@
 package io.loaxa.scheduler.report;
 
 import io.loaxa.scheduler.AiringLog;
-import io.loaxa.scheduler.AiringRunRecord;
 import io.loaxa.scheduler.Outcome;
+import io.loaxa.scheduler.ReportedRun;
 import io.loaxa.scheduler.report.PeriodReport.CategoryLine;
 import io.loaxa.scheduler.report.PeriodReport.Compliance;
+import io.loaxa.scheduler.report.PeriodReport.DailyOutcomes;
 import io.loaxa.scheduler.report.PeriodReport.DaySpan;
 import io.loaxa.scheduler.report.PeriodReport.HamletLine;
 import io.loaxa.scheduler.report.PeriodReport.MonthlyAirtime;
@@ -23,7 +24,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +38,11 @@ import java.util.function.Consumer;
  * with the number of runs: runs that did not complete are kept one by one only up to
  * {@link #MAX_SHORTFALLS} (the rest are counted), and their reasons up to {@link #MAX_REASONS}.
  */
-public final class PeriodTally implements Consumer<AiringRunRecord> {
+public final class PeriodTally implements Consumer<ReportedRun> {
   static final int MAX_SHORTFALLS = 2000;
   static final int MAX_REASONS = 200;
+  /** How many spellings of titles and pairs of zone lists are remembered; past it they are worked out each time. */
+  private static final int MAX_CACHED = 4096;
 
   private final ReportStation station;
   private final ReportPeriod period;
@@ -49,8 +51,12 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
   private final AiringLogTable table;
   private final List<YearMonth> months;
   private final Map<String, Integer> hamletIndex = new HashMap<>();
-  /** Titles as written in the log, composed once each: a busy year repeats a few hundred titles. */
-  private final Map<String, String> composedTitles = new HashMap<>();
+  /** Titles composed (NFC) with their category: what the report lists. */
+  private final Map<TitleKey, TitleCount> composedTitles = new LinkedHashMap<>();
+  /** Titles as the log writes them, each to its composed count: a busy year repeats a few hundred titles. */
+  private final Map<TitleKey, TitleCount> titles = new HashMap<>();
+  /** The hamlets reached by each pair of zone lists seen so far. */
+  private final Map<ReachKey, Reach> reaches = new HashMap<>();
 
   private long runs;
   private long aired;
@@ -58,17 +64,18 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
   private long notCompleted;
   private final Map<String, CategoryCount> categories = new LinkedHashMap<>();
   private final Map<String, HamletCount> hamlets = new LinkedHashMap<>();
-  private final Map<TitleKey, TitleCount> titles = new HashMap<>();
   private final Map<ReasonKey, ReasonCount> reasons = new LinkedHashMap<>();
   private final List<Shortfall> shortfalls = new ArrayList<>();
   private final long[][] peak;
   private final long[][] offPeak;
+  /** Runs per day of the period and outcome, as {@link DailyOutcomes} lays them out. */
+  private final long[][] daily;
 
   /** Adds up {@code log} over the period and returns the report, made at {@code clock}'s now. */
   public static PeriodReport of(AiringLog log, ReportStation station, ReportPeriod period, PeakWindows peaks,
       Language lang, Clock clock) {
     PeriodTally tally = new PeriodTally(station, period, peaks, lang);
-    log.forEachRun(period.start(station.timeZone()), period.end(station.timeZone()), tally);
+    log.forEachReportedRun(period.start(station.timeZone()), period.end(station.timeZone()), tally);
     return tally.report(clock.instant());
   }
 
@@ -81,10 +88,11 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     this.months = period.months();
     for (Hamlet h : station.hamlets()) {
       hamletIndex.put(h.key(), hamletIndex.size());
-      hamlets.put(h.key(), new HamletCount(h, true));
+      hamlets.put(h.key(), new HamletCount(h, true, hamlets.size()));
     }
     this.peak = new long[months.size()][station.hamlets().size()];
     this.offPeak = new long[months.size()][station.hamlets().size()];
+    this.daily = new long[Math.toIntExact(period.days())][DailyOutcomes.ON_AIR + 1];
     categories.put(Terms.CCHC, new CategoryCount(months.size()));
   }
 
@@ -92,7 +100,8 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     long aired;
     long airtime;
     long notCompleted;
-    final Set<String> hamlets = new HashSet<>();
+    /** Hamlets reached, by {@link HamletCount#seen}. */
+    final BitSet hamlets = new BitSet();
     final long[] monthly;
 
     CategoryCount(int months) {
@@ -103,14 +112,17 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
   private static final class HamletCount {
     final Hamlet hamlet;
     final boolean inConfig;
+    /** The hamlet's place among every hamlet the tally has seen: the config's first, then the log's others. */
+    final int seen;
     long aired;
     long airtime;
     long cchcAired;
     long cchcAirtime;
 
-    HamletCount(Hamlet hamlet, boolean inConfig) {
+    HamletCount(Hamlet hamlet, boolean inConfig, int seen) {
       this.hamlet = hamlet;
       this.inConfig = inConfig;
+      this.seen = seen;
     }
   }
 
@@ -120,8 +132,15 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     long aired;
     long airtime;
     final BitSet days = new BitSet();
-    final Set<String> hamlets = new LinkedHashSet<>();
+    /** Hamlets reached in the order first reached, and the same by {@link HamletCount#seen}. */
+    final List<String> hamlets = new ArrayList<>();
+    final BitSet seen = new BitSet();
   }
+
+  private record ReachKey(List<String> confirmed, List<String> unconfirmed) {}
+
+  /** The hamlets one pair of zone lists reaches: their counts, config places (-1: not configured), seen places. */
+  private record Reach(HamletCount[] counts, int[] configIndex, int[] seenIndex, BitSet seen) {}
 
   private record ReasonKey(Optional<Outcome> outcome, String reason) {}
 
@@ -132,7 +151,7 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
   }
 
   @Override
-  public void accept(AiringRunRecord r) {
+  public void accept(ReportedRun r) {
     LocalDateTime planned = table.local(r.plannedAt());
     LocalDate day = planned.toLocalDate();
     if (day.isBefore(period.first()) || day.isAfter(period.last())) {
@@ -140,11 +159,15 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     }
     int month = monthIndex(day);
     runs++;
+    daily[(int) (day.toEpochDay() - period.first().toEpochDay())][r.outcome().map(Enum::ordinal)
+        .orElse(DailyOutcomes.ON_AIR)]++;
     String categoryKey = r.category() == null ? "" : r.category();
-    CategoryCount category = categories.computeIfAbsent(categoryKey, k -> new CategoryCount(months.size()));
-    boolean didAir = r.outcome().isPresent()
-        && (r.outcome().get() == Outcome.COMPLETED || r.outcome().get() == Outcome.PARTIAL);
-    if (!didAir) {
+    CategoryCount category = categories.get(categoryKey);
+    if (category == null) {
+      category = new CategoryCount(months.size());
+      categories.put(categoryKey, category);
+    }
+    if (!r.aired()) {
       notCompleted++;
       category.notCompleted++;
       shortfall(r, planned);
@@ -158,32 +181,80 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     category.monthly[month] += seconds;
     boolean cchc = Terms.isCchc(categoryKey);
     boolean inPeak = peaks.contains(table.local(r.startedAt().orElse(r.plannedAt())).toLocalTime());
-    Set<String> reached = new LinkedHashSet<>(r.zonesConfirmed());
-    reached.addAll(r.zonesUnconfirmed());
-    for (String key : reached) {
-      category.hamlets.add(key);
-      HamletCount h = hamlets.computeIfAbsent(key, k -> new HamletCount(new Hamlet(k, k), false));
+    Reach reach = reach(r.zonesConfirmed(), r.zonesUnconfirmed());
+    category.hamlets.or(reach.seen);
+    long[][] grid = inPeak ? peak : offPeak;
+    for (int i = 0; i < reach.counts.length; i++) {
+      HamletCount h = reach.counts[i];
       h.aired++;
       h.airtime += seconds;
       if (cchc) {
         h.cchcAired++;
         h.cchcAirtime += seconds;
-        Integer index = hamletIndex.get(key);
-        if (index != null) {
-          (inPeak ? peak : offPeak)[month][index]++;
+        if (reach.configIndex[i] >= 0) {
+          grid[month][reach.configIndex[i]]++;
         }
       }
     }
-    String composed = composedTitles.computeIfAbsent(r.title() == null ? "" : r.title(), AiringLogTable::text);
-    TitleCount title = titles.computeIfAbsent(new TitleKey(composed, categoryKey),
-        k -> new TitleCount());
+    TitleCount title = titles.get(new TitleKey(r.title() == null ? "" : r.title(), categoryKey));
+    if (title == null) {
+      title = title(r.title(), categoryKey);
+    }
     title.aired++;
     title.airtime += seconds;
     title.days.set((int) (day.toEpochDay() - period.first().toEpochDay()));
-    title.hamlets.addAll(reached);
+    for (int i = 0; i < reach.counts.length; i++) {
+      int seen = reach.seenIndex[i];
+      if (!title.seen.get(seen)) {
+        title.seen.set(seen);
+        title.hamlets.add(reach.counts[i].hamlet.key());
+      }
+    }
   }
 
-  private void shortfall(AiringRunRecord r, LocalDateTime planned) {
+  /** The count of a title as the log writes it, shared by every spelling that composes to the same text. */
+  private TitleCount title(String written, String categoryKey) {
+    String composed = AiringLogTable.text(written);
+    TitleCount count = composedTitles.computeIfAbsent(new TitleKey(composed, categoryKey), k -> new TitleCount());
+    if (titles.size() < MAX_CACHED) {
+      titles.put(new TitleKey(written == null ? "" : written, categoryKey), count);
+    }
+    return count;
+  }
+
+  /**
+   * The hamlets a run reached, confirmed then unconfirmed, once each: worked out once for each pair
+   * of zone lists, since a station's runs go to the same few sets of hamlets over and over.
+   */
+  private Reach reach(List<String> confirmed, List<String> unconfirmed) {
+    ReachKey key = new ReachKey(confirmed, unconfirmed);
+    Reach known = reaches.get(key);
+    if (known != null) {
+      return known;
+    }
+    Set<String> keys = new LinkedHashSet<>(confirmed);
+    keys.addAll(unconfirmed);
+    HamletCount[] counts = new HamletCount[keys.size()];
+    int[] configIndex = new int[keys.size()];
+    int[] seenIndex = new int[keys.size()];
+    BitSet seen = new BitSet();
+    int i = 0;
+    for (String k : keys) {
+      HamletCount h = hamlets.computeIfAbsent(k, x -> new HamletCount(new Hamlet(x, x), false, hamlets.size()));
+      counts[i] = h;
+      configIndex[i] = hamletIndex.getOrDefault(k, -1);
+      seenIndex[i] = h.seen;
+      seen.set(h.seen);
+      i++;
+    }
+    Reach reach = new Reach(counts, configIndex, seenIndex, seen);
+    if (reaches.size() < MAX_CACHED) {
+      reaches.put(key, reach);
+    }
+    return reach;
+  }
+
+  private void shortfall(ReportedRun r, LocalDateTime planned) {
     String reason = AiringLogTable.text(r.reason());
     ReasonKey key = new ReasonKey(r.outcome(), reason);
     if (!reasons.containsKey(key) && reasons.size() >= MAX_REASONS) {
@@ -208,7 +279,7 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     List<CategoryLine> categoryLines = order.stream().map(k -> {
       CategoryCount c = categories.get(k);
       return new CategoryLine(k, Terms.category(k, lang), c.aired, Duration.ofSeconds(c.airtime), c.notCompleted,
-          c.hamlets.size());
+          c.hamlets.cardinality());
     }).toList();
 
     List<HamletLine> hamletLines = new ArrayList<>();
@@ -219,7 +290,7 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
         .forEach(h -> hamletLines.add(new HamletLine(h.hamlet, h.inConfig, h.aired, Duration.ofSeconds(h.airtime),
             h.cchcAired, Duration.ofSeconds(h.cchcAirtime))));
 
-    List<TitleLine> titleLines = titles.entrySet().stream()
+    List<TitleLine> titleLines = composedTitles.entrySet().stream()
         .sorted(Comparator.comparing((Map.Entry<TitleKey, TitleCount> e) -> order.indexOf(e.getKey().category()))
             .thenComparing(e -> -e.getValue().aired)
             .thenComparing(e -> e.getKey().title()))
@@ -255,11 +326,18 @@ public final class PeriodTally implements Consumer<AiringRunRecord> {
     MonthlyAirtime monthlyAirtime = new MonthlyAirtime(months, order,
         order.stream().map(k -> Terms.category(k, lang)).toList(), monthly);
 
+    long[][] days = new long[daily.length][];
+    for (int d = 0; d < daily.length; d++) {
+      days[d] = daily[d].clone();
+    }
+    DailyOutcomes dailyOutcomes = new DailyOutcomes(period.first(), days);
+
     Totals totals = new Totals(runs, aired, Duration.ofSeconds(airtime), notCompleted);
     PeriodReport draft = new PeriodReport(station, period, peaks, lang, madeAt, totals, categoryLines, hamletLines,
-        titleLines, groups, List.copyOf(shortfalls), notCompleted - shortfalls.size(), compliance, monthlyAirtime, "");
+        titleLines, groups, List.copyOf(shortfalls), notCompleted - shortfalls.size(), compliance, monthlyAirtime,
+        dailyOutcomes, "");
     return new PeriodReport(station, period, peaks, lang, madeAt, totals, categoryLines, hamletLines, titleLines,
-        groups, List.copyOf(shortfalls), notCompleted - shortfalls.size(), compliance, monthlyAirtime,
+        groups, List.copyOf(shortfalls), notCompleted - shortfalls.size(), compliance, monthlyAirtime, dailyOutcomes,
         SummaryParagraph.of(draft));
   }
 

@@ -4,6 +4,7 @@ import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.report.PeriodReport.CategoryLine;
 import io.loaxa.scheduler.report.PeriodReport.Compliance;
 import io.loaxa.scheduler.report.PeriodReport.ShortfallGroup;
+import io.loaxa.scheduler.report.ReportStation.Hamlet;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -50,18 +51,26 @@ public final class SummaryParagraph {
       List<Compliance.Gap> gaps = c.gaps();
       String rule = "Chuyên mục cải cách hành chính được phát vào giờ cao điểm (" + r.peaks() + ") ít nhất một lần"
           + " mỗi tháng";
-      if (gaps.isEmpty()) {
-        sentences.add(rule + " tại " + hamletCount + "/" + hamletCount + " " + word + ".");
-      } else {
-        int ok = hamletCount - gaps.size();
+      List<Hamlet> waiting = c.waiting();
+      boolean over = c.anyMonthOver();
+      // with a month over, the count is of the months over; otherwise of the month under way so far
+      int ok = over ? hamletCount - gaps.size() : hamletCount - waiting.size();
+      String s = rule + " tại " + ok + "/" + hamletCount + " " + word
+          + (over && c.current().isPresent() ? " trong các tháng đã qua" : "");
+      if (!gaps.isEmpty()) {
         String list = gaps.stream().limit(NAMED_GAPS)
             .map(g -> g.hamlet().name() + " (" + months(g.months(), vi) + ")")
             .collect(Collectors.joining("; "));
         if (gaps.size() > NAMED_GAPS) {
           list += "; và " + (gaps.size() - NAMED_GAPS) + " " + word + " khác";
         }
-        sentences.add(rule + " tại " + ok + "/" + hamletCount + " " + word + "; còn thiếu ở " + list + ".");
+        s += "; còn thiếu ở " + list;
       }
+      if (!waiting.isEmpty()) {
+        s += "; " + months(List.of(c.months().get(c.current().get())), vi) + " chưa kết thúc, "
+            + named(waiting, word, "và", "khác") + " chưa được phát trong tháng này";
+      }
+      sentences.add(s + ".");
     }
     if (r.totals().aired() > 0) {
       List<CategoryLine> others = r.categories().stream()
@@ -106,18 +115,25 @@ public final class SummaryParagraph {
     if (hamletCount > 0 && c.anyMonthJudged()) {
       List<Compliance.Gap> gaps = c.gaps();
       String rule = "CCHC aired in peak hours (" + r.peaks() + ") at least once a month";
-      if (gaps.isEmpty()) {
-        sentences.add(rule + " in " + hamletCount + "/" + hamletCount + " hamlets.");
-      } else {
+      List<Hamlet> waiting = c.waiting();
+      boolean over = c.anyMonthOver();
+      int ok = over ? hamletCount - gaps.size() : hamletCount - waiting.size();
+      String s = rule + " in " + ok + "/" + hamletCount + " hamlets"
+          + (over && c.current().isPresent() ? " in the months that are over" : "");
+      if (!gaps.isEmpty()) {
         String list = gaps.stream().limit(NAMED_GAPS)
             .map(g -> g.hamlet().name() + " (" + months(g.months(), en) + ")")
             .collect(Collectors.joining("; "));
         if (gaps.size() > NAMED_GAPS) {
           list += "; and " + (gaps.size() - NAMED_GAPS) + " more hamlets";
         }
-        sentences.add(rule + " in " + (hamletCount - gaps.size()) + "/" + hamletCount + " hamlets; missing in " + list
-            + ".");
+        s += "; missing in " + list;
       }
+      if (!waiting.isEmpty()) {
+        s += "; " + months(List.of(c.months().get(c.current().get())), en) + " is not over and "
+            + named(waiting, "hamlets", "and", "more") + (waiting.size() == 1 ? " still waits for it" : " still wait for it");
+      }
+      sentences.add(s + ".");
     }
     if (r.totals().aired() > 0) {
       List<CategoryLine> others = r.categories().stream()
@@ -137,6 +153,15 @@ public final class SummaryParagraph {
           + "); the airing log gives the reasons.");
     }
     return String.join(" ", sentences);
+  }
+
+  /** The first {@link #NAMED_GAPS} hamlets by name, then "and N more". */
+  private static String named(List<Hamlet> hamlets, String word, String and, String more) {
+    String list = hamlets.stream().limit(NAMED_GAPS).map(Hamlet::name).collect(Collectors.joining(", "));
+    if (hamlets.size() > NAMED_GAPS) {
+      list += " " + and + " " + (hamlets.size() - NAMED_GAPS) + " " + word + " " + more;
+    }
+    return list;
   }
 
   /** How many of the station's configured hamlets the category reached. */

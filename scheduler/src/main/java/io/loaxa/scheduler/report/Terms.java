@@ -3,6 +3,8 @@ package io.loaxa.scheduler.report;
 import io.loaxa.scheduler.Outcome;
 import io.loaxa.scheduler.Trigger;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,13 @@ public final class Terms {
       Map.entry("khan-cap", new String[] {"Khẩn cấp", "Emergency"}));
 
   private Terms() {}
+
+  /** The categories reports know by name, CCHC first, then by key. */
+  public static List<String> categoryKeys() {
+    List<String> keys = new ArrayList<>(CATEGORIES.keySet());
+    keys.sort(java.util.Comparator.comparing((String k) -> !isCchc(k)).thenComparing(k -> k));
+    return List.copyOf(keys);
+  }
 
   /** The category's name as a heading ("Cải cách hành chính"); an unknown key as it is. */
   public static String category(String key, Language lang) {

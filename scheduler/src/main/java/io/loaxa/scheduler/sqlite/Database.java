@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.flywaydb.core.Flyway;
@@ -19,11 +21,19 @@ import org.sqlite.SQLiteDataSource;
 /**
  * One SQLite file ({@code loaxa.db}) in the data folder, migrated to the current version when
  * opened. WAL journal so exports read while the daemon writes; {@code synchronous=FULL} so a log
- * row survives a power cut once written. One connection, used under this object's lock.
+ * row survives a power cut once written. One connection, used under this object's lock; the office's
+ * reads of the log may go through {@link ReadConnections} beside it.
  */
 public final class Database implements AutoCloseable {
   public static final String FILE = "loaxa.db";
+  /**
+   * The highest migration under {@code db/migration} ({@code V11__outbox_filed.sql}); a test
+   * holds it to the files, so a new migration that does not raise it fails the build.
+   */
+  static final int LATEST_MIGRATION = 11;
   private static final DateTimeFormatter UTC_MILLIS = DateTimeFormatter.ISO_INSTANT;
+  private static final DateTimeFormatter BOUND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
+      .withZone(java.time.ZoneOffset.UTC);
 
   private final Connection connection;
   private final Path file;
@@ -53,12 +63,20 @@ public final class Database implements AutoCloseable {
     SQLiteDataSource source = new SQLiteDataSource(config);
     source.setUrl("jdbc:sqlite:" + file);
     try {
-      Flyway.configure(Database.class.getClassLoader())
-          .dataSource(source)
-          .locations("classpath:db/migration")
-          .loggers("slf4j")
-          .load()
-          .migrate();
+      // Flyway costs the daemon some 600 classes and a scan of its jars: asked only when the file
+      // is new, behind, ahead, or has a failed migration (Flyway then migrates or refuses as it does)
+      boolean current;
+      try (Connection probe = source.getConnection()) {
+        current = atLatestMigration(probe);
+      }
+      if (!current) {
+        Flyway.configure(Database.class.getClassLoader())
+            .dataSource(source)
+            .locations("classpath:db/migration")
+            .loggers("slf4j")
+            .load()
+            .migrate();
+      }
       Connection connection = source.getConnection();
       try (Statement s = connection.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -67,6 +85,26 @@ public final class Database implements AutoCloseable {
       return new Database(file, connection);
     } catch (SQLException | RuntimeException e) {
       throw new StoreException("cannot open the station database " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether Flyway's history in this file ends at {@link #LATEST_MIGRATION} with every migration
+   * applied successfully.
+   */
+  static boolean atLatestMigration(Connection connection) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      try (var tables = s.executeQuery(
+          "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+        if (!tables.next() || tables.getInt(1) == 0) {
+          return false;
+        }
+      }
+      try (var history = s.executeQuery("SELECT max(CAST(version AS INTEGER)), count(*) FILTER (WHERE NOT success),"
+          + " count(*) FILTER (WHERE version IS NOT NULL AND CAST(version AS INTEGER) || '' <> version)"
+          + " FROM flyway_schema_history WHERE version IS NOT NULL")) {
+        return history.next() && history.getInt(1) == LATEST_MIGRATION && history.getInt(2) == 0 && history.getInt(3) == 0;
+      }
     }
   }
 
@@ -82,8 +120,53 @@ public final class Database implements AutoCloseable {
     return UTC_MILLIS.format(instant.truncatedTo(ChronoUnit.MILLIS));
   }
 
+  /**
+   * A moment as the edge of a range compared with stored text: always with {@code .SSS}. {@link #text}
+   * leaves out zero milliseconds, and {@code ".5Z"} sorts before {@code "Z"}: a run planned at
+   * {@code 17:00:00.500Z} compared with {@code "…17:00:00Z"} would fall in the day before. Against
+   * {@code "…17:00:00.000Z"} both spellings of every moment compare as their moments do.
+   */
+  static String bound(Instant instant) {
+    return BOUND.format(instant.truncatedTo(ChronoUnit.MILLIS));
+  }
+
+  /**
+   * Reads a moment as {@link #text} writes it ({@code 2024-03-01T05:30:00Z} or with {@code .SSS}
+   * milliseconds) by hand, since the airing log reads three of them a row; any other ISO instant
+   * goes through {@link Instant#parse}.
+   */
   static Instant instant(String text) {
+    int n = text.length();
+    if ((n == 20 || (n == 24 && text.charAt(19) == '.')) && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(n - 1) == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      int millis = n == 24 ? digits(text, 20, 3) : 0;
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+          && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0
+          && day <= YearMonth.of(year, month).lengthOfMonth()) {
+        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, millis * 1_000_000L);
+      }
+    }
     return Instant.parse(text);
+  }
+
+  /** The decimal number in {@code text[from, from + length)}; -1 when a character is not a digit. */
+  private static int digits(String text, int from, int length) {
+    int value = 0;
+    for (int i = from; i < from + length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   @Override

@@ -6,7 +6,10 @@ import io.loaxa.scheduler.AiringLog;
 import io.loaxa.scheduler.OnAir;
 import io.loaxa.schedules.PlannedAiringKey;
 import io.loaxa.scheduler.AiringRunRecord;
+import io.loaxa.scheduler.LogFilter;
+import io.loaxa.scheduler.LogPage;
 import io.loaxa.scheduler.Outcome;
+import io.loaxa.scheduler.ReportedRun;
 import io.loaxa.scheduler.RunEnd;
 import io.loaxa.scheduler.RunStart;
 import io.loaxa.scheduler.Trigger;
@@ -19,24 +22,105 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The airing log in the station database. */
+/**
+ * The airing log in the station database: written and read through the station's one connection,
+ * or ({@link #reading}) read only, through a few reading connections beside it.
+ */
 public final class SqliteAiringLog implements AiringLog {
   private static final String UNIQUE_VIOLATION = "UNIQUE constraint failed";
   private final Database db;
+  private final Reads reads;
   private final Clock clock;
+  private volatile boolean outbox;
 
+  /** How this log reads: on the writing connection under its lock, or on a reading connection. */
+  private interface Reads {
+    <T> T read(ReadConnections.Read<T> work) throws SQLException;
+  }
+
+  /** The log written and read through the station's connection, under the database's lock. */
   public SqliteAiringLog(Database db, Clock clock) {
+    this(db, new Reads() {
+      @Override
+      public <T> T read(ReadConnections.Read<T> work) throws SQLException {
+        synchronized (db) {
+          return work.apply(db.connection());
+        }
+      }
+    }, clock);
+  }
+
+  private SqliteAiringLog(Database db, Reads reads, Clock clock) {
     this.db = db;
+    this.reads = reads;
     this.clock = clock;
+  }
+
+  /**
+   * The log read only, through {@code readers}: its reads never wait for the airing runner's writes
+   * nor hold them up; writing through it is a bug ({@link IllegalStateException}).
+   */
+  public static SqliteAiringLog reading(ReadConnections readers, Clock clock) {
+    return new SqliteAiringLog(null, new Reads() {
+      @Override
+      public <T> T read(ReadConnections.Read<T> work) {
+        return readers.read(work);
+      }
+    }, clock);
+  }
+
+  /** The database to write to; refused on a log that only reads. */
+  private Database writer() {
+    if (db == null) {
+      throw new IllegalStateException("this airing log only reads");
+    }
+    return db;
+  }
+
+  /**
+   * From now on every run that ends also gets its row in the hub outbox, written in the transaction
+   * that ends it, so no ended run is ever without its row (the station has a {@code hub:} block).
+   */
+  public void feedOutbox() {
+    outbox = true;
+  }
+
+  /** Ends a run in one transaction with its outbox rows, when the station has a hub. */
+  private interface Write {
+    void run() throws SQLException;
+  }
+
+  private void ending(Write write, long id, java.util.function.LongSupplier ended, Optional<Outcome> outcome)
+      throws SQLException {
+    Database db = writer();
+    if (!outbox) {
+      write.run();
+      return;
+    }
+    Connection c = db.connection();
+    c.setAutoCommit(false);
+    try {
+      write.run();
+      SqliteOutbox.runEnded(c, ended.getAsLong(), clock.instant(), outcome);
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   @Override
   public long begin(RunStart start) {
-    synchronized (db) {
+    synchronized (writer()) {
       try {
         return insert(start, clock.instant(), null);
       } catch (SQLException e) {
@@ -49,7 +133,7 @@ public final class SqliteAiringLog implements AiringLog {
   }
 
   private long insert(RunStart start, Instant createdAt, RunEnd end) throws SQLException {
-    Connection c = db.connection();
+    Connection c = writer().connection();
     try (PreparedStatement s = c.prepareStatement(
         "INSERT INTO airing_runs (planned_key, programme_key, title, category, priority, trigger, planned_at,"
             + " zones_requested, content, created_at, started_at, ended_at, zones_confirmed, zones_unconfirmed,"
@@ -92,8 +176,18 @@ public final class SqliteAiringLog implements AiringLog {
 
   @Override
   public void end(long id, RunEnd end) {
-    synchronized (db) {
-      try (PreparedStatement s = db.connection().prepareStatement(
+    synchronized (writer()) {
+      try {
+        ending(() -> update(id, end), id, () -> id, Optional.of(end.outcome()));
+      } catch (SQLException e) {
+        throw new StoreException("writing the airing log: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private void update(long id, RunEnd end) throws SQLException {
+    {
+      try (PreparedStatement s = writer().connection().prepareStatement(
           "UPDATE airing_runs SET started_at=?, ended_at=?, zones_confirmed=?, zones_unconfirmed=?, zones_failed=?,"
               + " outcome=?, reason=? WHERE id=? AND outcome IS NULL")) {
         s.setString(1, end.startedAt().map(Database::text).orElse(null));
@@ -107,17 +201,17 @@ public final class SqliteAiringLog implements AiringLog {
         if (s.executeUpdate() != 1) {
           throw new IllegalStateException("airing run " + id + " is not open");
         }
-      } catch (SQLException e) {
-        throw new StoreException("writing the airing log: " + e.getMessage(), e);
       }
     }
   }
 
   @Override
   public long record(RunStart start, RunEnd end) {
-    synchronized (db) {
+    synchronized (writer()) {
       try {
-        return insert(start, end.endedAt(), end);
+        long[] id = {-1};
+        ending(() -> id[0] = insert(start, end.endedAt(), end), -1, () -> id[0], Optional.of(end.outcome()));
+        return id[0];
       } catch (SQLException e) {
         if (e.getMessage() != null && e.getMessage().contains(UNIQUE_VIOLATION)) {
           return -1;
@@ -129,22 +223,28 @@ public final class SqliteAiringLog implements AiringLog {
 
   @Override
   public boolean hasRun(PlannedAiringKey plannedKey) {
-    synchronized (db) {
-      try (PreparedStatement s = db.connection().prepareStatement("SELECT 1 FROM airing_runs WHERE planned_key=?")) {
+    return read(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM airing_runs WHERE planned_key=?")) {
         s.setString(1, plannedKey.value());
         try (ResultSet r = s.executeQuery()) {
           return r.next();
         }
-      } catch (SQLException e) {
-        throw new StoreException("reading the airing log: " + e.getMessage(), e);
       }
+    });
+  }
+
+  private <T> T read(ReadConnections.Read<T> work) {
+    try {
+      return reads.read(work);
+    } catch (SQLException e) {
+      throw new StoreException("reading the airing log: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void onAir(long id, OnAir journal) {
-    synchronized (db) {
-      try (PreparedStatement s = db.connection().prepareStatement(
+    synchronized (writer()) {
+      try (PreparedStatement s = writer().connection().prepareStatement(
           "UPDATE airing_runs SET started_at=?, zones_confirmed=?, zones_unconfirmed=?, on_air_until=?, playing=?"
               + " WHERE id=? AND outcome IS NULL")) {
         s.setString(1, Database.text(journal.firstSample()));
@@ -162,8 +262,8 @@ public final class SqliteAiringLog implements AiringLog {
 
   @Override
   public int closeInterrupted(Instant now) {
-    synchronized (db) {
-      Connection c = db.connection();
+    synchronized (writer()) {
+      Connection c = writer().connection();
       try {
         record Open(long id, Optional<Instant> firstSample, Optional<Instant> until, String playing) {}
         List<Open> open = new ArrayList<>();
@@ -184,13 +284,17 @@ public final class SqliteAiringLog implements AiringLog {
             reason = "the station stopped mid-airing (power cut, crash or kill) after " + seconds + " s on air"
                 + (o.playing().isEmpty() ? "" : ", playing " + o.playing()) + "; found at the next start";
           }
-          try (PreparedStatement s = c.prepareStatement(
-              "UPDATE airing_runs SET outcome='INTERRUPTED', ended_at=?, reason=? WHERE id=? AND outcome IS NULL")) {
-            s.setString(1, Database.text(ended));
-            s.setString(2, reason);
-            s.setLong(3, o.id());
-            s.executeUpdate();
-          }
+          Instant endedAt = ended;
+          String why = reason;
+          ending(() -> {
+            try (PreparedStatement s = c.prepareStatement(
+                "UPDATE airing_runs SET outcome='INTERRUPTED', ended_at=?, reason=? WHERE id=? AND outcome IS NULL")) {
+              s.setString(1, Database.text(endedAt));
+              s.setString(2, why);
+              s.setLong(3, o.id());
+              s.executeUpdate();
+            }
+          }, o.id(), o::id, Optional.of(Outcome.INTERRUPTED));
         }
         return open.size();
       } catch (SQLException e) {
@@ -201,62 +305,221 @@ public final class SqliteAiringLog implements AiringLog {
 
   @Override
   public Optional<Instant> latest() {
-    synchronized (db) {
-      try (PreparedStatement s = db.connection().prepareStatement(
+    return read(c -> {
+      try (PreparedStatement s = c.prepareStatement(
           "SELECT max(max(created_at, coalesce(ended_at, created_at))) FROM airing_runs");
           ResultSet r = s.executeQuery()) {
         return r.next() ? Optional.ofNullable(r.getString(1)).map(Database::instant) : Optional.empty();
-      } catch (SQLException e) {
-        throw new StoreException("reading the airing log: " + e.getMessage(), e);
       }
-    }
+    });
   }
+
+  /** The columns {@link #forEachRun} reads, in the order {@code row} takes them by index. */
+  private static final String RUN_COLUMNS = "id, planned_key, programme_key, title, category, priority, trigger,"
+      + " planned_at, started_at, ended_at, zones_requested, zones_confirmed, zones_unconfirmed, zones_failed,"
+      + " content, outcome, reason";
 
   @Override
   public void forEachRun(Instant from, Instant to, Consumer<AiringRunRecord> sink) {
-    synchronized (db) {
-      try (PreparedStatement s = db.connection().prepareStatement(
-          "SELECT * FROM airing_runs WHERE planned_at >= ? AND planned_at < ? ORDER BY planned_at, id")) {
-        s.setString(1, Database.text(from));
-        s.setString(2, Database.text(to));
+    read(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT " + RUN_COLUMNS + " FROM airing_runs WHERE planned_at >= ? AND planned_at < ? ORDER BY planned_at, id")) {
+        s.setString(1, Database.bound(from));
+        s.setString(2, Database.bound(to));
         s.setFetchSize(500);
+        ZoneLists zones = new ZoneLists();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            sink.accept(row(r));
+            sink.accept(row(r, zones));
           }
         }
-      } catch (SQLException e) {
-        throw new StoreException("reading the airing log: " + e.getMessage(), e);
+      }
+      return null;
+    });
+  }
+
+  /**
+   * The filter, the count and the page in SQL: {@code category} and the period by the index on
+   * {@code (category, planned_at)} (or the one on {@code planned_at}), the zone as one of the
+   * comma-separated zones requested, the outcomes as a list; both statements in one read, so the
+   * total and the page agree.
+   */
+  @Override
+  public LogPage page(Instant from, Instant to, LogFilter filter, long skip, int size) {
+    LogPage.checkWindow(skip, size);
+    StringBuilder where = new StringBuilder(" FROM airing_runs WHERE planned_at >= ? AND planned_at < ?");
+    List<String> args = new ArrayList<>(List.of(Database.bound(from), Database.bound(to)));
+    filter.category().ifPresent(category -> {
+      where.append(" AND category = ?");
+      args.add(category);
+    });
+    filter.zone().ifPresent(zone -> {
+      // instr, not LIKE: a key's '_' or '%' must not match as a pattern
+      where.append(" AND instr(',' || zones_requested || ',', ?) > 0");
+      args.add("," + zone + ",");
+    });
+    if (!filter.outcomes().isEmpty()) {
+      where.append(" AND outcome IN (").append(String.join(",", java.util.Collections.nCopies(filter.outcomes().size(), "?")))
+          .append(")");
+      filter.outcomes().stream().map(Outcome::name).sorted().forEach(args::add);
+    }
+    return read(c -> {
+      long total;
+      try (PreparedStatement s = c.prepareStatement("SELECT count(*)" + where)) {
+        bind(s, args);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          total = r.getLong(1);
+        }
+      }
+      List<AiringRunRecord> runs = new ArrayList<>();
+      if (skip < total) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS + where
+            + " ORDER BY planned_at, id LIMIT ? OFFSET ?")) {
+          int n = bind(s, args);
+          s.setInt(n + 1, size);
+          s.setLong(n + 2, skip);
+          ZoneLists zones = new ZoneLists();
+          try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+              runs.add(row(r, zones));
+            }
+          }
+        }
+      }
+      return new LogPage(total, runs);
+    });
+  }
+
+  private static int bind(PreparedStatement s, List<String> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) {
+      s.setString(i + 1, args.get(i));
+    }
+    return args.size();
+  }
+
+  /** The run {@code id} as the log has it now, on the caller's connection (inside its lock). */
+  static Optional<AiringRunRecord> run(Connection c, long id) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM airing_runs WHERE id=?")) {
+      s.setLong(1, id);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(row(r, new ZoneLists())) : Optional.empty();
       }
     }
   }
 
-  private static AiringRunRecord row(ResultSet r) throws SQLException {
-    String outcome = r.getString("outcome");
-    return new AiringRunRecord(
-        r.getLong("id"),
-        new PlannedAiringKey(r.getString("planned_key")),
-        r.getString("programme_key"),
-        r.getString("title"),
-        r.getString("category"),
-        r.getString("priority"),
-        Trigger.valueOf(r.getString("trigger")),
-        Database.instant(r.getString("planned_at")),
-        Optional.ofNullable(r.getString("started_at")).map(Database::instant),
-        Optional.ofNullable(r.getString("ended_at")).map(Database::instant),
-        list(r.getString("zones_requested")),
-        list(r.getString("zones_confirmed")),
-        list(r.getString("zones_unconfirmed")),
-        list(r.getString("zones_failed")),
-        r.getString("content"),
-        Optional.ofNullable(outcome).map(Outcome::valueOf),
-        r.getString("reason"));
+  /**
+   * The columns {@link #forEachReportedRun} reads: what a report adds up, and the reason and zones
+   * requested only of the runs that did not air (the report lists those one by one).
+   */
+  private static final String REPORTED_COLUMNS = "id, title, category, planned_at, started_at, ended_at, outcome,"
+      + " zones_confirmed, zones_unconfirmed,"
+      + " CASE WHEN outcome IN ('COMPLETED', 'PARTIAL') THEN NULL ELSE zones_requested END,"
+      + " CASE WHEN outcome IN ('COMPLETED', 'PARTIAL') THEN NULL ELSE reason END";
+
+  @Override
+  public void forEachReportedRun(Instant from, Instant to, Consumer<ReportedRun> sink) {
+    read(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT " + REPORTED_COLUMNS
+          + " FROM airing_runs WHERE planned_at >= ? AND planned_at < ? ORDER BY planned_at, id")) {
+        s.setString(1, Database.bound(from));
+        s.setString(2, Database.bound(to));
+        s.setFetchSize(500);
+        ZoneLists zones = new ZoneLists();
+        Words words = new Words();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            String started = r.getString(5);
+            String ended = r.getString(6);
+            String outcome = r.getString(7);
+            String reason = r.getString(11);
+            sink.accept(new ReportedRun(
+                r.getLong(1),
+                words.of(r.getString(2)),
+                words.of(r.getString(3)),
+                Database.instant(r.getString(4)),
+                started == null ? Optional.empty() : Optional.of(Database.instant(started)),
+                ended == null ? Optional.empty() : Optional.of(Database.instant(ended)),
+                zones.of(r.getString(10)),
+                zones.of(r.getString(8)),
+                zones.of(r.getString(9)),
+                outcome == null ? Optional.empty() : Optional.of(Outcome.valueOf(outcome)),
+                reason == null ? "" : reason));
+          }
+        }
+      }
+      return null;
+    });
   }
 
-  private static List<String> list(String text) {
-    if (text == null || text.isEmpty()) {
-      return List.of();
+  private static AiringRunRecord row(ResultSet r, ZoneLists zones) throws SQLException {
+    String started = r.getString(9);
+    String ended = r.getString(10);
+    String outcome = r.getString(16);
+    return new AiringRunRecord(
+        r.getLong(1),
+        new PlannedAiringKey(r.getString(2)),
+        r.getString(3),
+        r.getString(4),
+        r.getString(5),
+        r.getString(6),
+        Trigger.valueOf(r.getString(7)),
+        Database.instant(r.getString(8)),
+        started == null ? Optional.empty() : Optional.of(Database.instant(started)),
+        ended == null ? Optional.empty() : Optional.of(Database.instant(ended)),
+        zones.of(r.getString(11)),
+        zones.of(r.getString(12)),
+        zones.of(r.getString(13)),
+        zones.of(r.getString(14)),
+        r.getString(15),
+        outcome == null ? Optional.empty() : Optional.of(Outcome.valueOf(outcome)),
+        r.getString(17));
+  }
+
+  /**
+   * Titles and categories of one pass, one string each: a year repeats a few hundred titles, and the
+   * report hashes each once instead of once a row. Bounded like {@link ZoneLists}.
+   */
+  private static final class Words {
+    private static final int MAX = 4096;
+    private final Map<String, String> words = new HashMap<>();
+
+    String of(String text) {
+      if (text == null) {
+        return null;
+      }
+      String known = words.get(text);
+      if (known != null) {
+        return known;
+      }
+      if (words.size() < MAX) {
+        words.put(text, text);
+      }
+      return text;
     }
-    return Arrays.asList(text.split(","));
+  }
+
+  /**
+   * The zone lists of one pass, split once each: a station's runs name the same few sets of
+   * hamlets over and over (every hamlet, or a handful), so a year's log has a few hundred distinct
+   * lists, not one per row. Bounded, so a log with a new list on every row only costs the split.
+   */
+  private static final class ZoneLists {
+    private static final int MAX = 4096;
+    private final Map<String, List<String>> lists = new HashMap<>();
+
+    List<String> of(String text) {
+      if (text == null || text.isEmpty()) {
+        return List.of();
+      }
+      List<String> list = lists.get(text);
+      if (list == null) {
+        list = Collections.unmodifiableList(Arrays.asList(text.split(",")));
+        if (lists.size() < MAX) {
+          lists.put(text, list);
+        }
+      }
+      return list;
+    }
   }
 }

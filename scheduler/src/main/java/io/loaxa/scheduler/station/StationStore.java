@@ -77,15 +77,20 @@ public final class StationStore implements AutoCloseable {
    * @return how many runs were written
    */
   public long exportLog(ReportPeriod period, String format, Language language, OutputStream out) throws IOException {
-    AiringLogExport export = switch (format) {
-      case "xlsx" -> new XlsxAiringLogExport();
-      case "pdf" -> new PdfAiringLogExport(PdfFonts.load());
-      case "csv" -> new CsvAiringLogExport(config.timeZone(), language);
-      default -> throw new IllegalArgumentException("log export format " + format);
-    };
+    AiringLogExport export = logExport(format, config.timeZone(), language);
     AiringLogExport.Request request = new AiringLogExport.Request(ReportStation.of(config), period, language,
         clock.instant());
     return export.write(log, request, out);
+  }
+
+  /** The log export for {@code csv}, {@code xlsx} or {@code pdf}; CSV times in {@code zone}. */
+  public static AiringLogExport logExport(String format, java.time.ZoneId zone, Language language) {
+    return switch (format) {
+      case "xlsx" -> new XlsxAiringLogExport();
+      case "pdf" -> new PdfAiringLogExport(PdfFonts.load());
+      case "csv" -> new CsvAiringLogExport(zone, language);
+      default -> throw new IllegalArgumentException("log export format " + format);
+    };
   }
 
   /** The period report: one pass over the log. */
@@ -95,12 +100,16 @@ public final class StationStore implements AutoCloseable {
 
   /** Writes a period report as {@code xlsx} or {@code pdf}. */
   public static void writeReport(PeriodReport report, String format, OutputStream out) throws IOException {
-    PeriodReportWriter writer = switch (format) {
+    reportWriter(format).write(report, out);
+  }
+
+  /** The period report writer for {@code xlsx} or {@code pdf}. */
+  public static PeriodReportWriter reportWriter(String format) {
+    return switch (format) {
       case "pdf" -> new PdfPeriodReport(PdfFonts.load());
       case "xlsx" -> new XlsxPeriodReport();
       default -> throw new IllegalArgumentException("report format " + format);
     };
-    writer.write(report, out);
   }
 
   @Override

@@ -142,4 +142,54 @@ class BrokenFilesTest {
       assertEquals(0, left.count(), "no temporary file left in " + folder);
     }
   }
+
+  /** The files the YAML reader refuses in any role, with the words it says, plus paths that are no file at all. */
+  private List<List<String>> brokenYamlFiles() throws Exception {
+    Path huge = dir.resolve("huge-answers.yaml");
+    Files.write(huge, ("# " + "x".repeat(1021) + "\n").repeat(4 * 1024 + 1).getBytes());
+    Path folder = Files.createDirectories(dir.resolve("folder-answers.yaml"));
+    Path empty = Files.writeString(dir.resolve("empty-answers.yaml"), "");
+    return List.of(
+        List.of(broken("station/nested.yaml").toString(), "lồng quá sâu"),
+        List.of(broken("station/latin1.yaml").toString(), "không phải UTF-8 ở dòng 1, byte 19 (0xD0)"),
+        List.of(broken("schedule/utf16.yaml").toString(), "UTF-16"),
+        List.of(broken("station/truncated.yaml").toString(), "YAML:"),
+        List.of(broken("schedule/binary.yaml").toString(), "không phải UTF-8"),
+        List.of(empty.toString(), ""),
+        List.of(dir.resolve("khong-co.yaml").toString(), "không có tệp"),
+        List.of(dir.resolve("khong-co/tra-loi.yaml").toString(), "không có thư mục"),
+        List.of(folder.toString(), "là một thư mục, không phải tệp"),
+        List.of(huge.toString(), "tệp quá lớn"));
+  }
+
+  @Test
+  void aBrokenAnswersFileForTheWizardIsRefusedByNameAndWritesNoConfig() throws Exception {
+    Path config = dir.resolve("etc/station.yaml");
+    for (List<String> c : brokenYamlFiles()) {
+      refusedPlainly(loaxa("setup", "--answers", c.get(0), "--config", config.toString()), c.get(0), c.get(1));
+      assertFalse(Files.exists(config), "no station config written after " + c.get(0));
+    }
+  }
+
+  @Test
+  void aBrokenStationConfigForTheAlertTestIsRefusedByNameAndSendsNothing() throws Exception {
+    for (List<String> c : brokenYamlFiles()) {
+      refusedPlainly(loaxa("alert", "test", "--config", c.get(0), "--data", data()), c.get(0), c.get(1));
+    }
+  }
+
+  @Test
+  void aReportOntoAFolderIsRefusedByNameAndIntoAMissingFolderMakesIt() throws Exception {
+    Path folder = Files.createDirectories(dir.resolve("bao-cao.xlsx"));
+    refusedPlainly(loaxa("report", "--period", "2026-01", "--out", folder.toString(), "--data", data()), folder.toString(),
+        "là một thư mục");
+    Path missing = dir.resolve("khong-co-thu-muc");
+    CliRun toMissing = loaxa("report", "--period", "2026-01", "--format", "pdf", "--out", missing.resolve("q1.pdf").toString(),
+        "--data", data());
+    assertEquals(0, toMissing.code(), "a missing folder is made, as for every export: " + toMissing.err());
+    assertTrue(Files.isRegularFile(missing.resolve("q1.pdf")));
+    try (var left = Files.list(folder)) {
+      assertEquals(0, left.count(), "no temporary file left in " + folder);
+    }
+  }
 }

@@ -54,7 +54,7 @@ class StationConfigReaderTest {
 
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:10:1: unknown key 'volume' in the station config; expected amplifier, audio, boards, content, monitor, speech, station, "
+        "station.yaml:10:1: unknown key 'volume' in the station config; expected alerts, amplifier, approval, audio, boards, content, hub, monitor, speech, station, "
             + "switching, web, zones",
         "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
         "station.yaml:4:51: bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
@@ -130,5 +130,82 @@ class StationConfigReaderTest {
 
     assertEquals(List.of("station.yaml:3:30: unknown driver 'modbus'; known: modbus-rtu, modbus-register, lcus, numato,"
         + " kmtronic, dtr-rts, simulated"), e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
+  void contentApprovalIsOffUnlessTheConfigTurnsItOnWithTheOneBooleanSpelling() throws Exception {
+    String station = """
+        station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
+        boards: [ { key: tu, driver: simulated, channels: 8 } ]
+        zones: [ { key: ap-1, board: tu, channel: 1 } ]
+        """;
+    assertEquals(false, StationConfigReader.parse(station, "station.yaml").approval());
+    assertEquals(true, StationConfigReader.parse(station + "approval: on\n", "station.yaml").approval());
+    assertEquals(true, StationConfigReader.parse(station + "approval: yes\n", "station.yaml").approval());
+    assertEquals(false, StationConfigReader.parse(station + "approval: off\n", "station.yaml").approval());
+    SourceException e = assertThrows(SourceException.class,
+        () -> StationConfigReader.parse(station + "approval: maybe\n", "station.yaml"));
+    assertEquals(4, e.problems().get(0).at().line(), e.getMessage());
+    assertEquals(true, e.getMessage().contains("approval"), e.getMessage());
+  }
+
+  private static final String SMALL_STATION = """
+      station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
+      boards: [ { key: tu, driver: simulated, channels: 8 } ]
+      zones: [ { key: ap-1, board: tu, channel: 1 } ]
+      """;
+
+  private static List<String> problems(String yaml) {
+    SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(yaml, "station.yaml"));
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  @Test
+  void approvalIsWrittenAsASwitchAsRequiredOrAsABlockThatMayLetEmergenciesBypassIt() throws Exception {
+    StationConfig required = StationConfigReader.parse(SMALL_STATION + "approval: required\n", "station.yaml");
+    assertEquals(true, required.approval());
+    assertEquals(true, required.emergencyBypass(), "a storm warning does not wait for an approver by default");
+    StationConfig block = StationConfigReader.parse(SMALL_STATION + "approval: { required: yes, emergencyBypass: yes }\n",
+        "station.yaml");
+    assertEquals(true, block.approval());
+    assertEquals(true, block.emergencyBypass());
+    StationConfig byDefault = StationConfigReader.parse(SMALL_STATION + "approval: { required: on }\n", "station.yaml");
+    assertEquals(true, byDefault.approval());
+    assertEquals(true, byDefault.emergencyBypass());
+    StationConfig held = StationConfigReader.parse(SMALL_STATION + "approval: { required: yes, emergencyBypass: no }\n",
+        "station.yaml");
+    assertEquals(true, held.approval());
+    assertEquals(false, held.emergencyBypass());
+  }
+
+  @Test
+  void refusesAMisspeltApprovalBlockAtItsLine() {
+    assertEquals(List.of("station.yaml:4:28: unknown key 'emergencyBypas' in approval; expected emergencyBypass, required"),
+        problems(SMALL_STATION + "approval: { required: yes, emergencyBypas: yes }\n"));
+    assertEquals(List.of("station.yaml:5:20: emergencyBypass is true or false, not 'sometimes'"),
+        problems(SMALL_STATION + "approval:\n  emergencyBypass: sometimes\n  required: yes\n"));
+    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: yes needs required: yes; without approval every "
+        + "emergency airs at once anyway"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: yes }\n"));
+    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: no needs required: yes; without approval every "
+        + "emergency airs at once"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: no }\n"));
+  }
+
+  @Test
+  void theUploadCapIsThirtyTwoMegabytesUnlessTheContentBlockSaysWithinOneTo1024() throws Exception {
+    StationConfig plain = StationConfigReader.parse(SMALL_STATION + "content: ghi-am\n", "station.yaml");
+    assertEquals("ghi-am", plain.contentDir());
+    assertEquals(32L * 1024 * 1024, plain.maxUploadBytes());
+    StationConfig block = StationConfigReader.parse(SMALL_STATION + "content: { folder: ghi-am, maxUploadMb: 100 }\n",
+        "station.yaml");
+    assertEquals("ghi-am", block.contentDir());
+    assertEquals(100L * 1024 * 1024, block.maxUploadBytes());
+    assertEquals("content", StationConfigReader.parse(SMALL_STATION + "content: { maxUploadMb: 1 }\n", "station.yaml")
+        .contentDir());
+    assertEquals(List.of("station.yaml:4:41: maxUploadMb is a whole number from 1 to 1024, not '2048'"),
+        problems(SMALL_STATION + "content: { folder: ghi-am, maxUploadMb: 2048 }\n"));
+    assertEquals(List.of("station.yaml:5:16: maxUploadMb is a whole number from 1 to 1024, not '0'"),
+        problems(SMALL_STATION + "content:\n  maxUploadMb: 0\n"));
+    assertEquals(List.of("station.yaml:4:12: unknown key 'maxUpload' in content; expected folder, maxUploadMb"),
+        problems(SMALL_STATION + "content: { maxUpload: 10 }\n"));
   }
 }

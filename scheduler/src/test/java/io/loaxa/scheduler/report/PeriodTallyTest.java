@@ -54,6 +54,25 @@ class PeriodTallyTest {
   }
 
   @Test
+  void countsEachDaysRunsByOutcomeOnThePlannedDayAddingUpToTheRuns() {
+    PeriodReport.DailyOutcomes daily = report.daily();
+    assertEquals(31 + 29 + 31, daily.days(), "every day of Q1 2024, a leap year");
+    assertEquals(java.time.LocalDate.of(2024, 1, 1), daily.day(0));
+    long all = 0;
+    long completed = 0;
+    for (int d = 0; d < daily.days(); d++) {
+      for (long n : daily.counts()[d]) {
+        all += n;
+      }
+      completed += daily.count(d, java.util.Optional.of(io.loaxa.scheduler.Outcome.COMPLETED));
+    }
+    assertEquals(report.totals().runs(), all);
+    assertTrue(completed > 0 && completed <= report.totals().aired(), "completed " + completed);
+    assertTrue(daily.any(java.util.Optional.of(io.loaxa.scheduler.Outcome.COMPLETED)));
+    assertFalse(daily.any(java.util.Optional.empty()), "no run of a past quarter is still on air");
+  }
+
+  @Test
   void putsAdministrativeReformFirstThenCategoriesByAirtime() {
     List<String> keys = report.categories().stream().map(CategoryLine::key).toList();
     assertEquals(List.of("cchc", "thoi-su", "thong-tin", "pctt"), keys);
@@ -117,7 +136,26 @@ class PeriodTallyTest {
     assertEquals(3, c.judged(0));
     assertEquals(3, c.met(0));
     assertEquals(2, c.met(2));
-    assertTrue(year.summary().contains("tại 3/4 ấp; còn thiếu ở Ấp 3 (tháng 2/2024)."), year.summary());
+    assertTrue(year.summary().contains("tại 3/4 ấp trong các tháng đã qua; còn thiếu ở Ấp 3 (tháng 2/2024); tháng 4/2024"
+        + " chưa kết thúc, Ấp 1, Ấp 2, Ấp 3, Ấp 4 chưa được phát trong tháng này."), year.summary());
+  }
+
+  @Test
+  void aMonthUnderWayCountsOnlyTheHamletsAlreadyReachedAndNamesTheOthers() {
+    // 15/02: the 05/02 peak airing failed on Ấp 3's line; its off-peak repeat on 20/02 is to come
+    PeriodReport february = PeriodTally.of(quarter.log(), QuarterLog.STATION, ReportPeriod.parse("2024-02"),
+        PeakWindows.DEFAULT, Language.VI, Clock.fixed(LocalDate.of(2024, 2, 15).atStartOfDay(QuarterLog.HCM)
+            .toInstant(), ZoneOffset.UTC));
+    Compliance c = february.compliance();
+    assertEquals(0, c.gapCount(), "February is not over");
+    assertEquals(List.of("Ấp 3"), c.waiting().stream().map(h -> h.name()).toList());
+    assertTrue(february.summary().contains("ít nhất một lần mỗi tháng tại 3/4 ấp; tháng 2/2024 chưa kết thúc, Ấp 3"
+        + " chưa được phát trong tháng này."), february.summary());
+    PeriodReport en = PeriodTally.of(quarter.log(), QuarterLog.STATION, ReportPeriod.parse("2024-02"),
+        PeakWindows.DEFAULT, Language.EN, Clock.fixed(LocalDate.of(2024, 2, 15).atStartOfDay(QuarterLog.HCM)
+            .toInstant(), ZoneOffset.UTC));
+    assertTrue(en.summary().contains("at least once a month in 3/4 hamlets; "), en.summary());
+    assertTrue(en.summary().contains(" is not over and Ấp 3 still waits for it."), en.summary());
   }
 
   @Test
