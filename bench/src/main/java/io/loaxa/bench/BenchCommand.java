@@ -5,6 +5,7 @@ import io.loaxa.bench.audio.StartAccuracyBench;
 import io.loaxa.audio.javasound.JavaSoundOutput;
 import io.loaxa.bench.devices.SwitchingBench;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.bench.station.ApiBench;
 import io.loaxa.bench.station.ReportBench;
 import io.loaxa.bench.station.StartBench;
 import java.io.PrintWriter;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code loaxa bench}: the station's benchmarks, printed as figures and ratios. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Đo hiệu năng — benchmarks.",
     subcommands = {BenchCommand.Start.class, BenchCommand.Preempt.class, BenchCommand.Relays.class, BenchCommand.ScheduleBench.class,
-        BenchCommand.Report.class, SpeechBenchCommand.class, BenchCommand.Rebroadcast.class})
+        BenchCommand.Report.class, SpeechBenchCommand.class, BenchCommand.Rebroadcast.class,
+        BenchCommand.Supervision.class, BenchCommand.Api.class, BenchCommand.Hub.class})
 final class BenchCommand implements Runnable {
   @Spec
   picocli.CommandLine.Model.CommandSpec spec;
@@ -39,6 +41,43 @@ final class BenchCommand implements Runnable {
     public final Integer call() throws Exception {
       run(spec.commandLine().getOut());
       return 0;
+    }
+  }
+
+  /** {@code loaxa bench supervision}. */
+  @Command(name = "supervision", mixinStandardHelpOptions = true,
+      description = {"The on-air monitor on the PulseAudio null sinks: dead-air and outside-the-schedule detection delay",
+          "against the configured times, and the monitor's CPU against the station idle without it; then the false",
+          "alarms of a healthy station over two hours on a stepped clock, beside two control faults."})
+  static final class Supervision extends Bench {
+    @Option(names = "--rounds", defaultValue = "5", description = "Rounds of each detection (default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--dead-air", defaultValue = "2", description = "Configured dead-air time, s (default ${DEFAULT-VALUE}).")
+    int deadAir;
+
+    @Option(names = "--outside", defaultValue = "5", description = "Configured outside-the-schedule time, s (default ${DEFAULT-VALUE}).")
+    int outside;
+
+    @Option(names = "--cpu-seconds", defaultValue = "30", description = "CPU measuring window, s (default ${DEFAULT-VALUE}).")
+    int cpuSeconds;
+
+    @Option(names = "--false-alarm-minutes", defaultValue = "120",
+        description = "Station time of the healthy run counting false alarms, min (default ${DEFAULT-VALUE}).")
+    int falseAlarmMinutes;
+
+    @Option(names = "--false-alarms-only", description = "Only the healthy run on the stepped clock (no PulseAudio needed).")
+    boolean falseAlarmsOnly;
+
+    @Override
+    void run(PrintWriter out) throws Exception {
+      if (!falseAlarmsOnly) {
+        new io.loaxa.bench.station.SupervisionBench(rounds, java.time.Duration.ofSeconds(deadAir),
+            java.time.Duration.ofSeconds(outside), java.time.Duration.ofSeconds(cpuSeconds)).run(out);
+      }
+      io.loaxa.bench.station.FalseAlarmRun.print(new io.loaxa.bench.station.FalseAlarmRun(
+          java.time.Duration.ofMinutes(falseAlarmMinutes), java.time.Duration.ofSeconds(deadAir),
+          java.time.Duration.ofSeconds(outside)).run(), out);
     }
   }
 
@@ -151,6 +190,63 @@ final class BenchCommand implements Runnable {
     @Override
     void run(PrintWriter out) throws Exception {
       new ReportBench(runs, heap, keep).run(out);
+    }
+  }
+
+  /** {@code loaxa bench hub}. */
+  @Command(name = "hub", mixinStandardHelpOptions = true,
+      description = {"The province hub on a private PostgreSQL and Mosquitto with simulated stations (one JVM): runs",
+          "ingested per second, an emergency fanned out to every station (received and aired p50/p99), the year report",
+          "over many runs against a hand-written psql aggregate, PostgreSQL size per million runs, the JVM's RSS."})
+  static final class Hub extends Bench {
+    @Option(names = "--stations", defaultValue = "200", description = "Simulated stations (default ${DEFAULT-VALUE}).")
+    int stations;
+
+    @Option(names = "--runs", defaultValue = "100", description = "Runs each station publishes (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--year-runs", defaultValue = "1500000", description = "Runs of the report's year (default ${DEFAULT-VALUE}).")
+    int yearRuns;
+
+    @Option(names = "--airing-ms", defaultValue = "2000", description = "Simulated airing of the emergency, ms (default ${DEFAULT-VALUE}).")
+    int airingMs;
+
+    @Override
+    void run(PrintWriter out) throws Exception {
+      if (stations < 1 || stations > 999 || runs < 1 || yearRuns < 1000) {
+        throw new UserError("--stations 1..999, --runs at least 1, --year-runs at least 1000");
+      }
+      new io.loaxa.bench.hub.HubBench(stations, runs, yearRuns, java.time.Duration.ofMillis(airingMs)).run(out);
+    }
+  }
+
+  /** {@code loaxa bench api}. */
+  @Command(name = "api", mixinStandardHelpOptions = true,
+      description = {"The HTTP API under load while the station airs: logged-in clients polling status and the log on",
+          "loopback (requests/s, p50/p95/p99) and the start error heard on the sink's monitor of airings every 5 s, against",
+          "the same airings with no clients; the year report as JSON, XLSX and PDF against the sqlite3 shell's scan; the",
+          "RSS of an idle daemon with its API up."})
+  static final class Api extends Bench {
+    @Option(names = "--runs", defaultValue = "200000", description = "Airing runs in the year (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--clients", defaultValue = "50", description = "Concurrent clients (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "How long they poll (default ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--monitor", defaultValue = "@DEFAULT_MONITOR@",
+        description = "PulseAudio source that hears the output (default ${DEFAULT-VALUE}).")
+    String monitor;
+
+    @Override
+    void run(PrintWriter out) throws Exception {
+      try {
+        new ApiBench(runs, clients, java.time.Duration.ofSeconds(seconds), monitor).run(out);
+      } catch (IllegalArgumentException e) {
+        throw new UserError(e.getMessage(), e);
+      }
     }
   }
 }

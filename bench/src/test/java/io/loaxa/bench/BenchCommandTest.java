@@ -37,7 +37,7 @@ class BenchCommandTest {
     Result help = bench("--help");
     assertEquals(0, help.code());
     assertTrue(help.out().contains("loaxa bench"), help.out());
-    for (String b : List.of("start", "preempt", "relays", "schedule", "report", "speech", "rebroadcast")) {
+    for (String b : List.of("start", "preempt", "relays", "schedule", "report", "speech", "rebroadcast", "api")) {
       assertTrue(help.out().contains("  " + b + " "), b + " listed in:\n" + help.out());
       assertEquals(0, bench(b, "--help").code(), b + " --help");
     }

@@ -218,8 +218,13 @@ public final class StartAccuracyBench {
 
   /** A 1 kHz cosine at half scale: its very first sample is loud, so its onset is sharp. */
   static PcmClip beep() {
+    return tone(BEEP);
+  }
+
+  /** The 1 kHz cosine at half scale for {@code length}: full level from its first sample. */
+  public static PcmClip tone(Duration length) {
     PcmFormat f = PcmFormat.STATION;
-    int frames = (int) (BEEP.toMillis() * f.sampleRate() / 1000);
+    int frames = (int) (length.toMillis() * f.sampleRate() / 1000);
     float[] s = new float[frames * 2];
     for (int i = 0; i < frames; i++) {
       float v = (float) (0.5 * Math.cos(2 * Math.PI * 1000 * i / f.sampleRate()));
@@ -229,7 +234,8 @@ public final class StartAccuracyBench {
     return new PcmClip(f, s);
   }
 
-  static byte[] wav(PcmClip clip) {
+  /** The clip as a 16-bit PCM WAV file's bytes. */
+  public static byte[] wav(PcmClip clip) {
     int channels = clip.format().channels();
     int dataBytes = clip.frames() * channels * 2;
     ByteBuffer b = ByteBuffer.allocate(44 + dataBytes).order(ByteOrder.LITTLE_ENDIAN);
