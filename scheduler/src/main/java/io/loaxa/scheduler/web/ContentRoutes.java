@@ -53,6 +53,8 @@ public final class ContentRoutes implements RouteGroup {
   static final String TEXTS = "texts";
   /** What a multipart form adds around the recording: boundaries and part headers. */
   private static final long MULTIPART_OVERHEAD = 64 * 1024;
+  /** A refused body up to this many times the cap is read to its end so that its sender hears why. */
+  private static final long DRAIN_TIMES_CAP = 4;
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}\\p{M} ._()-]{0,99}");
 
   private final Path folder;
@@ -188,18 +190,24 @@ public final class ContentRoutes implements RouteGroup {
     try {
       return receive(ctx, who);
     } catch (ApiException e) {
-      // a refusal before the body was read: read the rest (within the cap) so the client, still
-      // sending, gets the answer instead of a reset; past the cap, close the connection after it
-      if (e.status == 413 || !drained(ctx)) {
+      // a refusal before the whole body was read: read and discard the rest so that the client,
+      // still sending, gets the answer and its reason instead of a reset connection (a phone's
+      // browser shows nothing then). A body of more than four times the cap is not read to its
+      // end: the connection is closed after the answer, and such a client may see a reset.
+      if (!drained(ctx, e.status == 413 ? DRAIN_TIMES_CAP * maxUpload : maxUpload)) {
         ctx.header("Connection", "close");
       }
       throw e;
     }
   }
 
-  /** Reads what is left of the request body, up to the cap; true when it ended within it. */
-  private boolean drained(Context ctx) {
-    long left = maxUpload + MULTIPART_OVERHEAD;
+  /** Reads and discards what is left of the request body, up to {@code limit}; true when it ended within it. */
+  private boolean drained(Context ctx, long limit) {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > limit + MULTIPART_OVERHEAD) {
+      return false;
+    }
+    long left = limit + MULTIPART_OVERHEAD;
     byte[] buffer = new byte[64 * 1024];
     try {
       InputStream in = ctx.req().getInputStream();

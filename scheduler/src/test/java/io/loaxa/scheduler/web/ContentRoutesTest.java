@@ -32,6 +32,8 @@ import io.loaxa.scheduler.station.Station;
 import io.loaxa.testkit.MutableClock;
 import io.loaxa.testkit.Sox;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -207,6 +209,73 @@ class ContentRoutesTest {
     assertEquals(List.of(), folder(), "nothing of the refused upload is left behind");
     HttpResponse<String> small = upload("nho.wav", wav("nho.wav", 2.0), operator);
     assertEquals(200, small.statusCode(), small.body());
+  }
+
+  @Test
+  void aSenderStillSendingWhenTheCapIsPassedHearsThe413AndTheConnectionServesTheNextUpload() throws Exception {
+    StationConfig config = StationConfigReader.parse("""
+        station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
+        boards: [ { key: tu, driver: simulated, channels: 8 } ]
+        zones: [ { key: ap-1, board: tu, channel: 1 } ]
+        content: { folder: content, maxUploadMb: 1 }
+        """, "station.yaml");
+    start(false, config.maxUploadBytes());
+    ApiClient.Login operator = client.login("operator");
+    byte[] threeMegabytes = wav("ba-mb.wav", 70.0);
+    // an uneven uplink: the body comes 32 KiB a read with pauses, so the refusal (on the declared length) is
+    // written while most of it is still to come; before, the connection was closed under the
+    // sender and it saw a reset instead of the reason
+    HttpClient slow = HttpClient.newHttpClient();
+    for (int round = 0; round < 8; round++) {
+      HttpRequest request = HttpRequest.newBuilder(client.uri("/api/content?name=ba-mb.wav"))
+          .header("Content-Type", "application/octet-stream").header("Cookie", operator.cookie())
+          .header(ApiServer.CSRF_HEADER, operator.csrf())
+          .POST(HttpRequest.BodyPublishers.fromPublisher(
+              HttpRequest.BodyPublishers.ofInputStream(() -> new Trickle(threeMegabytes)), threeMegabytes.length))
+          .build();
+      HttpResponse<String> refused = slow.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      assertEquals(413, refused.statusCode(), refused.body());
+      assertTrue(json(refused).path("error").asText().contains("tối đa 1 MiB"), refused.body());
+    }
+    assertEquals(List.of(), folder(), "nothing of the refused uploads is left behind");
+    HttpResponse<String> small = slow.send(HttpRequest.newBuilder(client.uri("/api/content?name=nho.wav"))
+        .header("Content-Type", "application/octet-stream").header("Cookie", operator.cookie())
+        .header(ApiServer.CSRF_HEADER, operator.csrf())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(wav("nho.wav", 2.0))).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, small.statusCode(), small.body());
+  }
+
+  /** Hands out its bytes 32 KiB a read, with a pause every 256 KiB, as an uneven uplink does. */
+  private static final class Trickle extends java.io.InputStream {
+    private final byte[] bytes;
+    private int at;
+
+    Trickle(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return at < bytes.length ? bytes[at++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      if (at >= bytes.length) {
+        return -1;
+      }
+      try {
+        if (at % (256 * 1024) == 0) Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException();
+      }
+      int n = Math.min(Math.min(len, 32 * 1024), bytes.length - at);
+      System.arraycopy(bytes, at, b, off, n);
+      at += n;
+      return n;
+    }
   }
 
   @Test
