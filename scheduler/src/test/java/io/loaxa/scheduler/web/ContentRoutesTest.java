@@ -266,7 +266,9 @@ class ContentRoutesTest {
         return -1;
       }
       try {
-        if (at % (256 * 1024) == 0) Thread.sleep(1);
+        if (at % (256 * 1024) == 0) {
+          Thread.sleep(1);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new java.io.InterruptedIOException();
