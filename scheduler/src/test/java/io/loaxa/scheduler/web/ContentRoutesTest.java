@@ -190,8 +190,8 @@ class ContentRoutesTest {
     assertEquals(List.of("loa-phuong.mp3"), folder(), "no spooled part is left behind");
   }
 
-  @Test
-  void aStationCappedAtOneMegabyteRefusesATwoMegabyteRecordingWith413NamingTheCap() throws Exception {
+  /** A station whose config caps recordings at 1 MiB. */
+  private void startCappedAtOneMegabyte() throws Exception {
     StationConfig config = StationConfigReader.parse("""
         station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
         boards: [ { key: tu, driver: simulated, channels: 8 } ]
@@ -199,6 +199,11 @@ class ContentRoutesTest {
         content: { folder: content, maxUploadMb: 1 }
         """, "station.yaml");
     start(false, config.maxUploadBytes());
+  }
+
+  @Test
+  void aStationCappedAtOneMegabyteRefusesATwoMegabyteRecordingWith413NamingTheCap() throws Exception {
+    startCappedAtOneMegabyte();
     ApiClient.Login operator = client.login("operator");
     byte[] twoMegabytes = wav("hai-mb.wav", 48.0);
     assertTrue(twoMegabytes.length > 2_000_000, "length " + twoMegabytes.length);
@@ -213,13 +218,7 @@ class ContentRoutesTest {
 
   @Test
   void aSenderStillSendingWhenTheCapIsPassedHearsThe413AndTheConnectionServesTheNextUpload() throws Exception {
-    StationConfig config = StationConfigReader.parse("""
-        station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
-        boards: [ { key: tu, driver: simulated, channels: 8 } ]
-        zones: [ { key: ap-1, board: tu, channel: 1 } ]
-        content: { folder: content, maxUploadMb: 1 }
-        """, "station.yaml");
-    start(false, config.maxUploadBytes());
+    startCappedAtOneMegabyte();
     ApiClient.Login operator = client.login("operator");
     byte[] threeMegabytes = wav("ba-mb.wav", 70.0);
     // an uneven uplink: the body comes 32 KiB a read with pauses, so the refusal (on the declared length) is
