@@ -71,8 +71,11 @@ public final class SmsText {
     }
     List<String> chunks = new ArrayList<>();
     int total = maxParts;
-    // the prefix "(i/n) " takes 6 characters for n < 10, 8 for n < 100
-    int body = size - (maxParts < 10 ? 6 : 8);
+    // the prefix "(i/n) " as long as it can get: 6 characters for n < 10, 8 for n < 100, …
+    int body = size - ("(" + maxParts + "/" + maxParts + ") ").length();
+    if (body < 10) {
+      throw new IllegalArgumentException("maxParts too large for an SMS: " + maxParts);
+    }
     String rest = text;
     while (!rest.isEmpty() && chunks.size() < maxParts) {
       int cut = cut(rest, body);
@@ -104,7 +107,8 @@ public final class SmsText {
     if (Character.isLowSurrogate(text.charAt(at))) {
       at--;
     }
-    int space = text.lastIndexOf(' ', at);
+    // the space stays with the part before it, so it must lie before the cut
+    int space = text.lastIndexOf(' ', at - 1);
     return space > max / 2 ? space + 1 : at;
   }
 }

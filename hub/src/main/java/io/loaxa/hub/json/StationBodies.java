@@ -146,11 +146,12 @@ public final class StationBodies {
         f.instant("at"));
   }
 
-  /** At most 40 characters of what a peer wrote, control characters shown as '?' so the log keeps one line. */
+  /** At most 40 characters of what a peer wrote, control characters shown as '?' so the log keeps one line, ' as `. */
   private static String clip(String s) {
     String cut = s.length() > 40 ? s.substring(0, 40) : s;
     StringBuilder b = new StringBuilder(cut.length() + 1);
-    cut.chars().forEach(c -> b.append(Character.isISOControl(c) ? '?' : (char) c));
+    // a quote mark of the peer's would end the quotes around its words early
+    cut.chars().forEach(c -> b.append(Character.isISOControl(c) ? '?' : c == '\'' ? '`' : (char) c));
     return s.length() > 40 ? b.append('…').toString() : b.toString();
   }
 
