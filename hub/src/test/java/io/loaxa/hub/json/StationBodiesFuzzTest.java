@@ -93,36 +93,36 @@ class StationBodiesFuzzTest {
       o.put("v", 1).put("station", m.station().value()).put("outboxSeq", m.outboxSeq());
     }
     if (m instanceof StationMessage.Run r) {
-        put(o.put("sentAt", r.sentAt().toString()).put("runId", r.runId()).put("plannedKey", r.plannedKey())
-            .put("programme", r.programme()).put("title", r.title()).put("category", r.category())
-            .put("priority", r.priority()).put("trigger", r.trigger()).put("plannedAt", r.plannedAt().toString()),
-            "startedAt", r.startedAt().map(Instant::toString));
-        put(o, "endedAt", r.endedAt().map(Instant::toString));
-        texts(o, "zonesRequested", r.zonesRequested());
-        texts(o, "zonesConfirmed", r.zonesConfirmed());
-        texts(o, "zonesUnconfirmed", r.zonesUnconfirmed());
-        texts(o, "zonesFailed", r.zonesFailed());
-        o.put("content", r.content());
-        put(o, "outcome", r.outcome());
-        o.put("reason", r.reason());
-        put(o, "hubCommand", r.hubCommand());
+      put(o.put("sentAt", r.sentAt().toString()).put("runId", r.runId()).put("plannedKey", r.plannedKey())
+          .put("programme", r.programme()).put("title", r.title()).put("category", r.category())
+          .put("priority", r.priority()).put("trigger", r.trigger()).put("plannedAt", r.plannedAt().toString()),
+          "startedAt", r.startedAt().map(Instant::toString));
+      put(o, "endedAt", r.endedAt().map(Instant::toString));
+      texts(o, "zonesRequested", r.zonesRequested());
+      texts(o, "zonesConfirmed", r.zonesConfirmed());
+      texts(o, "zonesUnconfirmed", r.zonesUnconfirmed());
+      texts(o, "zonesFailed", r.zonesFailed());
+      o.put("content", r.content());
+      put(o, "outcome", r.outcome());
+      o.put("reason", r.reason());
+      put(o, "hubCommand", r.hubCommand());
     } else if (m instanceof StationMessage.Health h) {
-        o.put("sentAt", h.sentAt().toString()).put("name", h.name()).put("commune", h.commune()).put("version", h.version());
-        ArrayNode zones = o.putArray("zones");
-        h.zones().forEach(z -> zones.addObject().put("key", z.key()).put("name", z.name()));
-        o.putArray("boards").addObject().put("ok", h.boardsOk());
-        if (h.soundCardOk()) {
-          o.putObject("soundCard").put("ok", true);
-        }
-        o.put("clockTrusted", h.clockTrusted()).put("diskFreeMb", h.diskFreeMb()).put("openIncidents", h.openIncidents())
-            .put("at", h.at().toString());
+      o.put("sentAt", h.sentAt().toString()).put("name", h.name()).put("commune", h.commune()).put("version", h.version());
+      ArrayNode zones = o.putArray("zones");
+      h.zones().forEach(z -> zones.addObject().put("key", z.key()).put("name", z.name()));
+      o.putArray("boards").addObject().put("ok", h.boardsOk());
+      if (h.soundCardOk()) {
+        o.putObject("soundCard").put("ok", true);
+      }
+      o.put("clockTrusted", h.clockTrusted()).put("diskFreeMb", h.diskFreeMb()).put("openIncidents", h.openIncidents())
+          .put("at", h.at().toString());
     } else if (m instanceof StationMessage.Ack a) {
-        o.put("sentAt", a.sentAt().toString()).put("command", a.command()).put("seq", a.seq()).put("state", a.state().wire());
-        if (a.runId().isPresent()) {
-          o.put("runId", a.runId().get());
-        }
-        put(o, "outcome", a.outcome());
-        o.put("reason", a.reason()).put("at", a.at().toString());
+      o.put("sentAt", a.sentAt().toString()).put("command", a.command()).put("seq", a.seq()).put("state", a.state().wire());
+      if (a.runId().isPresent()) {
+        o.put("runId", a.runId().get());
+      }
+      put(o, "outcome", a.outcome());
+      o.put("reason", a.reason()).put("at", a.at().toString());
     } else {
       StationMessage.Online on = (StationMessage.Online) m;
       o.put("online", on.online()).put("at", on.at().toString());
