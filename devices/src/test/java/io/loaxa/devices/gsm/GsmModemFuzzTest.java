@@ -50,7 +50,7 @@ class GsmModemFuzzTest {
     ScriptedSerialLine line = new ScriptedSerialLine("/dev/ttyUSB2")
         .answering(written -> next[0] < answers.size() ? answers.get(next[0]++) : new byte[0]);
     List<Duration> pauses = new ArrayList<>();
-    GsmModem.Settings settings = new GsmModem.Settings(ucs2, 3, Duration.ofMillis(25), Duration.ofMillis(25), 2,
+    GsmModem.Settings settings = new GsmModem.Settings(ucs2, 3, Duration.ofMillis(5), Duration.ofMillis(5), 2,
         Duration.ofSeconds(5));
     GsmModem modem = new GsmModem(line, settings, pauses::add);
     if ((input[0] & 2) != 0) {
