@@ -13,8 +13,8 @@ import java.util.List;
  * "Mat dien o thon Dong"), every other character outside the part of the GSM 7-bit alphabet that
  * is also ASCII becomes {@code ?}; one SMS holds 160 characters. UCS-2 (diacritics kept): 70
  * characters of UTF-16 per SMS, sent as hex. A longer text is split into separate messages of at
- * most {@code maxParts}, each but a lone one prefixed {@code (1/3) }; what does not fit in
- * {@code maxParts} is cut and the last message ends with {@code ...}. Separate messages rather than a
+ * most {@code maxParts}, each prefixed {@code (1/3) } (a text that fits goes as it is); what does
+ * not fit in {@code maxParts} is cut and the last message ends with {@code ...}. Separate messages rather than a
  * concatenated SMS because text mode cannot carry the concatenation header on every modem.
  */
 public final class SmsText {
