@@ -25,6 +25,13 @@ import java.util.OptionalInt;
 public final class GsmModem implements AutoCloseable {
   private static final byte CTRL_Z = 0x1A;
   private static final byte ESC = 0x1B;
+  /**
+   * The longest answer line read: the modem's lines for these commands are under 40 characters;
+   * one longer is line noise, a wrong baud rate or another device on the port.
+   */
+  public static final int MOST_LINE = 256;
+  /** The most lines one answer may have before its final result ({@code OK}, {@code ERROR}). */
+  public static final int MOST_LINES = 32;
 
   /**
    * @param diacritics keep Vietnamese diacritics (UCS-2, 70 characters a part) instead of GSM 7-bit
@@ -131,7 +138,7 @@ public final class GsmModem implements AutoCloseable {
     String last = answer.get(answer.size() - 1);
     if (!last.equals("OK")) {
       // the modem's words only: the command it answers holds the PIN
-      String why = "the SIM card refused the PIN from " + u.source() + " ('" + last + "')";
+      String why = "the SIM card refused the PIN from " + u.source() + " ('" + shown(last) + "')";
       u.refused(why);
       throw new SimLockedException(why + "; not tried again until loaxa restarts, so the card does not lock itself"
           + " (PUK): correct the PIN in " + u.source() + ", then restart loaxa");
@@ -206,7 +213,7 @@ public final class GsmModem implements AutoCloseable {
         try {
           return Integer.parseInt(l.substring(6).trim());
         } catch (NumberFormatException e) {
-          throw new ModemException("the GSM modem on " + port() + " answered '" + l + "'", OptionalInt.empty());
+          throw new ModemException("the GSM modem on " + port() + " answered '" + shown(l) + "'", OptionalInt.empty());
         }
       }
     }
@@ -233,7 +240,7 @@ public final class GsmModem implements AutoCloseable {
         // a modem giving words instead of a number (AT+CMEE=2); the words are in the message
       }
     }
-    return new ModemException("the GSM modem on " + port() + " answered '" + last + "' to " + command, cms);
+    return new ModemException("the GSM modem on " + port() + " answered '" + shown(last) + "' to " + command, cms);
   }
 
   private void write(String text) throws DeviceException {
@@ -254,7 +261,7 @@ public final class GsmModem implements AutoCloseable {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         throw new ModemSilentException("the GSM modem on " + port() + " did not answer " + what + " within "
-            + timeout.toMillis() + " ms" + (lines.isEmpty() ? "" : " (it said " + lines + ")"));
+            + timeout.toMillis() + " ms" + (lines.isEmpty() ? "" : " (it said " + shown(lines) + ")"));
       }
       int n = line.read(one, 0, 1, Duration.ofNanos(Math.min(left, 50_000_000L)));
       if (n == 0) {
@@ -271,14 +278,41 @@ public final class GsmModem implements AutoCloseable {
         if (isFinal(l)) {
           return lines;
         }
+        if (lines.size() >= MOST_LINES) {
+          throw new ModemException("modem GSM trên " + port() + " trả lời " + what + " quá " + MOST_LINES + " dòng mà chưa"
+              + " có OK / the GSM modem on " + port() + " answered " + what + " with more than " + MOST_LINES + " lines and"
+              + " no OK (last: '" + shown(l) + "'): a wrong baud rate or another device on the port", OptionalInt.empty());
+        }
         continue;
       }
       current.append(c);
-      if (prompt && current.toString().trim().equals(">")) {
+      if (current.length() > MOST_LINE) {
+        throw new ModemException("modem GSM trên " + port() + " gửi một dòng dài hơn " + MOST_LINE + " ký tự khi trả lời "
+            + what + " / the GSM modem on " + port() + " sent a line longer than " + MOST_LINE + " characters answering "
+            + what + ": a wrong baud rate or another device on the port", OptionalInt.empty());
+      }
+      if (prompt && current.length() <= 3 && current.toString().trim().equals(">")) {
         lines.add(">");
         return lines;
       }
     }
+  }
+
+  /** What the modem said, as a log line may show it: printable, at most 60 characters, no quote marks. */
+  static String shown(String said) {
+    StringBuilder b = new StringBuilder(Math.min(said.length(), 61));
+    for (int i = 0; i < said.length() && b.length() < 60; i++) {
+      char c = said.charAt(i);
+      // a quote mark of the modem's would end the quotes around its words early
+      b.append(c < 0x20 || (c >= 0x7F && c < 0xA0) ? '?' : c == '\'' ? '`' : c);
+    }
+    return said.length() > 60 ? b.append('…').toString() : b.toString();
+  }
+
+  /** The last three lines the modem said, each as {@link #shown(String)}. */
+  private static String shown(List<String> lines) {
+    List<String> last = lines.subList(Math.max(0, lines.size() - 3), lines.size());
+    return (lines.size() > 3 ? "…, " : "") + String.join(", ", last.stream().map(l -> "'" + shown(l) + "'").toList());
   }
 
   private static boolean isFinal(String l) {

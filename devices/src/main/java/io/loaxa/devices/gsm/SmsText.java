@@ -13,8 +13,8 @@ import java.util.List;
  * "Mat dien o thon Dong"), every other character outside the part of the GSM 7-bit alphabet that
  * is also ASCII becomes {@code ?}; one SMS holds 160 characters. UCS-2 (diacritics kept): 70
  * characters of UTF-16 per SMS, sent as hex. A longer text is split into separate messages of at
- * most {@code maxParts}, each but a lone one prefixed {@code (1/3) }; what does not fit in
- * {@code maxParts} is cut and the last message ends with {@code ...}. Separate messages rather than a
+ * most {@code maxParts}, each prefixed {@code (1/3) } (a text that fits goes as it is); what does
+ * not fit in {@code maxParts} is cut and the last message ends with {@code ...}. Separate messages rather than a
  * concatenated SMS because text mode cannot carry the concatenation header on every modem.
  */
 public final class SmsText {
@@ -71,8 +71,11 @@ public final class SmsText {
     }
     List<String> chunks = new ArrayList<>();
     int total = maxParts;
-    // the prefix "(i/n) " takes 6 characters for n < 10, 8 for n < 100
-    int body = size - (maxParts < 10 ? 6 : 8);
+    // the prefix "(i/n) " as long as it can get: 6 characters for n < 10, 8 for n < 100, …
+    int body = size - ("(" + maxParts + "/" + maxParts + ") ").length();
+    if (body < 10) {
+      throw new IllegalArgumentException("maxParts too large for an SMS: " + maxParts);
+    }
     String rest = text;
     while (!rest.isEmpty() && chunks.size() < maxParts) {
       int cut = cut(rest, body);
@@ -104,7 +107,8 @@ public final class SmsText {
     if (Character.isLowSurrogate(text.charAt(at))) {
       at--;
     }
-    int space = text.lastIndexOf(' ', at);
+    // the space stays with the part before it, so it must lie before the cut
+    int space = text.lastIndexOf(' ', at - 1);
     return space > max / 2 ? space + 1 : at;
   }
 }

@@ -2,6 +2,8 @@ package io.loaxa.hub.json;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loaxa.hub.CommandState;
@@ -23,8 +25,12 @@ import java.util.Optional;
 public final class StationBodies {
   public static final int MAX_BODY = 64 * 1024;
   public static final String PREFIX = "loaxa/v1/station/";
+  /** The sender of a message whose topic names no station: one name for all, so the drop log keeps one line for them. */
+  public static final String NO_SENDER = "(no station)";
+  /** The deepest nesting of objects and lists a body may have. */
+  public static final int MAX_DEPTH = 32;
   private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build()).build());
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
 
   private StationBodies() {}
 
@@ -35,18 +41,19 @@ public final class StationBodies {
   public record Accepted(StationMessage message) implements Decoded {}
 
   /**
-   * A message to drop; {@code sender} is the topic's station (or the topic itself when it names
-   * none), {@code reason} a short English line for the log.
+   * A message to drop; {@code sender} is the topic's station (or {@link #NO_SENDER} when it names
+   * none), {@code reason} a short English line for the log: printable, at most 200 characters, in
+   * the protocol's words (never a parser's message).
    */
   public record Dropped(String sender, String reason) implements Decoded {}
 
   public static Decoded decode(String topic, byte[] body) {
     if (topic == null || !topic.startsWith(PREFIX)) {
-      return new Dropped(String.valueOf(topic), "not a station topic");
+      return new Dropped(NO_SENDER, "not a station topic: '" + clip(String.valueOf(topic)) + "'");
     }
     String[] parts = topic.substring(PREFIX.length()).split("/", -1);
     if (parts.length != 2 || !StationKey.valid(parts[0])) {
-      return new Dropped(topic, "topic is not loaxa/v1/station/<id>/<kind>");
+      return new Dropped(NO_SENDER, "topic '" + clip(topic) + "' is not loaxa/v1/station/<id>/<kind>");
     }
     String sender = parts[0];
     StationKey station = new StationKey(sender);
@@ -56,8 +63,11 @@ public final class StationBodies {
     JsonNode root;
     try {
       root = JSON.readTree(body);
+    } catch (StreamConstraintsException e) {
+      return new Dropped(sender, "body nests deeper than " + MAX_DEPTH + " levels");
     } catch (IOException e) {
-      return new Dropped(sender, "body is not JSON: " + firstLine(e.getMessage()));
+      // the parser's own message names Java types and tokens: say where instead
+      return new Dropped(sender, "body is not JSON" + where(e));
     }
     if (root == null || !root.isObject()) {
       return new Dropped(sender, "body is not a JSON object");
@@ -82,7 +92,7 @@ public final class StationBodies {
         default -> throw new Bad("unknown kind '" + clip(parts[1]) + "'");
       });
     } catch (Bad e) {
-      return new Dropped(sender, parts[1] + ": " + e.getMessage());
+      return new Dropped(sender, clip(parts[1]) + ": " + e.getMessage());
     }
   }
 
@@ -136,16 +146,20 @@ public final class StationBodies {
         f.instant("at"));
   }
 
+  /** At most 40 characters of what a peer wrote, control characters shown as '?' so the log keeps one line, ' as `. */
   private static String clip(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    String cut = s.length() > 40 ? s.substring(0, 40) : s;
+    StringBuilder b = new StringBuilder(cut.length() + 1);
+    // a quote mark of the peer's would end the quotes around its words early
+    cut.chars().forEach(c -> b.append(Character.isISOControl(c) ? '?' : c == '\'' ? '`' : (char) c));
+    return s.length() > 40 ? b.append('…').toString() : b.toString();
   }
 
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "";
+  private static String where(IOException e) {
+    if (e instanceof JsonProcessingException p && p.getLocation() != null && p.getLocation().getLineNr() > 0) {
+      return " (line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr() + ")";
     }
-    int nl = s.indexOf('\n');
-    return clip(nl < 0 ? s : s.substring(0, nl));
+    return "";
   }
 
   /** A body that does not follow the protocol. */

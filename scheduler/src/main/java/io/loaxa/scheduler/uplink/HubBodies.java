@@ -11,7 +11,14 @@ import java.util.OptionalLong;
 
 /** The JSON bodies a station sends, as docs/hub-protocol.md writes them; no I/O. */
 final class HubBodies {
+  /** The largest filed ack read: the hub files at most 500 rows a commit, about 11 KiB of seqs. */
+  static final int MOST_FILED_BYTES = 64 * 1024;
+
   private HubBodies() {}
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
 
   static String instant(Instant at) {
     return at.truncatedTo(ChronoUnit.MILLIS).toString();
@@ -86,13 +93,17 @@ final class HubBodies {
    * @throws IllegalArgumentException when the body is not one, saying why
    */
   static List<Long> filedSeqs(byte[] body) {
+    if (body.length > MOST_FILED_BYTES) {
+      throw new IllegalArgumentException("a filed ack of " + body.length + " bytes, over " + MOST_FILED_BYTES);
+    }
     java.util.Map<String, Object> m;
     try {
       m = Json.object(new String(body, StandardCharsets.UTF_8));
     } catch (Json.MalformedException e) {
       throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
     }
-    if (!(m.get("v") instanceof java.math.BigDecimal v) || v.intValue() != 1 || v.scale() > 0) {
+    // compareTo, not intValue: a v of 1e999999999 would be expanded digit by digit
+    if (!(m.get("v") instanceof java.math.BigDecimal v) || v.compareTo(java.math.BigDecimal.ONE) != 0) {
       throw new IllegalArgumentException("v is not 1");
     }
     if (!(m.get("seqs") instanceof List<?> seqs)) {
@@ -101,12 +112,12 @@ final class HubBodies {
     List<Long> out = new java.util.ArrayList<>(seqs.size());
     for (Object o : seqs) {
       if (!(o instanceof java.math.BigDecimal n) || n.signum() <= 0) {
-        throw new IllegalArgumentException("a seq is not a positive whole number: " + o);
+        throw new IllegalArgumentException("a seq is not a positive whole number");
       }
       try {
         out.add(n.longValueExact());
       } catch (ArithmeticException e) {
-        throw new IllegalArgumentException("a seq is not a positive whole number: " + o, e);
+        throw new IllegalArgumentException("a seq is not a positive whole number: " + clip(n.toString()), e);
       }
     }
     return out;

@@ -221,8 +221,17 @@ final class Json {
     }
   }
 
+  /** The message names the place; what the peer wrote is shown printable and short, so a log line stays one line. */
   private MalformedException bad(String what) {
-    return new MalformedException(what + " at character " + at);
+    StringBuilder b = new StringBuilder(what.length());
+    what.codePoints().limit(80).forEach(c -> {
+      if (Character.isISOControl(c) || !Character.isDefined(c)) {
+        b.append(String.format("U+%04X", c));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    return new MalformedException(b + " at character " + at);
   }
 
   /** {@code s} as a JSON string, quotes included. */
