@@ -64,9 +64,10 @@ import org.slf4j.LoggerFactory;
 final class JavalinApi {
   private static final Logger LOG = LoggerFactory.getLogger(JavalinApi.class);
   private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
-  // Requests are short (JSON, a page, an upload of at most a few MiB) and a station has a handful of
-  // people; 8 workers serve 50 polling dashboards (see docs/benchmarks.md, "Web API under load")
-  // while leaving the 2 cores to the audio and relay threads instead of growing to Jetty's 200.
+  // Requests are short (JSON, a page, an upload of a few MiB) and a station has a handful of people;
+  // the pages' event streams are asynchronous and hold no worker. With 8 workers, 50 dashboards
+  // polling at once queue for a few milliseconds instead of starting 200 threads (Javalin's default
+  // pool grows to 250) that would fight the audio and relay threads for the 2 cores.
   static final int WORKERS = 8;
   // each listener takes one acceptor and one selector thread from the pool: loopback and configured
   private static final int THREADS_PER_LISTENER = 2;
