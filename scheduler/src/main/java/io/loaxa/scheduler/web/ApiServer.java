@@ -90,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
   // every socket bound so far, handed to the web stack when it is built
   private final List<Listener> listeners = new ArrayList<>();
   private final FirstConnection firstConnection;
+  private final Object building = new Object();
   private Optional<Integer> lan = Optional.empty();
   private JavalinApi http;
   private boolean closed;
@@ -280,36 +281,42 @@ public final class ApiServer implements AutoCloseable {
     return station.dataDir().resolve(tls.keystore());
   }
 
-  /** Builds the web stack on the sockets bound so far; once, on the first connection (or the first call). */
+  /**
+   * Builds the web stack on the sockets bound so far: once, on the first connection (or the first
+   * call from elsewhere, which waits for it).
+   */
   private void build() {
-    synchronized (this) {
-      if (http != null || closed) {
-        return;
+    // one builder at a time, so the route groups are asked for once; not this object's lock, which the
+    // composition root may be waiting for while closing us as we ask it for the groups
+    synchronized (building) {
+      synchronized (this) {
+        if (http != null || closed) {
+          return;
+        }
       }
-    }
-    List<RouteGroup> more;
-    try {
-      // asked outside this lock: the composition root takes its own lock to build them, and may be closing us
-      more = List.copyOf(groups.get());
-    } catch (RuntimeException e) {
-      if (!closed()) {
-        LOG.error("the web API cannot start: its routes failed to build", e);
-      }
-      return;
-    }
-    synchronized (this) {
-      if (http != null || closed) {
-        return;
-      }
-      firstConnection.close();
-      long began = System.nanoTime();
+      List<RouteGroup> more;
       try {
-        http = JavalinApi.start(this, more, List.copyOf(listeners));
-        LOG.info("web API started on the first connection in {} ms", (System.nanoTime() - began) / 1_000_000);
+        more = List.copyOf(groups.get());
       } catch (RuntimeException e) {
-        // refused at once rather than left waiting in the backlog for a server that never comes
-        LOG.error("the web API cannot start; its ports are closed", e);
-        listeners.forEach(ApiServer::closeQuietly);
+        if (!closed()) {
+          LOG.error("the web API cannot start: its routes failed to build", e);
+        }
+        return;
+      }
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        firstConnection.close();
+        long began = System.nanoTime();
+        try {
+          http = JavalinApi.start(this, more, List.copyOf(listeners));
+          LOG.info("web API started on the first connection in {} ms", (System.nanoTime() - began) / 1_000_000);
+        } catch (RuntimeException e) {
+          // refused at once rather than left waiting in the backlog for a server that never comes
+          LOG.error("the web API cannot start; its ports are closed", e);
+          listeners.forEach(ApiServer::closeQuietly);
+        }
       }
     }
   }
