@@ -167,6 +167,26 @@ class LazyWebStackTest {
   }
 
   @Test
+  void theConfiguredAddressOpenedAfterTheStackIsBuiltIsHandedToTheRunningServer() throws Exception {
+    start(new WebConfig("0.0.0.0", 0, Optional.empty()));
+    ControlFile control = ControlFile.running(data).orElseThrow();
+    assertEquals(200, get(control.port(), "/api/session", control.token()).statusCode());
+    assertEquals(1, groupsBuilt.get());
+    station.accounts().add("quantri", Role.ADMIN, PASSWORD, "test", "localhost");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (api.port().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(100); // the watcher looks every 5 s
+    }
+    int port = api.port().orElseThrow(() -> new AssertionError("the watcher did not open the configured address"));
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/login"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"quantri\",\"password\":\"" + PASSWORD + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertEquals(200, login.statusCode(), login.body());
+    assertEquals(1, groupsBuilt.get(), "the running stack is reused");
+  }
+
+  @Test
   void closingBeforeAnyConnectionReleasesThePorts() throws Exception {
     start(new WebConfig("127.0.0.1", freePort(), Optional.empty()));
     int local = api.localPort();
