@@ -113,7 +113,7 @@ public final class StationDaemon implements AutoCloseable {
     ManualAiring manual = station.manualAiring();
     control = Optional.of(ApiServer.start(new ApiServer.Station(config.name(), config.timeZone(), station.dataDir(), manual,
         station.runner(), station.zoneControl(), station.switchboard(), daemon, station.accounts(), station.clock()),
-        config.web(), routeGroups()));
+        config.web(), this::routeGroups));
     boolean[] unhealthy = {false};
     SystemdNotify.watchdogInterval(System.getenv()).ifPresent(every -> watchdog.scheduleAtFixedRate(() -> {
       if (daemon.healthy()) {
@@ -129,8 +129,14 @@ public final class StationDaemon implements AutoCloseable {
     }, 0, every.toMillis(), TimeUnit.MILLISECONDS));
   }
 
-  /** The API's routes beyond the built-in ones (status, zones, air, users, audit): one group per area. */
-  private List<RouteGroup> routeGroups() {
+  /**
+   * The API's routes beyond the built-in ones (status, zones, air, users, audit): one group per area.
+   * Asked by the API on its first connection, from its own thread, so an idle station builds none.
+   */
+  private synchronized List<RouteGroup> routeGroups() {
+    if (closed) {
+      throw new IllegalStateException("the station is stopping");
+    }
     List<RouteGroup> groups = new java.util.ArrayList<>();
     routes = Optional.of(StationRoutes.open(station));
     groups.addAll(routes.get().groups());

@@ -418,7 +418,7 @@ public final class ContentRoutes implements RouteGroup {
   private Object decide(Context ctx, ApiServer.Principal who, String path, Approval decision) {
     Optional<String> reason = Optional.empty();
     if (decision == Approval.REJECTED) {
-      String r = ApiServer.text(ApiServer.body(ctx, java.util.Set.of("reason")), "reason").map(String::strip).orElse("");
+      String r = JavalinApi.text(JavalinApi.body(ctx, java.util.Set.of("reason")), "reason").map(String::strip).orElse("");
       if (r.isEmpty()) {
         throw new ApiException(400, "cần lý do từ chối (a reason is required)", "reason");
       }

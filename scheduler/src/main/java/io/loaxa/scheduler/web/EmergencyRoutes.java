@@ -140,13 +140,13 @@ public final class EmergencyRoutes implements RouteGroup, AutoCloseable {
    * an approver ({@link Approval#HOLD}); then the answer is {@code "state": "waiting"} and the key it waits under.
    */
   private Object send(Routes routes, Context ctx, ApiServer.Principal who) throws IOException {
-    ObjectNode b = ApiServer.body(ctx, FIELDS);
-    String zones = ApiServer.text(b, "zones").map(String::strip).orElse("");
+    ObjectNode b = JavalinApi.body(ctx, FIELDS);
+    String zones = JavalinApi.text(b, "zones").map(String::strip).orElse("");
     if (zones.isEmpty()) {
       throw new ApiException(400, "chọn ít nhất một ấp, hoặc tất cả (choose at least one hamlet, or all)", "zones");
     }
-    Optional<String> text = ApiServer.text(b, "text").map(String::strip).filter(t -> !t.isEmpty());
-    Optional<String> recording = ApiServer.text(b, "recording").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<String> text = JavalinApi.text(b, "text").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<String> recording = JavalinApi.text(b, "recording").map(String::strip).filter(t -> !t.isEmpty());
     if (text.isPresent() == recording.isPresent()) {
       throw new ApiException(400, "nhập nội dung bản tin hoặc chọn một bản ghi, không cả hai (type the text or pick a "
           + "recording, not both)", text.isPresent() ? "recording" : "text");
@@ -158,9 +158,9 @@ public final class EmergencyRoutes implements RouteGroup, AutoCloseable {
       }
       file = Optional.of(parts.recordings().resolve(recording.get()).toAbsolutePath().normalize().toString());
     }
-    Optional<String> every = ApiServer.text(b, "every").map(String::strip).filter(t -> !t.isEmpty());
-    Optional<String> count = ApiServer.text(b, "count").map(String::strip).filter(t -> !t.isEmpty());
-    Optional<String> until = ApiServer.text(b, "until").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<String> every = JavalinApi.text(b, "every").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<String> count = JavalinApi.text(b, "count").map(String::strip).filter(t -> !t.isEmpty());
+    Optional<String> until = JavalinApi.text(b, "until").map(String::strip).filter(t -> !t.isEmpty());
     checkRepeats(every, count, until);
     AirRequest request = new AirRequest(file, Optional.empty(), zones, "emergency", Optional.empty(), Optional.empty(),
         Optional.empty(), text, every.map(m -> m + "m"), count, until);
@@ -218,8 +218,8 @@ public final class EmergencyRoutes implements RouteGroup, AutoCloseable {
   }
 
   private ObjectNode reject(Routes routes, Context ctx, ApiServer.Principal who, HeldEmergencies.HeldKey key) {
-    ObjectNode b = ApiServer.body(ctx, Set.of("reason"));
-    String reason = ApiServer.text(b, "reason").map(String::strip).orElse("");
+    ObjectNode b = JavalinApi.body(ctx, Set.of("reason"));
+    String reason = JavalinApi.text(b, "reason").map(String::strip).orElse("");
     if (reason.isEmpty()) {
       throw new ApiException(400, "ghi lý do từ chối để người gửi biết (give the reason for the operator)", "reason");
     }

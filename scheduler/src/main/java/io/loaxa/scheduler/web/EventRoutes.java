@@ -88,7 +88,7 @@ public final class EventRoutes implements RouteGroup, AutoCloseable {
   private void events(Context ctx) throws Exception {
     Optional<ApiServer.Principal> who = routes.who(ctx);
     if (who.isEmpty()) {
-      ApiServer.error(ctx, 401, "cần đăng nhập (login required)", null);
+      JavalinApi.error(ctx, 401, "cần đăng nhập (login required)", null);
       return;
     }
     ctx.header("X-Content-Type-Options", "nosniff");

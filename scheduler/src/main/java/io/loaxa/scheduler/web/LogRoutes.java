@@ -102,7 +102,7 @@ public final class LogRoutes implements RouteGroup {
       ReportPeriod period = reportPeriod(params, today());
       String format = format(LogQuery.one(params, "format"), REPORT_FORMATS, "json");
       Language lang = LogQuery.language(LogQuery.one(params, "lang"), ctx.header("Accept-Language"));
-      PeakWindows peaks = LogQuery.one(params, "peak").map(p -> ApiServer.field("peak", () -> PeakWindows.parse(p)))
+      PeakWindows peaks = LogQuery.one(params, "peak").map(p -> JavalinApi.field("peak", () -> PeakWindows.parse(p)))
           .orElse(PeakWindows.DEFAULT);
       return report(period, peaks, lang, format);
     });

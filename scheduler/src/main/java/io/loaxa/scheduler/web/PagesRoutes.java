@@ -59,7 +59,7 @@ public final class PagesRoutes implements RouteGroup {
     headers(ctx);
     Optional<Asset> asset = NAME.matcher(name).matches() ? asset(name) : Optional.empty();
     if (asset.isEmpty()) {
-      ApiServer.error(ctx, 404, "không có trang này (no such page)", null);
+      JavalinApi.error(ctx, 404, "không có trang này (no such page)", null);
       return;
     }
     boolean isPage = name.endsWith(".html");

@@ -51,7 +51,7 @@ public final class SpeechRoutes implements RouteGroup {
         }
       }
       String format = LogRoutes.format(LogQuery.one(params, "format"), java.util.List.of("json", "wav"), "json");
-      Request request = request(ApiServer.body(ctx, FIELDS));
+      Request request = request(JavalinApi.body(ctx, FIELDS));
       try {
         if (format.equals("wav")) {
           return new Routes.Download("audio/wav", "nghe-thử.wav", speaker.wav(request.text(), request.voice()));
@@ -73,11 +73,11 @@ public final class SpeechRoutes implements RouteGroup {
 
   /** Reads a preview's body; the text is required and not blank. */
   static Request request(ObjectNode body) {
-    String text = ApiServer.text(body, "text").orElse("");
+    String text = JavalinApi.text(body, "text").orElse("");
     if (text.isBlank()) {
       throw new ApiException(400, "thiếu 'text': văn bản cần đọc (text is required)", "text");
     }
-    Optional<String> voice = ApiServer.text(body, "voice").map(String::strip).filter(v -> !v.isEmpty());
+    Optional<String> voice = JavalinApi.text(body, "voice").map(String::strip).filter(v -> !v.isEmpty());
     if (voice.isPresent() && !voice.get().matches("[A-Za-z0-9+_-]{1,40}")) {
       throw new ApiException(400, "'voice' không phải tên giọng đọc như vi, vi-vn-x-south (not a voice name)", "voice");
     }

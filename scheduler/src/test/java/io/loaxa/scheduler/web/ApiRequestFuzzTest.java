@@ -31,14 +31,14 @@ class ApiRequestFuzzTest {
   void anyBodyIsAnObjectOfKnownFieldsOrARefusalOfTheClient(byte[] input) {
     long start = System.nanoTime();
     try {
-      ObjectNode body = ApiServer.parseBody(input, AIR_FIELDS);
+      ObjectNode body = JavalinApi.parseBody(input, AIR_FIELDS);
       body.fieldNames().forEachRemaining(f -> assertTrue(AIR_FIELDS.contains(f), f));
       body.elements().forEachRemaining(v -> assertTrue(v.isValueNode() && !v.isNull(), v.toString()));
     } catch (ApiException e) {
       clientError(e);
     }
     try {
-      SpeechRoutes.Request r = SpeechRoutes.request(ApiServer.parseBody(input, Set.of("text", "voice")));
+      SpeechRoutes.Request r = SpeechRoutes.request(JavalinApi.parseBody(input, Set.of("text", "voice")));
       assertTrue(!r.text().isBlank());
       r.voice().ifPresent(v -> assertTrue(v.matches("[A-Za-z0-9+_-]{1,40}"), v));
     } catch (ApiException e) {

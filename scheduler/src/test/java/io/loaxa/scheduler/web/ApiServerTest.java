@@ -319,7 +319,7 @@ class ApiServerTest {
     public void register(Routes routes) {
       routes.get("/api/echo", Routes.READ_LOG, (ctx, who) -> java.util.Map.of("who", who.name()));
       routes.post("/api/echo", Routes.OPERATE, (ctx, who) -> {
-        String said = ApiServer.text(ApiServer.body(ctx, Set.of("say")), "say").orElse("");
+        String said = JavalinApi.text(JavalinApi.body(ctx, Set.of("say")), "say").orElse("");
         routes.audit(ctx, who, "echo", "", said, true);
         return java.util.Map.of("said", said);
       });
