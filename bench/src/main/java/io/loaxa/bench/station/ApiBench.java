@@ -33,7 +33,6 @@ import java.io.InputStreamReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -54,10 +53,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -67,7 +62,8 @@ import java.util.stream.Stream;
  * station's real audio engine on the PulseAudio sink, and scheduled airings of a tone every
  * {@link #SPACING}: first with no clients (the baseline), then while {@code clients} logged-in
  * officers each poll status and a page of the log (a day, now and then filtered by category, hamlet
- * or outcome) for a set time. Prints requests a second and p50/p95/p99 latency per route, and each
+ * or outcome) for a set time. The officers' browsers run in a process of their own at nice 10
+ * ({@link ApiClients}), as they run on machines of their own in an office. Prints requests a second and p50/p95/p99 latency per route, and each
  * phase's start error as heard on the sink's monitor (first sample above {@link #HEARD} − planned
  * second); then the year report through the API (JSON, XLSX, PDF) against the {@code sqlite3}
  * shell's scan and aggregate of the same rows; last, the RSS of a {@code loaxa run} daemon with its
@@ -75,7 +71,6 @@ import java.util.stream.Stream;
  */
 public final class ApiBench {
   private static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final String PASSWORD = "mat-khau-do-hieu-nang";
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Time between the scheduled airings of each phase. */
   static final Duration SPACING = Duration.ofSeconds(5);
@@ -85,8 +80,6 @@ public final class ApiBench {
   /** The JVM flags of the Debian package's unit (less its class-data archive, which only postinst builds). */
   private static final List<String> PACKAGE_FLAGS = List.of("-Xms8m", "-Xmx64m", "-XX:+UseSerialGC", "-Xss256k",
       "-XX:TieredStopAtLevel=1");
-  private static final List<String> CATEGORIES = List.of("cchc", "thoi-su", "phap-luat", "pctt", "y-te");
-  private static final List<String> OUTCOMES = List.of("COMPLETED", "PARTIAL", "FAILED,MISSED", "PREEMPTED");
 
   private final int runs;
   private final int clients;
@@ -106,24 +99,6 @@ public final class ApiBench {
     this.clients = clients;
     this.length = length;
     this.monitor = monitor;
-  }
-
-  /** One kind of request and what its calls took. */
-  private static final class Route {
-    final String name;
-    final List<Long> nanos = new ArrayList<>();
-    long failed;
-
-    Route(String name) {
-      this.name = name;
-    }
-
-    synchronized void add(long n, boolean ok) {
-      nanos.add(n);
-      if (!ok) {
-        failed++;
-      }
-    }
   }
 
   public void run(PrintWriter out) throws Exception {
@@ -147,7 +122,7 @@ public final class ApiBench {
       Clock clock = Clock.systemUTC();
       try (Station station = Station.assemble(config, data, clock, Pause.sleeping(),
           new JavaSoundOutput(config.audioOutput(), clock))) {
-        station.accounts().add("canbo", Role.OFFICER, PASSWORD, "bench", "localhost");
+        station.accounts().add("canbo", Role.OFFICER, ApiClients.PASSWORD, "bench", "localhost");
         Programme programme = new Programme(new ProgrammeKey("bench-api-tone"), "Bản tin thử", Category.DEMO,
             Priority.NORMAL, List.of(new Segment.File(tone.toString())), Duration.ofSeconds(30), Optional.empty());
         station.programmes().put(programme);
@@ -157,8 +132,8 @@ public final class ApiBench {
             station.runner(), station.zoneControl(), station.switchboard(), daemon, station.accounts(), clock),
             WebConfig.LOCAL_ONLY, routes.groups())) {
           String base = "http://127.0.0.1:" + api.port().orElseThrow();
-          List<Client> logged = logins(out, base);
-          try (MonitorTap tap = MonitorTap.start(monitor, clock)) {
+          try (Clients offices = Clients.start(out, base, clients, length);
+              MonitorTap tap = MonitorTap.start(monitor, clock)) {
             sleepUntil(clock, clock.instant().plusMillis(PulseAudioSink.SETTLE_MILLIS));
             int each = (int) (length.toSeconds() / SPACING.toSeconds()) - 1;
             Instant first = clock.instant().plus(station.runner().preRoll()).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
@@ -174,7 +149,7 @@ public final class ApiBench {
                 + " from %s%n", each, TONE.toMillis(), first, each, loadFrom);
             out.flush();
             sleepUntil(clock, loadFrom);
-            load(out, base, logged, clock);
+            offices.go();
             Instant last = loaded.get(loaded.size() - 1);
             sleepUntil(clock, last.plus(TONE).plusSeconds(3));
             List<AiringRunRecord> logged2 = new ArrayList<>();
@@ -328,114 +303,63 @@ public final class ApiBench {
     return new StationConfig(station.name(), HCM, boards, Optional.empty(), zones, "default", "content", false);
   }
 
-  /** A logged-in officer's client: its own connection and cookie. */
-  private record Client(HttpClient http, String cookie) {}
+  /**
+   * The office's browsers in a JVM of their own at a lower priority ({@code nice 10}), as on machines
+   * of their own: the station's JVM serves their requests but does not run their loops, their
+   * {@code HttpClient}s or their garbage.
+   */
+  private static final class Clients implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader lines;
+    private final PrintWriter out;
 
-  private static Client login(String base) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"canbo\",\"password\":\"" + PASSWORD + "\"}")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IllegalStateException("login refused: " + r.body());
+    private Clients(Process process, PrintWriter out) {
+      this.process = process;
+      this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.out = out;
     }
-    String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-    return new Client(http, cookie.substring(0, cookie.indexOf(';')));
-  }
 
-  private static boolean get(Client c, String url) {
-    try {
-      HttpResponse<byte[]> r = c.http().send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", c.cookie())
-          .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      return r.statusCode() == 200;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private List<Client> logins(PrintWriter out, String base) throws IOException, InterruptedException {
-    List<Client> logged = new ArrayList<>();
-    long l0 = System.nanoTime();
-    for (int i = 0; i < clients; i++) {
-      logged.add(login(base));
-    }
-    out.printf(Locale.ROOT, "%d logins in %.1f s (Argon2id each)%n", clients, (System.nanoTime() - l0) / 1e9);
-    out.flush();
-    return logged;
-  }
-
-  /** A page of the log as an officer asks it: a day of 2024, every third question narrowed by one filter. */
-  private static String logQuery(Random random) {
-    LocalDate day = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(366));
-    StringBuilder q = new StringBuilder("/api/log?from=" + day + "&to=" + day + "&page=" + (1 + random.nextInt(3)));
-    switch (random.nextInt(9)) {
-      case 0 -> q.append("&category=").append(CATEGORIES.get(random.nextInt(CATEGORIES.size())));
-      case 1 -> q.append("&zone=").append(ReportBench.station().hamlets().get(random.nextInt(20)).key());
-      case 2 -> q.append("&outcome=").append(OUTCOMES.get(random.nextInt(OUTCOMES.size())));
-      default -> { }
-    }
-    return q.toString();
-  }
-
-  private void load(PrintWriter out, String base, List<Client> logged, Clock clock) throws Exception {
-    Route status = new Route("GET /api/status");
-    Route log = new Route("GET /api/log (a day, page of 50)");
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    CountDownLatch go = new CountDownLatch(1);
-    long[] window = new long[2];
-    for (int i = 0; i < clients; i++) {
-      Client c = logged.get(i);
-      Random random = new Random(16 + i);
-      pool.submit(() -> {
-        go.await();
-        long end = window[1];
-        while (System.nanoTime() < end) {
-          long s = System.nanoTime();
-          boolean ok = get(c, base + "/api/status");
-          status.add(System.nanoTime() - s, ok);
-          s = System.nanoTime();
-          ok = get(c, base + logQuery(random));
-          log.add(System.nanoTime() - s, ok);
+    static Clients start(PrintWriter out, String base, int clients, Duration length) throws IOException {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process p = new ProcessBuilder("nice", "-n", "10", java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          ApiClients.class.getName(), base, String.valueOf(clients), String.valueOf(length.toSeconds()))
+          .redirectErrorStream(true).start();
+      Clients c = new Clients(p, out);
+      String line;
+      while ((line = c.lines.readLine()) != null) {
+        if (line.startsWith(ApiClients.LOGGED_IN)) {
+          out.println(line.substring(ApiClients.LOGGED_IN.length()).trim() + ", in their own process at nice 10");
+          out.flush();
+          return c;
         }
-        return null;
-      });
-    }
-    window[0] = System.nanoTime();
-    window[1] = window[0] + length.toNanos();
-    go.countDown();
-    pool.shutdown();
-    pool.awaitTermination(length.toSeconds() + 300, TimeUnit.SECONDS);
-    double seconds = (System.nanoTime() - window[0]) / 1e9;
-    out.printf(Locale.ROOT, "%-38s %8s %8s %9s %9s %9s %7s%n", "route", "requests", "per s", "p50 ms", "p95 ms", "p99 ms",
-        "failed");
-    long all = 0;
-    for (Route r : List.of(status, log)) {
-      long[] ns;
-      synchronized (r) {
-        ns = r.nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        out.println("  clients: " + line);
       }
-      all += ns.length;
-      out.printf(Locale.ROOT, "%-38s %8d %8.1f %9.1f %9.1f %9.1f %7d%n", r.name, ns.length, ns.length / seconds,
-          pct(ns, 50), pct(ns, 95), pct(ns, 99), r.failed);
+      c.close();
+      throw new IOException("the clients' process ended before logging in");
     }
-    out.printf(Locale.ROOT, "all routes: %,d requests in %.1f s = %.1f per second%n", all, seconds, all / seconds);
-    out.flush();
-  }
 
-  private static double pct(long[] sorted, int p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
+    /** Starts the load and waits until the clients have polled for their time and printed their figures. */
+    void go() throws IOException, InterruptedException {
+      process.getOutputStream().write('\n');
+      process.getOutputStream().flush();
+      String line;
+      while ((line = lines.readLine()) != null) {
+        out.println(line);
+      }
+      out.flush();
+      if (process.waitFor() != 0) {
+        throw new IOException("the clients' process failed (exit " + process.exitValue() + ")");
+      }
     }
-    int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+
+    @Override
+    public void close() {
+      process.destroyForcibly();
+    }
   }
 
   private static void year(PrintWriter out, String base, Path db) throws Exception {
-    Client c = login(base);
+    ApiClients.Client c = ApiClients.login(base);
     Instant from = LocalDate.of(2024, 1, 1).atStartOfDay(HCM).toInstant();
     Instant to = LocalDate.of(2025, 1, 1).atStartOfDay(HCM).toInstant();
     SqliteFloor floor = new SqliteFloor(db, from, to);
@@ -449,7 +373,7 @@ public final class ApiBench {
       String url = base + "/api/reports?period=2024&format=" + format;
       double s = median(() -> {
         long t = System.nanoTime();
-        if (!get(c, url)) {
+        if (!ApiClients.get(c, url)) {
           throw new IllegalStateException("the year report as " + format + " failed");
         }
         return (System.nanoTime() - t) / 1e9;
@@ -458,7 +382,7 @@ public final class ApiBench {
           + " (target ≤ 3 s: %s)%n", format, s, s / scan, s / aggregate, s <= 3.0 ? "met" : "NOT met");
       out.flush();
     }
-    if (get(c, base + "/api/reports?period=2024")) {
+    if (ApiClients.get(c, base + "/api/reports?period=2024")) {
       HttpResponse<String> r = c.http().send(HttpRequest.newBuilder(URI.create(base + "/api/reports?period=2024"))
           .header("Cookie", c.cookie()).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       JsonNode totals = JSON.readTree(r.body()).path("totals");
