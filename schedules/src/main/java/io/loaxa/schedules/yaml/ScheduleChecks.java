@@ -251,12 +251,12 @@ final class ScheduleChecks {
       String with = earlier.equals(laterRule) ? "its own airing" : "airing '" + earlier + "'" + line;
       String withVi = earlier.equals(laterRule) ? "chính nó" : "buổi phát '" + earlier + "'"
           + (other == null ? "" : " (dòng " + other.airing().line() + ")");
-      problems.add(new Problem(where.at(), Bilingual.of("trùng giờ với " + withVi + " trên " + join(zones.get(e.getKey()))
+      problems.add(Problem.overlap(where.at(), Bilingual.of("trùng giờ với " + withVi + " trên " + join(zones.get(e.getKey()))
           + " cùng mức ưu tiên " + c.second().priority() + ": lần đầu " + local(c.first()) + " và " + local(c.second())
           + (n > 1 ? " (" + n + " lần trong " + options.days() + " ngày được kiểm tra)" : ""),
           "overlaps " + with + " on " + join(zones.get(e.getKey())) + " at the same priority "
           + c.second().priority() + ": first " + local(c.first()) + " and " + local(c.second())
-          + (n > 1 ? " (" + n + " times in the " + options.days() + " days checked)" : ""))));
+          + (n > 1 ? " (" + n + " times in the " + options.days() + " days checked)" : "")), List.of(earlier)));
     }
   }
 
