@@ -92,6 +92,15 @@ public final class Bilingual {
     return what;
   }
 
+  /**
+   * The Vietnamese for a part of a file that holds keys ({@code content}, {@code a programme}): as
+   * {@link #subject}, but a section named by its key is a {@code mục}, not a field.
+   */
+  public static String section(String what) {
+    String s = subject(what);
+    return s.startsWith("trường '") ? "mục '" + s.substring("trường '".length()) : s;
+  }
+
   /** "a, b hoặc c": a list of choices as the Vietnamese half says it. */
   public static String choices(String english) {
     return english.replace(" or ", " hoặc ");

@@ -25,6 +25,8 @@ class BilingualTest {
     assertEquals("chương trình", Bilingual.subject("a programme"));
     assertEquals("trường 'lateTolerance'", Bilingual.subject("lateTolerance"));
     assertEquals("nhóm thôn bac", Bilingual.subject("zone group bac"));
+    assertEquals("mục 'content'", Bilingual.section("content"));
+    assertEquals("buổi phát", Bilingual.section("an airing"));
     assertEquals("cấu hình đài (at least one relay board)", Bilingual.subject("the station config (at least one relay board)"));
     assertEquals("trường 'web' (ví dụ listen: \"0.0.0.0:8080\")", Bilingual.subject("web (e.g. listen: \"0.0.0.0:8080\")"));
   }

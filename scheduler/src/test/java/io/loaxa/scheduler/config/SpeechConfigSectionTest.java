@@ -75,7 +75,7 @@ class SpeechConfigSectionTest {
           englishFallback: maybe
         """, "station.yaml"));
     assertEquals(List.of(
-        "station.yaml:11:3: khóa lạ 'voise' trong trường 'speech'; các khóa dùng được: command, dictionary, engine, "
+        "station.yaml:11:3: khóa lạ 'voise' trong mục 'speech'; các khóa dùng được: command, dictionary, engine, "
             + "englishFallback, pitch, rate, region, voice, volume (unknown key 'voise' in speech; expected command, dictionary, "
             + "engine, englishFallback, pitch, rate, region, voice, volume)",
         "station.yaml:7:11: giá trị 'mary' của trường 'engine' không hợp lệ; hãy viết espeak-ng, freetts hoặc command (bad engine "

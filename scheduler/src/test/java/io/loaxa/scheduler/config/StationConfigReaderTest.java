@@ -184,7 +184,7 @@ class StationConfigReaderTest {
 
   @Test
   void refusesAMisspeltApprovalBlockAtItsLine() {
-    assertEquals(List.of("station.yaml:4:28: khóa lạ 'emergencyBypas' trong trường 'approval'; các khóa dùng được: "
+    assertEquals(List.of("station.yaml:4:28: khóa lạ 'emergencyBypas' trong mục 'approval'; các khóa dùng được: "
         + "emergencyBypass, required (unknown key 'emergencyBypas' in approval; expected emergencyBypass, required)"),
         problems(SMALL_STATION + "approval: { required: yes, emergencyBypas: yes }\n"));
     assertEquals(List.of("station.yaml:5:20: trường 'emergencyBypass' là true hoặc false, không phải 'sometimes' (emergencyBypass "
@@ -213,7 +213,8 @@ class StationConfigReaderTest {
     assertEquals(List.of("station.yaml:5:16: trường 'maxUploadMb' là một số nguyên từ 1 đến 1024, không phải '0' (maxUploadMb is a "
         + "whole number from 1 to 1024, not '0')"),
         problems(SMALL_STATION + "content:\n  maxUploadMb: 0\n"));
-    assertEquals(List.of("station.yaml:4:12: unknown key 'maxUpload' in content; expected folder, maxUploadMb"),
+    assertEquals(List.of("station.yaml:4:12: khóa lạ 'maxUpload' trong mục 'content'; các khóa dùng được: folder, maxUploadMb"
+        + " (unknown key 'maxUpload' in content; expected folder, maxUploadMb)"),
         problems(SMALL_STATION + "content: { maxUpload: 10 }\n"));
   }
 }

@@ -52,7 +52,7 @@ public final class Fields {
   public void unknownKeys(Node.Mapping m, Set<String> known, String what) {
     for (Node.Entry e : m.entries().values()) {
       if (!known.contains(e.key())) {
-        problem(e.keyAt(), Bilingual.of("khóa lạ '" + e.key() + "' trong " + Bilingual.subject(what) + "; các khóa dùng được: " + sorted(known),
+        problem(e.keyAt(), Bilingual.of("khóa lạ '" + e.key() + "' trong " + Bilingual.section(what) + "; các khóa dùng được: " + sorted(known),
             "unknown key '" + e.key() + "' in " + what + "; expected " + sorted(known)));
       }
     }
@@ -62,7 +62,7 @@ public final class Fields {
   public Optional<Node> required(Node.Mapping m, String key, String what) {
     Optional<Node> n = m.get(key);
     if (n.isEmpty()) {
-      problem(m.at(), Bilingual.of("thiếu '" + key + "' trong " + Bilingual.subject(what), "missing '" + key + "' in " + what));
+      problem(m.at(), Bilingual.of("thiếu '" + key + "' trong " + Bilingual.section(what), "missing '" + key + "' in " + what));
     }
     return n;
   }
