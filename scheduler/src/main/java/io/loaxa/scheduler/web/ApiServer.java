@@ -23,6 +23,7 @@ import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.airing.ZoneControl;
 import io.loaxa.scheduler.config.WebConfig;
 import io.loaxa.scheduler.planning.Daemon;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
@@ -76,7 +75,6 @@ public final class ApiServer implements AutoCloseable {
   private static final Set<Role> READ_LOG = EnumSet.of(Role.ADMIN, Role.OFFICER);
   private static final Set<String> AIR_FIELDS = Set.of("file", "programme", "zones", "priority", "at", "rebroadcast",
       "length", "text", "every", "count", "until");
-  private static final Pattern BILINGUAL = Pattern.compile("(?s)(.*?)\\s*\\(([^()]*)\\)\\s*$");
 
   static {
     // Jetty sizes its padding from the reference width and, unless told, asks the platform MBean
@@ -761,8 +759,7 @@ public final class ApiServer implements AutoCloseable {
     if (acceptLanguage == null || !acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
       return message;
     }
-    Matcher m = BILINGUAL.matcher(message);
-    return m.matches() ? m.group(2) : message;
+    return Bilingual.english(message);
   }
 
   @Override
