@@ -121,7 +121,7 @@ final class ScheduleChecks {
     String rangeVi = start.equals(end) ? "ngày " + start : "từ " + start + " đến " + end;
     boolean excepts = !rule.except().isEmpty() || !rule.exceptDays().isEmpty();
     at(rule).ifPresent(s -> problems.add(new Problem(s.recurrence(), Bilingual.of(
-        "buổi phát này không bao giờ phát: không có ngày nào " + rangeVi + " khớp với " + describeVi(rule.recurrence())
+        "buổi phát này không bao giờ diễn ra: không có ngày nào " + rangeVi + " khớp với " + describeVi(rule.recurrence())
             + (excepts ? " ngoài các ngày except của nó" : ""),
         "this airing never fires: no day " + range + " matches " + describe(rule.recurrence())
             + (excepts ? " outside its except dates" : "")))));
@@ -249,7 +249,7 @@ final class ScheduleChecks {
       int n = counts.get(e.getKey());
       String line = other == null ? "" : " (line " + other.airing().line() + ")";
       String with = earlier.equals(laterRule) ? "its own airing" : "airing '" + earlier + "'" + line;
-      String withVi = earlier.equals(laterRule) ? "chính nó" : "buổi phát '" + earlier + "'"
+      String withVi = earlier.equals(laterRule) ? "một lần phát khác của chính nó" : "buổi phát '" + earlier + "'"
           + (other == null ? "" : " (dòng " + other.airing().line() + ")");
       problems.add(Problem.overlap(where.at(), Bilingual.of("trùng giờ với " + withVi + " trên " + join(zones.get(e.getKey()))
           + " cùng mức ưu tiên " + c.second().priority() + ": lần đầu " + local(c.first()) + " và " + local(c.second())

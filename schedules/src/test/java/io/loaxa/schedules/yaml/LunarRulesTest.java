@@ -238,7 +238,7 @@ class LunarRulesTest {
     }
     assertEquals(List.of(2020), leap4);
     assertEquals(29, TABLE.get(2020).monthLengths().get(index(2020, 4, true)));
-    assertEquals(List.of("lich.yaml:7:69: buổi phát này không bao giờ phát: không có ngày nào từ 2019-03-01 đến 2021-12-31 khớp "
+    assertEquals(List.of("lich.yaml:7:69: buổi phát này không bao giờ diễn ra: không có ngày nào từ 2019-03-01 đến 2021-12-31 khớp "
         + "với lunar \"30/4 nhuận\" (this airing never fires: no day from 2019-03-01 to 2021-12-31 matches lunar \"30/4 nhuận\")",
         "lich.yaml:7:69: warning: ngày âm lịch 30/4 nhuận không có trong các năm âm lịch 2020 (những năm đó tháng 4 nhuận chỉ có "
             + "29 ngày, xét từ 2019 đến 2021); những năm ấy buổi phát sẽ im lặng; hãy viết \"last/4 nhuận\" để phát ngày cuối "

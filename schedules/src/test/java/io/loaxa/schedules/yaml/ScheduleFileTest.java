@@ -27,6 +27,32 @@ class ScheduleFileTest {
   }
 
   @Test
+  void anAiringThatOverlapsItselfOrAnotherNamesThemBesideTheMessage() {
+    String text = """
+        version: 1
+        programmes:
+          - { key: dai, title: "Dài", segments: [ { gap: PT10M } ] }
+        airings:
+          - { key: sang, programme: dai, zones: all, at: ["06:00", "06:05"], days: [MO] }
+          - { key: trua, programme: dai, zones: [ap-1], at: "11:00", days: [MO] }
+          - { key: trua-2, programme: dai, zones: [ap-1], at: "11:05", days: [MO] }
+        """;
+    List<Problem> found = ScheduleFile.check(text, "lich.yaml", STATION, MARCH_2026);
+    assertEquals(2, found.size(), found.toString());
+    assertEquals(List.of("sang"), found.get(0).overlaps());
+    assertTrue(found.get(0).message().startsWith("trùng giờ với một lần phát khác của chính nó trên ap-1, ap-2, ap-3, ap-4 cùng mức"
+        + " ưu tiên NORMAL: lần đầu 2026-03-02 06:00 và 2026-03-02 06:05 ("), found.get(0).message());
+    assertTrue(found.get(0).message().endsWith(" (overlaps its own airing on ap-1, ap-2, ap-3, ap-4 at the same priority NORMAL:"
+        + " first 2026-03-02 06:00 and 2026-03-02 06:05 [53 times in the 366 days checked])"), found.get(0).message());
+    assertEquals(List.of("trua"), found.get(1).overlaps());
+    assertTrue(found.get(1).message().startsWith("trùng giờ với buổi phát 'trua' (dòng 6) trên ap-1"), found.get(1).message());
+    assertTrue(found.get(1).message().contains("(overlaps airing 'trua' [line 6] on ap-1 at the same priority NORMAL"),
+        found.get(1).message());
+    assertEquals(List.of(), ScheduleFile.check(text.replace("06:05", "07:00").replace("11:05", "12:00"), "lich.yaml", STATION,
+        MARCH_2026).stream().flatMap(p -> p.overlaps().stream()).toList());
+  }
+
+  @Test
   void everyProblemOfABadScheduleIsReportedAtOnceAtItsLineAndColumn() {
     String text = """
         version: 1
@@ -96,7 +122,7 @@ class ScheduleFileTest {
         "lich.yaml:30:62: monthly 'second-last FR' không phải quy tắc hằng tháng; hãy viết \"first MO\" … \"fifth SU\", \"last "
             + "FR\", một ngày 1..31 hoặc \"last\" (monthly 'second-last FR' is not a monthly rule; write \"first MO\" … \"fifth "
             + "SU\", \"last FR\", a day 1..31 or \"last\")",
-        "lich.yaml:31:59: buổi phát này không bao giờ phát: không có ngày nào từ 2026-03-02 đến 2026-03-06 khớp với days [SA] "
+        "lich.yaml:31:59: buổi phát này không bao giờ diễn ra: không có ngày nào từ 2026-03-02 đến 2026-03-06 khớp với days [SA] "
             + "(this airing never fires: no day from 2026-03-02 to 2026-03-06 matches days [SA])",
         "lich.yaml:32:44: quy định phát sóng: phát 2026-03-01 22:00-22:20 trong giờ yên tĩnh 21:30-05:00 (quy định của đài; chỉ "
             + "buổi phát EMERGENCY mới được phát) (policy: airs 2026-03-01 22:00-22:20 inside quiet hours 21:30-05:00 [station "
