@@ -43,16 +43,19 @@ public final class AirtimeChecks {
       for (TimeWindow quiet : policy.quietHours()) {
         if (overlaps(quiet, start, end)) {
           out.add(new PolicyViolation(a, PolicyViolation.Kind.QUIET_HOURS,
+              Bilingual.of("phát " + DAY_TIME.format(start) + "-" + TimeWindow.formatTime(end.toLocalTime())
+                  + " trong giờ yên tĩnh " + quiet + " (quy định của đài; chỉ buổi phát EMERGENCY mới được phát)",
               "airs " + DAY_TIME.format(start) + "-" + TimeWindow.formatTime(end.toLocalTime())
-                  + " inside quiet hours " + quiet + " (station policy; only EMERGENCY airings may)"));
+                  + " inside quiet hours " + quiet + " (station policy; only EMERGENCY airings may)")));
           break;
         }
       }
       DayOfWeek dow = start.getDayOfWeek();
       if (policy.noWeekends() && (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY)) {
         out.add(new PolicyViolation(a, PolicyViolation.Kind.WEEKEND,
-            "airs on " + (dow == DayOfWeek.SATURDAY ? "Saturday " : "Sunday ") + start.toLocalDate()
-                + " and the station policy says no weekends"));
+            Bilingual.of("phát vào " + (dow == DayOfWeek.SATURDAY ? "thứ Bảy " : "Chủ nhật ") + start.toLocalDate()
+                + " trong khi quy định của đài không phát cuối tuần", "airs on " + (dow == DayOfWeek.SATURDAY ? "Saturday " : "Sunday ")
+                + start.toLocalDate() + " and the station policy says no weekends")));
       }
       if (policy.maxSession().isPresent()) {
         for (ZoneKey z : a.zones().resolve(station.zones())) {
@@ -68,9 +71,11 @@ public final class AirtimeChecks {
           if (!s.reported && total.compareTo(policy.maxSession().get()) > 0) {
             s.reported = true;
             out.add(new PolicyViolation(a, PolicyViolation.Kind.SESSION_LENGTH,
-                "makes a session of " + total.toMinutes() + " min on " + z + " from "
+                Bilingual.of("làm thành một buổi liền " + total.toMinutes() + " phút trên " + z + " từ "
+                    + DAY_TIME.format(LocalDateTime.ofInstant(s.start, zone)) + ", quá mức " + policy.maxSession().get().toMinutes()
+                    + " phút của quy định", "makes a session of " + total.toMinutes() + " min on " + z + " from "
                     + DAY_TIME.format(LocalDateTime.ofInstant(s.start, zone)) + ", over the policy's "
-                    + policy.maxSession().get().toMinutes() + " min"));
+                    + policy.maxSession().get().toMinutes() + " min")));
           }
         }
       }

@@ -91,8 +91,12 @@ class ConflictsTest {
     List<String> found = AirtimeChecks.check(all, k -> Duration.ofMinutes(20), station).stream()
         .map(v -> v.airing().key() + " " + v.kind() + ": " + v.reason()).toList();
     assertEquals(List.of(
-        "s2@2026-03-02T17:50:00 SESSION_LENGTH: makes a session of 70 min on ap-1 from 2026-03-02 17:00, over the policy's 60 min",
-        "dem@2026-03-07T22:00:00 QUIET_HOURS: airs 2026-03-07 22:00-22:20 inside quiet hours 21:30-05:00 (station policy; only EMERGENCY airings may)",
-        "dem@2026-03-07T22:00:00 WEEKEND: airs on Saturday 2026-03-07 and the station policy says no weekends"), found);
+        "s2@2026-03-02T17:50:00 SESSION_LENGTH: làm thành một buổi liền 70 phút trên ap-1 từ 2026-03-02 17:00, quá mức 60 phút"
+            + " của quy định (makes a session of 70 min on ap-1 from 2026-03-02 17:00, over the policy's 60 min)",
+        "dem@2026-03-07T22:00:00 QUIET_HOURS: phát 2026-03-07 22:00-22:20 trong giờ yên tĩnh 21:30-05:00 (quy định của đài; chỉ buổi"
+            + " phát EMERGENCY mới được phát) (airs 2026-03-07 22:00-22:20 inside quiet hours 21:30-05:00 [station policy; only EMERGENCY"
+            + " airings may])",
+        "dem@2026-03-07T22:00:00 WEEKEND: phát vào thứ Bảy 2026-03-07 trong khi quy định của đài không phát cuối tuần (airs on Saturday"
+            + " 2026-03-07 and the station policy says no weekends)"), found);
   }
 }

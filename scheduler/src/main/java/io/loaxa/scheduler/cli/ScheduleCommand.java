@@ -4,6 +4,7 @@ import io.loaxa.scheduler.planning.SchedulePlanner;
 import io.loaxa.scheduler.station.StationStore;
 import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.UserError;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Expansion;
 import io.loaxa.schedules.PlannedAiring;
@@ -156,13 +157,15 @@ final class ScheduleCommand implements Runnable {
       long warnings = problems.size() - errors;
       problems.forEach(out::println);
       if (errors == 0) {
-        out.println(file + ": OK — no problems" + (warnings == 0 ? "" : " (" + warnings + " warning" + (warnings == 1 ? "" : "s") + ")"));
+        out.println(file + ": OK — " + Bilingual.of("không có lỗi" + (warnings == 0 ? "" : ", " + warnings + " cảnh báo"),
+            "no problems" + (warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s"))));
         out.flush();
         return 0;
       }
       out.flush();
-      spec.commandLine().getErr().println(errors + " problem" + (errors == 1 ? "" : "s") + " in " + file
-          + (warnings == 0 ? "" : " and " + warnings + " warning" + (warnings == 1 ? "" : "s")));
+      spec.commandLine().getErr().println(Bilingual.of(file + " có " + errors + " lỗi" + (warnings == 0 ? "" : " và " + warnings + " cảnh báo"),
+          errors + " problem" + (errors == 1 ? "" : "s") + " in " + file
+          + (warnings == 0 ? "" : " and " + warnings + " warning" + (warnings == 1 ? "" : "s"))));
       return 1;
     }
   }

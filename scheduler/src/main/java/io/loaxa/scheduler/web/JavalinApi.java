@@ -26,6 +26,7 @@ import io.loaxa.scheduler.accounts.Role;
 import io.loaxa.scheduler.airing.ManualAiring;
 import io.loaxa.scheduler.web.ApiServer.Principal;
 import io.loaxa.scheduler.web.ApiServer.Station;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.PlannedAiring;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,8 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -78,7 +77,6 @@ final class JavalinApi {
   private static final Set<Role> READ_LOG = EnumSet.of(Role.ADMIN, Role.OFFICER);
   private static final Set<String> AIR_FIELDS = Set.of("file", "programme", "zones", "priority", "at", "rebroadcast",
       "length", "text", "every", "count", "until");
-  private static final Pattern BILINGUAL = Pattern.compile("(?s)(.*?)\\s*\\(([^()]*)\\)\\s*$");
 
   static {
     // Jetty sizes its padding from the reference width and, unless told, asks the platform MBean
@@ -657,8 +655,7 @@ final class JavalinApi {
     if (acceptLanguage == null || !acceptLanguage.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
       return message;
     }
-    Matcher m = BILINGUAL.matcher(message);
-    return m.matches() ? m.group(2) : message;
+    return Bilingual.english(message);
   }
 
 }

@@ -11,6 +11,7 @@ import io.loaxa.scheduler.ScheduleStore;
 import io.loaxa.scheduler.config.StationConfig;
 import io.loaxa.scheduler.planning.Daemon;
 import io.loaxa.scheduler.planning.SchedulePlanner;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.Expansion;
 import io.loaxa.schedules.PlannedAiring;
 import io.loaxa.schedules.Schedule;
@@ -113,7 +114,7 @@ public final class ScheduleRoutes implements RouteGroup {
       Optional<ScheduleStore.Stored> before = store.current();
       String old = version(before);
       requireVersion(ctx, old);
-      Map<String, Object> out = store(text, who);
+      Map<String, Object> out = store(text, who, ctx.header("Accept-Language"));
       routes.audit(ctx, who, "schedule.replace", old, out.get("version") + " (" + out.get("programmes") + " programmes, "
           + out.get("rules") + " rules)", true);
       ctx.header("ETag", "\"" + out.get("version") + "\"");
@@ -133,7 +134,7 @@ public final class ScheduleRoutes implements RouteGroup {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ok", errors == 0);
     out.put("errors", errors);
-    out.put("problems", ScheduleTree.problems(problems, text, "lich-phat.yaml"));
+    out.put("problems", ScheduleTree.problems(problems, text, "lich-phat.yaml", ctx.header("Accept-Language")));
     return out;
   }
 
@@ -368,7 +369,7 @@ public final class ScheduleRoutes implements RouteGroup {
       requireVersion(ctx, old);
       ObjectNode doc = tree(before);
       JsonNode item = change.apply(doc);
-      Map<String, Object> out = store(ScheduleTree.yaml(doc), who);
+      Map<String, Object> out = store(ScheduleTree.yaml(doc), who, ctx.header("Accept-Language"));
       out.put("item", item);
       routes.audit(ctx, who, "schedule." + action, old, out.get("version") + " " + ScheduleTree.flow(item), true);
       ctx.header("ETag", "\"" + out.get("version") + "\"");
@@ -378,8 +379,11 @@ public final class ScheduleRoutes implements RouteGroup {
 
   // ---- checking, storing, planning --------------------------------------------------------------
 
-  /** Checks {@code text} as a whole schedule, stores it all or nothing and re-plans the triggers from it. */
-  private Map<String, Object> store(String text, ApiServer.Principal who) {
+  /**
+   * Checks {@code text} as a whole schedule, stores it all or nothing and re-plans the triggers from it;
+   * the warnings come back in the language of {@code acceptLanguage}.
+   */
+  private Map<String, Object> store(String text, ApiServer.Principal who, String acceptLanguage) {
     String source = "api:" + who.name();
     for (String path : segmentFiles(text)) {
       Optional<String> refused = contentUse.refusal(path);
@@ -393,8 +397,10 @@ public final class ScheduleRoutes implements RouteGroup {
     } catch (SourceException e) {
       List<Map<String, Object>> problems = ScheduleTree.problems(e.problems(), text, source);
       Map<String, Object> first = problems.get(0);
-      throw new ApiException(400, "lịch có " + problems.size() + " lỗi, chưa lưu gì: " + first.get("error")
-          + " (the schedule has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was saved)",
+      String firstError = (String) first.get("error");
+      throw new ApiException(400, Bilingual.of("lịch có " + problems.size() + " lỗi, chưa lưu gì: " + Bilingual.vietnamese(firstError),
+          "the schedule has " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + "; nothing was saved: "
+              + Bilingual.english(firstError)),
           (String) first.get("field"), (Integer) first.get("line"), problems);
     }
     daemon.replan();
@@ -404,7 +410,7 @@ public final class ScheduleRoutes implements RouteGroup {
     out.put("rules", done.rules());
     out.put("planned", done.planned());
     List<Problem> warnings = ScheduleFile.check(text, source, facts(), checks()).stream().filter(Problem::warning).toList();
-    out.put("warnings", ScheduleTree.problems(warnings, text, source));
+    out.put("warnings", ScheduleTree.problems(warnings, text, source, acceptLanguage));
     return out;
   }
 

@@ -186,14 +186,22 @@ final class ScheduleTree {
 
   /** The problems in the one error shape's list, each with the field at its place when there is one. */
   static List<Map<String, Object>> problems(List<Problem> problems, String text, String file) {
+    return problems(problems, text, file, null);
+  }
+
+  /** The same, each message in the language the client asks for ({@code Accept-Language}); both halves without it. */
+  static List<Map<String, Object>> problems(List<Problem> problems, String text, String file, String acceptLanguage) {
     Map<String, String> fields = fields(text, file);
     return problems.stream().map(p -> {
       Map<String, Object> one = new LinkedHashMap<>();
-      one.put("error", p.message());
+      one.put("error", JavalinApi.inLanguage(p.message(), acceptLanguage));
       one.put("field", fields.get(place(p.at())));
       one.put("line", p.at().line());
       one.put("column", p.at().column());
       one.put("warning", p.warning());
+      if (!p.overlaps().isEmpty()) {
+        one.put("overlaps", p.overlaps());
+      }
       return one;
     }).toList();
   }

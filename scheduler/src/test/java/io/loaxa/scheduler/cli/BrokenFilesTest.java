@@ -52,12 +52,14 @@ class BrokenFilesTest {
     return r.out();
   }
 
-  /** Exit 1, the file named, the expected words, nothing of Java's. */
-  private static void refusedPlainly(CliRun r, String file, String expected) {
+  /** Exit 1, the file named, the expected words (each of them: the Vietnamese and the English half), nothing of Java's. */
+  private static void refusedPlainly(CliRun r, String file, String... expected) {
     String said = r.out() + r.err();
     assertEquals(1, r.code(), said);
     assertTrue(said.contains(file), "names the file: " + said);
-    assertTrue(said.contains(expected), "says '" + expected + "': " + said);
+    for (String words : expected) {
+      assertTrue(said.contains(words), "says '" + words + "': " + said);
+    }
     for (String word : JAVA_WORDS) {
       assertFalse(said.contains(word), "Java's words '" + word + "' reach the operator: " + said);
     }
@@ -66,41 +68,42 @@ class BrokenFilesTest {
 
   @ParameterizedTest(name = "schedule {0}: {1}")
   @CsvSource(delimiter = '|', value = {
-      "nested.yaml      | lồng quá sâu",
-      "latin1.yaml      | không phải UTF-8 ở dòng 3, byte 50 (0xF4): lưu tệp dưới dạng UTF-8",
-      "utf16.yaml       | UTF-16",
-      "truncated.yaml   | YAML:",
-      "wrong-type.yaml  | programmes must be a list",
-      "absurd.yaml      | bad time '99:99'",
-      "empty.yaml       | missing 'version: 1'",
-      "laughs.yaml      | quá nhiều giá trị",
-      "long-value.yaml  | giá trị quá dài",
-      "binary.yaml      | không phải UTF-8 ở dòng 2, byte 129 (0x80)",
+      "nested.yaml      | lồng quá sâu: quá 64 tầng                                             | (nested deeper than 64 levels",
+      "latin1.yaml      | không phải UTF-8 ở dòng 3, byte 50 (0xF4): lưu tệp dưới dạng UTF-8  | (not UTF-8 at line 3, byte 50 of the file [0xF4]: save the file as UTF-8)",
+      "utf16.yaml       | tệp được lưu dưới dạng UTF-16                                         | (the file is saved as UTF-16: save it as UTF-8)",
+      "truncated.yaml   | lỗi cú pháp YAML:                                                      | (YAML:",
+      "wrong-type.yaml  | trường 'programmes' phải là một danh sách                              | (programmes must be a list",
+      "absurd.yaml      | giờ '99:99' không hợp lệ; hãy viết                                     | (bad time '99:99'; write",
+      "empty.yaml       | thiếu 'version: 1'                                                     | (missing 'version: 1')",
+      "laughs.yaml      | quá nhiều giá trị                                                      | values once aliases are expanded)",
+      "long-value.yaml  | giá trị quá dài                                                        | characters; at most",
+      "binary.yaml      | không phải UTF-8 ở dòng 2, byte 129 (0x80)                             | (not UTF-8 at line 2, byte 129 of the file [0x80]",
   })
-  void aBrokenScheduleIsCheckedAndRefusedInTheOperatorsWordsAndChangesNothing(String name, String expected) throws Exception {
+  void aBrokenScheduleIsCheckedAndRefusedInTheOperatorsWordsAndChangesNothing(String name, String vietnamese, String english)
+      throws Exception {
     Path file = broken("schedule/" + name);
     String before = exported();
-    refusedPlainly(loaxa("schedule", "check", file.toString(), "--data", data()), file.toString(), expected);
-    refusedPlainly(loaxa("schedule", "import", file.toString(), "--data", data()), file.toString(), expected);
+    refusedPlainly(loaxa("schedule", "check", file.toString(), "--data", data()), file.toString(), vietnamese, english);
+    refusedPlainly(loaxa("schedule", "import", file.toString(), "--data", data()), file.toString(), vietnamese, english);
     refusedPlainly(loaxa("schedule", "preview", file.toString(), "--from", "2026-03-02", "--data", data()), file.toString(),
-        expected);
+        vietnamese, english);
     assertEquals(before, exported(), "the station's schedule is unchanged");
   }
 
   @ParameterizedTest(name = "station config {0}: {1}")
   @CsvSource(delimiter = '|', value = {
-      "nested.yaml      | lồng quá sâu",
-      "latin1.yaml      | không phải UTF-8 ở dòng 1, byte 19 (0xD0)",
-      "empty.yaml       | missing 'station'",
-      "wrong-type.yaml  | station is a mapping",
-      "truncated.yaml   | YAML:",
-      "absurd.yaml      | unknown time zone 'Mars/Olympus'",
+      "nested.yaml      | lồng quá sâu                                | (nested deeper than 64 levels",
+      "latin1.yaml      | không phải UTF-8 ở dòng 1, byte 19 (0xD0)   | (not UTF-8 at line 1, byte 19 of the file [0xD0]",
+      "empty.yaml       | missing 'station'                           | missing 'station'",
+      "wrong-type.yaml  | trường 'station' phải là một bảng           | (station is a mapping [",
+      "truncated.yaml   | lỗi cú pháp YAML:                           | (YAML:",
+      "absurd.yaml      | unknown time zone 'Mars/Olympus'            | unknown time zone 'Mars/Olympus'",
   })
-  void aBrokenStationConfigIsRefusedInTheOperatorsWords(String name, String expected) throws Exception {
+  void aBrokenStationConfigIsRefusedInTheOperatorsWords(String name, String vietnamese, String english) throws Exception {
     Path file = broken("station/" + name);
     refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", file.toString(), "--data", data()), file.toString(),
-        expected);
-    refusedPlainly(loaxa("doctor", "--config", file.toString(), "--data", data()), file.toString(), expected);
+        vietnamese, english);
+    refusedPlainly(loaxa("doctor", "--config", file.toString(), "--data", data()), file.toString(), vietnamese, english);
   }
 
   @Test
@@ -110,13 +113,14 @@ class BrokenFilesTest {
     Path folder = Files.createDirectories(dir.resolve("a-folder.yaml"));
     String before = exported();
     for (List<String> c : List.of(
-        List.of(dir.resolve("khong-co.yaml").toString(), "không có tệp"),
-        List.of(dir.resolve("khong-co/lich.yaml").toString(), "không có thư mục"),
-        List.of(folder.toString(), "là một thư mục, không phải tệp"),
-        List.of(huge.toString(), "tệp quá lớn"))) {
-      refusedPlainly(loaxa("schedule", "check", c.get(0), "--data", data()), c.get(0), c.get(1));
-      refusedPlainly(loaxa("schedule", "import", c.get(0), "--data", data()), c.get(0), c.get(1));
-      refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", c.get(0), "--data", data()), c.get(0), c.get(1));
+        List.of(dir.resolve("khong-co.yaml").toString(), "không có tệp", "(no such file: "),
+        List.of(dir.resolve("khong-co/lich.yaml").toString(), "không có thư mục", "does not exist)"),
+        List.of(folder.toString(), "là một thư mục, không phải tệp (", " is a folder, not a file)"),
+        List.of(huge.toString(), "tệp quá lớn", "(the file is larger than"))) {
+      String[] words = {c.get(1), c.get(2)};
+      refusedPlainly(loaxa("schedule", "check", c.get(0), "--data", data()), c.get(0), words);
+      refusedPlainly(loaxa("schedule", "import", c.get(0), "--data", data()), c.get(0), words);
+      refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", c.get(0), "--data", data()), c.get(0), words);
     }
     assertEquals(before, exported(), "the station's schedule is unchanged");
   }

@@ -39,11 +39,14 @@ class ScheduleCommandTest {
     CliRun r = loaxa("schedule", "check", bad.toString(), "--data", data());
     assertEquals(1, r.code(), r.err());
     assertEquals(String.join("\n",
-        bad + ":4:47: bad time '19800'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\"",
-        bad + ":5:26: unknown programme 'tinn'; known programmes: tin",
-        bad + ":5:46: unknown zone 'ap-9'; known zones: ap-1, ap-2, ap-3, ap-4",
-        bad + ":5:77: bad weekday 'XX'; write MO, TU, WE, TH, FR, SA, SU (or T2 … T7, CN)") + "\n", r.out());
-    assertTrue(r.err().contains("4 problems"), r.err());
+        bad + ":4:47: giờ '19800' không hợp lệ; hãy viết \"HH:MM\" từ \"00:00\" đến \"23:59\", ví dụ \"05:30\""
+            + " (bad time '19800'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\")",
+        bad + ":5:26: không có chương trình 'tinn'; đã có các chương trình: tin (unknown programme 'tinn'; known programmes: tin)",
+        bad + ":5:46: không có thôn 'ap-9'; đã có các thôn: ap-1, ap-2, ap-3, ap-4 (unknown zone 'ap-9'; known zones: ap-1, ap-2,"
+            + " ap-3, ap-4)",
+        bad + ":5:77: thứ 'XX' không hợp lệ; hãy viết MO, TU, WE, TH, FR, SA, SU (hoặc T2 … T7, CN) (bad weekday 'XX'; write MO, TU,"
+            + " WE, TH, FR, SA, SU [or T2 … T7, CN])") + "\n", r.out());
+    assertTrue(r.err().contains(bad + " có 4 lỗi (4 problems in " + bad + ")"), r.err());
     CliRun ok = loaxa("schedule", "check", demoFile().toString(), "--data", data());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().contains("OK"), ok.out());
@@ -66,12 +69,13 @@ class ScheduleCommandTest {
         """);
     CliRun checked = loaxa("schedule", "check", file.toString(), "--data", data());
     assertEquals(0, checked.code(), checked.out() + checked.err());
-    assertTrue(checked.out().contains(file + ":9:") && checked.out().contains(": warning: lunar day 30/12 does not exist in lunar years"),
-        checked.out());
-    assertTrue(checked.out().contains("OK — no problems (") && checked.out().contains(" warning"), checked.out());
+    assertTrue(checked.out().contains(file + ":9:") && checked.out().contains(": warning: ngày âm lịch 30/12 không có trong các năm âm lịch")
+        && checked.out().contains(" (lunar day 30/12 does not exist in lunar years"), checked.out());
+    assertTrue(checked.out().contains(file + ": OK — không có lỗi, 1 cảnh báo (no problems, 1 warning)"), checked.out());
     CliRun imported = loaxa("schedule", "import", file.toString(), "--data", data());
     assertEquals(0, imported.code(), imported.err());
-    assertTrue(imported.err().contains(file + ":9:") && imported.err().contains("warning: lunar day 30/12"), imported.err());
+    assertTrue(imported.err().contains(file + ":9:") && imported.err().contains("warning: ngày âm lịch 30/12")
+        && imported.err().contains("(lunar day 30/12"), imported.err());
     CliRun exported = loaxa("schedule", "export", "--data", data());
     assertTrue(exported.out().contains("lunar: \"30/12\""), exported.out());
     Path again = dir.resolve("xuat.yaml");

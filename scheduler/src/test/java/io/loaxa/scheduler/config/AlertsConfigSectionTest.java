@@ -75,14 +75,18 @@ class AlertsConfigSectionTest {
         """, "station.yaml"));
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:6:63: bad tls 'tls12'; write none, starttls or ssl",
+        "station.yaml:6:63: giá trị 'tls12' của trường 'tls' không hợp lệ; hãy viết none, starttls hoặc ssl (bad tls 'tls12'; "
+            + "write none, starttls or ssl)",
         "station.yaml:6:41: alerts.email.from: 'dai(a)tanhung' is not an e-mail address such as vhxh@example.vn",
         "station.yaml:8:33: alerts.recipients.phone: no alerts.sms modem is configured to send it",
         "station.yaml:9:67: alerts.recipients.kinds: no kind 'mat-dien'; the kinds are board-offline, sound-card-missing, "
             + "dead-air, mismatch, audio-outside-schedule, clock-untrusted, cchc-at-risk, disk-nearly-full, self-test-failed",
         "station.yaml:10:7: alerts.recipients: 'Bác Ba' has neither phone nor email",
-        "station.yaml:11:11: bad repeat 'hai giờ'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s",
-        "station.yaml:12:14: cchcByDay is a whole number from 1 to 28, not '31'"), lines);
+        "station.yaml:11:11: thời lượng 'hai giờ' của trường 'repeat' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
+            + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad repeat 'hai giờ'; write an ISO-8601 duration such as PT30M, "
+            + "PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "station.yaml:12:14: trường 'cchcByDay' là một số nguyên từ 1 đến 28, không phải '31' (cchcByDay is a whole number from 1 "
+            + "to 28, not '31')"), lines);
   }
 
   @Test

@@ -81,23 +81,30 @@ class OneSpellingInEveryFileTest {
   void aWrongSwitchOrLengthIsRefusedInTheSameWordsWhereverItIsWritten() {
     SourceException inSchedule = assertThrows(SourceException.class, () -> schedule("maybe", "an hour", false));
     assertEquals(List.of(
-        "lich.yaml:3:92: bad maxDuration 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
-            + "1h30m, 45s",
-        "lich.yaml:3:116: bad lateTolerance 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form "
-            + "30m, 1h30m, 45s",
-        "lich.yaml:5:101: rotateTopics is true or false, not 'maybe'"), lines(inSchedule));
+        "lich.yaml:3:92: thời lượng 'an hour' của trường 'maxDuration' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
+            + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad maxDuration 'an hour'; write an ISO-8601 duration such as PT30M, "
+            + "PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "lich.yaml:3:116: thời lượng 'an hour' của trường 'lateTolerance' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
+            + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad lateTolerance 'an hour'; write an ISO-8601 duration such as "
+            + "PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "lich.yaml:5:101: trường 'rotateTopics' là true hoặc false, không phải 'maybe' (rotateTopics is true or false, not 'maybe')"), lines(inSchedule));
 
     SourceException inStation = assertThrows(SourceException.class, () -> station("maybe", "an hour"));
     assertEquals(List.of(
-        "station.yaml:4:51: bad warmUp 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
-            + "1h30m, 45s",
-        "station.yaml:6:57: inverted is true or false, not 'maybe'",
-        "station.yaml:7:21: bad maxOn 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
-            + "1h30m, 45s",
-        "station.yaml:10:67: bad timeout 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
-            + "1h30m, 45s",
-        "station.yaml:10:96: sentenceBySentence is true or false, not 'maybe'",
-        "station.yaml:9:20: englishFallback is true or false, not 'maybe'"), lines(inStation));
+        "station.yaml:4:51: thời lượng 'an hour' của trường 'warmUp' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
+            + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad warmUp 'an hour'; write an ISO-8601 duration such as PT30M, "
+            + "PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "station.yaml:6:57: trường 'inverted' là true hoặc false, không phải 'maybe' (inverted is true or false, not 'maybe')",
+        "station.yaml:7:21: thời lượng 'an hour' của trường 'maxOn' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, "
+            + "PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad maxOn 'an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S "
+            + "or the short form 30m, 1h30m, 45s)",
+        "station.yaml:10:67: thời lượng 'an hour' của trường 'timeout' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
+            + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad timeout 'an hour'; write an ISO-8601 duration such as PT30M, "
+            + "PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "station.yaml:10:96: trường 'sentenceBySentence' là true hoặc false, không phải 'maybe' (sentenceBySentence is true or "
+            + "false, not 'maybe')",
+        "station.yaml:9:20: trường 'englishFallback' là true hoặc false, không phải 'maybe' (englishFallback is true or false, not "
+            + "'maybe')"), lines(inStation));
   }
 
   private static List<String> lines(SourceException e) {

@@ -75,13 +75,19 @@ class SpeechConfigSectionTest {
           englishFallback: maybe
         """, "station.yaml"));
     assertEquals(List.of(
-        "station.yaml:11:3: unknown key 'voise' in speech; expected command, dictionary, engine, englishFallback, pitch, rate, region, "
-            + "voice, volume",
-        "station.yaml:7:11: bad engine 'mary'; write espeak-ng, freetts or command",
-        "station.yaml:8:9: rate is a percentage from 30 to 300, not 'fast'",
-        "station.yaml:9:10: pitch is a percentage from 0 to 200, not '500'",
-        "station.yaml:10:11: bad region 'central'; write north or south",
-        "station.yaml:12:20: englishFallback is true or false, not 'maybe'"),
+        "station.yaml:11:3: khóa lạ 'voise' trong mục 'speech'; các khóa dùng được: command, dictionary, engine, "
+            + "englishFallback, pitch, rate, region, voice, volume (unknown key 'voise' in speech; expected command, dictionary, "
+            + "engine, englishFallback, pitch, rate, region, voice, volume)",
+        "station.yaml:7:11: giá trị 'mary' của trường 'engine' không hợp lệ; hãy viết espeak-ng, freetts hoặc command (bad engine "
+            + "'mary'; write espeak-ng, freetts or command)",
+        "station.yaml:8:9: trường 'rate' là một tỉ lệ phần trăm từ 30 đến 300, không phải 'fast' (rate is a percentage from 30 to "
+            + "300, not 'fast')",
+        "station.yaml:9:10: trường 'pitch' là một tỉ lệ phần trăm từ 0 đến 200, không phải '500' (pitch is a percentage from 0 to "
+            + "200, not '500')",
+        "station.yaml:10:11: giá trị 'central' của trường 'region' không hợp lệ; hãy viết north hoặc south (bad region 'central'; "
+            + "write north or south)",
+        "station.yaml:12:20: trường 'englishFallback' là true hoặc false, không phải 'maybe' (englishFallback is true or false, "
+            + "not 'maybe')"),
         e.problems().stream().map(Problem::toString).toList());
   }
 

@@ -54,11 +54,13 @@ class StationConfigReaderTest {
 
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:10:1: unknown key 'volume' in the station config; expected alerts, amplifier, approval, audio, boards, content, hub, monitor, speech, station, "
-            + "switching, web, zones",
+        "station.yaml:10:1: khóa lạ 'volume' trong cấu hình đài; các khóa dùng được: alerts, amplifier, approval, audio, boards, "
+            + "content, hub, monitor, speech, station, switching, web, zones (unknown key 'volume' in the station config; expected "
+            + "alerts, amplifier, approval, audio, boards, content, hub, monitor, speech, station, switching, web, zones)",
         "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
-        "station.yaml:4:51: bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, "
-            + "1h30m, 45s",
+        "station.yaml:4:51: thời lượng '2 giây' của trường 'warmUp' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, "
+            + "PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S "
+            + "or the short form 30m, 1h30m, 45s)",
         "station.yaml:4:12: amplifier: channel 9 beyond board tu-chinh with 8 channels",
         "station.yaml:7:5: zone key 'ap-1' used twice",
         "station.yaml:8:5: zone ap-3: no board with key 'tu-phu'",
@@ -105,8 +107,10 @@ class StationConfigReaderTest {
             + "multiCoilWrite, parity, stopBits, timeout, unit]",
         "station.yaml:4:73: board b: option holdSeconds: out of range 0..255: 600",
         "station.yaml:5:5: board c: driver lcus needs a port (e.g. /dev/serial/by-id/…)",
-        "station.yaml:7:50: inverted is true or false, not 'sometimes'",
-        "station.yaml:8:24: attempts is a whole number from 1 to 10, not '0'"), lines);
+        "station.yaml:7:50: trường 'inverted' là true hoặc false, không phải 'sometimes' (inverted is true or false, not "
+            + "'sometimes')",
+        "station.yaml:8:24: trường 'attempts' là một số nguyên từ 1 đến 10, không phải '0' (attempts is a whole number from 1 to "
+            + "10, not '0')"), lines);
   }
 
   @Test
@@ -180,9 +184,11 @@ class StationConfigReaderTest {
 
   @Test
   void refusesAMisspeltApprovalBlockAtItsLine() {
-    assertEquals(List.of("station.yaml:4:28: unknown key 'emergencyBypas' in approval; expected emergencyBypass, required"),
+    assertEquals(List.of("station.yaml:4:28: khóa lạ 'emergencyBypas' trong mục 'approval'; các khóa dùng được: "
+        + "emergencyBypass, required (unknown key 'emergencyBypas' in approval; expected emergencyBypass, required)"),
         problems(SMALL_STATION + "approval: { required: yes, emergencyBypas: yes }\n"));
-    assertEquals(List.of("station.yaml:5:20: emergencyBypass is true or false, not 'sometimes'"),
+    assertEquals(List.of("station.yaml:5:20: trường 'emergencyBypass' là true hoặc false, không phải 'sometimes' (emergencyBypass "
+        + "is true or false, not 'sometimes')"),
         problems(SMALL_STATION + "approval:\n  emergencyBypass: sometimes\n  required: yes\n"));
     assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: yes needs required: yes; without approval every "
         + "emergency airs at once anyway"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: yes }\n"));
@@ -201,11 +207,14 @@ class StationConfigReaderTest {
     assertEquals(100L * 1024 * 1024, block.maxUploadBytes());
     assertEquals("content", StationConfigReader.parse(SMALL_STATION + "content: { maxUploadMb: 1 }\n", "station.yaml")
         .contentDir());
-    assertEquals(List.of("station.yaml:4:41: maxUploadMb is a whole number from 1 to 1024, not '2048'"),
+    assertEquals(List.of("station.yaml:4:41: trường 'maxUploadMb' là một số nguyên từ 1 đến 1024, không phải '2048' (maxUploadMb "
+        + "is a whole number from 1 to 1024, not '2048')"),
         problems(SMALL_STATION + "content: { folder: ghi-am, maxUploadMb: 2048 }\n"));
-    assertEquals(List.of("station.yaml:5:16: maxUploadMb is a whole number from 1 to 1024, not '0'"),
+    assertEquals(List.of("station.yaml:5:16: trường 'maxUploadMb' là một số nguyên từ 1 đến 1024, không phải '0' (maxUploadMb is a "
+        + "whole number from 1 to 1024, not '0')"),
         problems(SMALL_STATION + "content:\n  maxUploadMb: 0\n"));
-    assertEquals(List.of("station.yaml:4:12: unknown key 'maxUpload' in content; expected folder, maxUploadMb"),
+    assertEquals(List.of("station.yaml:4:12: khóa lạ 'maxUpload' trong mục 'content'; các khóa dùng được: folder, maxUploadMb"
+        + " (unknown key 'maxUpload' in content; expected folder, maxUploadMb)"),
         problems(SMALL_STATION + "content: { maxUpload: 10 }\n"));
   }
 }

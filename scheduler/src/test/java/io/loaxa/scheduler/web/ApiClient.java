@@ -29,26 +29,32 @@ final class ApiClient {
 
   /** What one request carries besides its path. */
   record Request(String method, String path, byte[] body, String contentType, Optional<Login> login, boolean csrf,
-      Optional<String> ifMatch) {
+      Optional<String> ifMatch, Optional<String> language) {
     Request as(Login l) {
-      return new Request(method, path, body, contentType, Optional.of(l), true, ifMatch);
+      return new Request(method, path, body, contentType, Optional.of(l), true, ifMatch, language);
     }
 
     Request withoutCsrf() {
-      return new Request(method, path, body, contentType, login, false, ifMatch);
+      return new Request(method, path, body, contentType, login, false, ifMatch, language);
     }
 
     Request ifMatch(String version) {
-      return new Request(method, path, body, contentType, login, csrf, Optional.of(version));
+      return new Request(method, path, body, contentType, login, csrf, Optional.of(version), language);
+    }
+
+    /** Asks for the answer's words in {@code acceptLanguage} ({@code en}, {@code vi}). */
+    Request inLanguage(String acceptLanguage) {
+      return new Request(method, path, body, contentType, login, csrf, ifMatch, Optional.of(acceptLanguage));
     }
   }
 
   static Request request(String method, String path, String body, String contentType) {
-    return new Request(method, path, body.getBytes(StandardCharsets.UTF_8), contentType, Optional.empty(), false, Optional.empty());
+    return new Request(method, path, body.getBytes(StandardCharsets.UTF_8), contentType, Optional.empty(), false, Optional.empty(),
+        Optional.empty());
   }
 
   static Request bytes(String method, String path, byte[] body, String contentType) {
-    return new Request(method, path, body, contentType, Optional.empty(), false, Optional.empty());
+    return new Request(method, path, body, contentType, Optional.empty(), false, Optional.empty(), Optional.empty());
   }
 
   URI uri(String path) {
@@ -67,6 +73,7 @@ final class ApiClient {
       r.login().ifPresent(l -> b.header(ApiServer.CSRF_HEADER, l.csrf()));
     }
     r.ifMatch().ifPresent(v -> b.header("If-Match", "\"" + v + "\""));
+    r.language().ifPresent(l -> b.header("Accept-Language", l));
     return http.send(b.build(), handler);
   }
 

@@ -164,9 +164,20 @@ class ScheduleRoutesTest {
     assertEquals("airings.a.at", e.path("field").asText(), refused.body());
     JsonNode problems = e.path("problems");
     assertTrue(problems.size() >= 3, refused.body());
-    assertTrue(problems.toString().contains("unknown programme 'tinn'") && problems.toString().contains("\"airings.b.programme\""),
+    assertTrue(problems.toString().contains("không có chương trình 'tinn'; đã có các chương trình: tin (unknown programme 'tinn';"
+        + " known programmes: tin)") && problems.toString().contains("\"airings.b.programme\""), refused.body());
+    assertTrue(problems.toString().contains("không có thôn 'ap-9'; đã có các thôn: ap-1, ap-2, ap-3, ap-4 (unknown zone 'ap-9';")
+        && problems.toString().contains("\"line\":5"), refused.body());
+    assertTrue(e.path("error").asText().startsWith("lịch có " + problems.size() + " lỗi, chưa lưu gì: giờ '25:99' không hợp lệ"),
         refused.body());
-    assertTrue(problems.toString().contains("unknown zone 'ap-9'") && problems.toString().contains("\"line\":5"), refused.body());
+    assertTrue(e.path("error").asText().endsWith(" (the schedule has " + problems.size() + " problems; nothing was saved: bad time"
+        + " '25:99'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\")"), refused.body());
+    JsonNode inEnglish = json(client.send(request("PUT", "/api/schedule", bad, "application/yaml").as(operator).ifMatch(v1)
+        .inLanguage("en")));
+    assertEquals("the schedule has " + problems.size() + " problems; nothing was saved: bad time '25:99'; write \"HH:MM\" from"
+        + " \"00:00\" to \"23:59\", e.g. \"05:30\"", inEnglish.path("error").asText());
+    assertEquals("unknown zone 'ap-9'; known zones: ap-1, ap-2, ap-3, ap-4",
+        inEnglish.path("problems").get(2).path("error").asText(), inEnglish.toString());
     assertEquals(v1, version(operator), "nothing changed");
     assertTrue(json(client.get("/api/schedule", operator)).path("text").asText().contains("06:00"));
 
@@ -175,6 +186,12 @@ class ScheduleRoutesTest {
     assertEquals(200, check.statusCode(), check.body());
     assertFalse(json(check).path("ok").asBoolean());
     assertEquals(problems.size(), json(check).path("problems").size(), check.body());
+    assertTrue(check.body().contains("không có thôn 'ap-9'; đã có các thôn: ap-1, ap-2, ap-3, ap-4 (unknown zone 'ap-9'; known zones:"
+        + " ap-1, ap-2, ap-3, ap-4)"), check.body());
+    HttpResponse<String> checkInEnglish = client.send(request("POST", "/api/schedule/check", bad, "application/yaml").as(officer)
+        .inLanguage("en"));
+    assertTrue(checkInEnglish.body().contains("\"unknown zone 'ap-9'; known zones: ap-1, ap-2, ap-3, ap-4\""), checkInEnglish.body());
+    assertFalse(checkInEnglish.body().contains("không có"), checkInEnglish.body());
     HttpResponse<String> good = client.send(request("POST", "/api/schedule/check", SCHEDULE, "application/yaml").as(officer));
     assertTrue(json(good).path("ok").asBoolean(), good.body());
   }

@@ -388,7 +388,8 @@ class WeekPageBrowserTest {
     browser.findElement(By.id("add-day-SU")).sendKeys(Keys.SPACE);
     browser.findElement(By.id("add-save")).click();
     await("added, with the warning shown", Duration.ofSeconds(10), () -> chrome.shown("warnings")
-        && chrome.text("warning-list").contains("holiday nghi-cu"));
+        && chrome.text("warning-list").contains("ngày nghỉ nghi-cu"));
+    assertTrue(chrome.text("warning-list").contains("(holiday nghi-cu"), chrome.text("warning-list"));
     assertTrue(chrome.text("warnings").contains("cần xem lại"), chrome.text("warnings"));
     // the warning shows from the save's answer; the grid is drawn again from the re-planned week after it
     await("the re-planned week drawn", Duration.ofSeconds(10), () -> inGrid().contains(day(6) + " 19:30 toi NORMAL all"));
@@ -408,7 +409,8 @@ class WeekPageBrowserTest {
     type("add-key", "trung-gio");
     browser.findElement(By.id("add-save")).click();
     await("the overlap at the time field", Duration.ofSeconds(10),
-        () -> chrome.text("add-at-error").contains("overlaps airing 'sang'"));
+        () -> chrome.text("add-at-error").contains("trùng giờ với buổi phát 'sang'"));
+    assertTrue(chrome.text("add-at-error").contains("(overlaps airing 'sang'"), chrome.text("add-at-error"));
     assertTrue(chrome.text("add-error").contains("Trùng giờ"), chrome.text("add-error"));
     assertEquals("add-at", js("return document.activeElement.id"), "the field to change takes the keyboard");
     assertEquals(Boolean.TRUE, js("return [...document.querySelectorAll('#grid button.airing[data-rule=\"sang\"]')]"

@@ -1,5 +1,6 @@
 package io.loaxa.schedules.lunar;
 
+import io.loaxa.schedules.Bilingual;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  */
 public record LunarDay(OptionalInt month, OptionalInt day, boolean leap) {
   private static final Pattern FORM = Pattern.compile("(\\d{1,2}|last)(?:/(\\d{1,2}))?( nhuận)?");
+  private static final String HOW_VI = "hãy viết \"D/M\" với ngày 1..30 (hoặc \"last\") và tháng âm lịch 1..12, "
+      + "ví dụ \"10/3\", \"15/4 nhuận\", \"last/12\", hoặc chỉ ghi ngày để phát hằng tháng, ví dụ \"15\"";
   private static final String HOW = "write \"D/M\" with a day 1..30 (or \"last\") and a lunar month 1..12, "
       + "e.g. \"10/3\", \"15/4 nhuận\", \"last/12\", or a day alone for every month, e.g. \"15\"";
 
@@ -61,7 +64,8 @@ public record LunarDay(OptionalInt month, OptionalInt day, boolean leap) {
     if (parse(text).isPresent()) {
       return Optional.empty();
     }
-    return Optional.of("bad lunar day '" + text.strip() + "'; " + HOW);
+    return Optional.of(Bilingual.of("ngày âm lịch '" + text.strip() + "' không hợp lệ; " + HOW_VI,
+        "bad lunar day '" + text.strip() + "'; " + HOW));
   }
 
   /** Whether a lunar date is one of this day's. */

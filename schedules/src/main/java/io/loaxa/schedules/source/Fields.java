@@ -1,5 +1,6 @@
 package io.loaxa.schedules.source;
 
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.TimeWindow;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public final class Fields {
   public void unknownKeys(Node.Mapping m, Set<String> known, String what) {
     for (Node.Entry e : m.entries().values()) {
       if (!known.contains(e.key())) {
-        problem(e.keyAt(), "unknown key '" + e.key() + "' in " + what + "; expected " + sorted(known));
+        problem(e.keyAt(), Bilingual.of("khóa lạ '" + e.key() + "' trong " + Bilingual.section(what) + "; các khóa dùng được: " + sorted(known),
+            "unknown key '" + e.key() + "' in " + what + "; expected " + sorted(known)));
       }
     }
   }
@@ -60,7 +62,7 @@ public final class Fields {
   public Optional<Node> required(Node.Mapping m, String key, String what) {
     Optional<Node> n = m.get(key);
     if (n.isEmpty()) {
-      problem(m.at(), "missing '" + key + "' in " + what);
+      problem(m.at(), Bilingual.of("thiếu '" + key + "' trong " + Bilingual.section(what), "missing '" + key + "' in " + what));
     }
     return n;
   }
@@ -82,7 +84,8 @@ public final class Fields {
     if (n instanceof Node.Mapping m) {
       return Optional.of(m);
     }
-    problem(n.at(), what + " is a mapping (" + keys + "), not " + n.kind());
+    problem(n.at(), Bilingual.of(Bilingual.subject(what) + " phải là một bảng (" + keys + "), không phải " + kind(n),
+        what + " is a mapping (" + keys + "), not " + n.kind()));
     return Optional.empty();
   }
 
@@ -94,7 +97,8 @@ public final class Fields {
     if (n instanceof Node.Scalar s && s.isNull()) {
       return List.of();
     }
-    problem(n.at(), what + " must be a list, not " + n.kind());
+    problem(n.at(), Bilingual.of(Bilingual.subject(what) + " phải là một danh sách, không phải " + kind(n),
+        what + " must be a list, not " + n.kind()));
     return List.of();
   }
 
@@ -104,12 +108,13 @@ public final class Fields {
   public Optional<String> text(Node n, String what) {
     if (n instanceof Node.Scalar s) {
       if (s.isNull()) {
-        problem(n.at(), what + " has no value");
+        problem(n.at(), Bilingual.of(Bilingual.subject(what) + " chưa có giá trị", what + " has no value"));
         return Optional.empty();
       }
       return Optional.of(s.text());
     }
-    problem(n.at(), what + " must be a single value, not " + n.kind());
+    problem(n.at(), Bilingual.of(Bilingual.subject(what) + " phải là một giá trị đơn, không phải " + kind(n),
+        what + " must be a single value, not " + n.kind()));
     return Optional.empty();
   }
 
@@ -118,7 +123,8 @@ public final class Fields {
     return text(n, what).flatMap(t -> {
       Optional<Boolean> b = parseBoolean(t);
       if (b.isEmpty()) {
-        problem(n.at(), what + " is true or false, not '" + t + "'");
+        problem(n.at(), Bilingual.of(Bilingual.subject(what) + " là true hoặc false, không phải '" + t + "'",
+            what + " is true or false, not '" + t + "'"));
       }
       return b;
     });
@@ -132,12 +138,15 @@ public final class Fields {
     return text(n, what).flatMap(t -> {
       Optional<Duration> d = parseDuration(t);
       if (d.isEmpty()) {
-        problem(n.at(), "bad " + what + " '" + t + "'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s");
+        problem(n.at(), Bilingual.of("thời lượng '" + t + "' của " + Bilingual.subject(what) + " không hợp lệ; hãy viết thời lượng ISO-8601"
+            + " như PT30M, PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s",
+            "bad " + what + " '" + t + "'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s"));
         return Optional.empty();
       }
       boolean zeroAllowed = zero == Zero.ALLOWED;
       if (d.get().isNegative() || (!zeroAllowed && d.get().isZero())) {
-        problem(n.at(), what + " must be " + (zeroAllowed ? "zero or more" : "more than zero") + ", not " + t);
+        problem(n.at(), Bilingual.of(Bilingual.subject(what) + " phải " + (zeroAllowed ? "từ 0 trở lên" : "lớn hơn 0") + ", không phải " + t,
+            what + " must be " + (zeroAllowed ? "zero or more" : "more than zero") + ", not " + t));
         return Optional.empty();
       }
       return d;
@@ -149,7 +158,8 @@ public final class Fields {
     return text(n, what).flatMap(t -> {
       Optional<LocalTime> time = TimeWindow.parseTime(t);
       if (time.isEmpty()) {
-        problem(n.at(), "bad time '" + t + "'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\"");
+        problem(n.at(), Bilingual.of("giờ '" + t + "' không hợp lệ; hãy viết \"HH:MM\" từ \"00:00\" đến \"23:59\", ví dụ \"05:30\"",
+            "bad time '" + t + "'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\""));
       }
       return time;
     });
@@ -160,7 +170,8 @@ public final class Fields {
     return text(n, what).flatMap(t -> {
       Optional<LocalDate> d = parseDate(t);
       if (d.isEmpty()) {
-        problem(n.at(), "bad date '" + t + "' in " + what + "; write YYYY-MM-DD, e.g. \"2026-02-17\"");
+        problem(n.at(), Bilingual.of("ngày '" + t + "' trong " + Bilingual.subject(what) + " không hợp lệ; hãy viết YYYY-MM-DD, ví dụ \"2026-02-17\"",
+            "bad date '" + t + "' in " + what + "; write YYYY-MM-DD, e.g. \"2026-02-17\""));
       }
       return d;
     });
@@ -177,7 +188,8 @@ public final class Fields {
       } catch (NumberFormatException e) {
         // refused below with the range, the same as a number outside it
       }
-      problem(n.at(), what + " is a whole number from " + min + " to " + max + ", not '" + t + "'");
+      problem(n.at(), Bilingual.of(Bilingual.subject(what) + " là một số nguyên từ " + min + " đến " + max + ", không phải '" + t + "'",
+          what + " is a whole number from " + min + " to " + max + ", not '" + t + "'"));
       return Optional.empty();
     });
   }
@@ -195,7 +207,8 @@ public final class Fields {
       } catch (NumberFormatException e) {
         // refused below with the range, the same as a number outside it
       }
-      problem(n.at(), what + " is a percentage from " + min + " to " + max + ", not '" + t + "'");
+      problem(n.at(), Bilingual.of(Bilingual.subject(what) + " là một tỉ lệ phần trăm từ " + min + " đến " + max + ", không phải '" + t + "'",
+          what + " is a percentage from " + min + " to " + max + ", not '" + t + "'"));
       return Optional.empty();
     });
   }
@@ -210,7 +223,8 @@ public final class Fields {
     return text(n, what).flatMap(t -> {
       Optional<T> v = parse.apply(t);
       if (v.isEmpty()) {
-        problem(n.at(), "bad " + what + " '" + t + "'; write " + choices);
+        problem(n.at(), Bilingual.of("giá trị '" + t + "' của " + Bilingual.subject(what) + " không hợp lệ; hãy viết " + Bilingual.choices(choices),
+            "bad " + what + " '" + t + "'; write " + choices));
       }
       return v;
     });
@@ -303,8 +317,28 @@ public final class Fields {
     if (names.isEmpty()) {
       return "";
     }
+    return "; known " + (what.isEmpty() ? "" : what + ": ") + shown(names);
+  }
+
+  /** The Vietnamese of {@link #known}: "; đã có WHAT: a, b, c". */
+  public static String knownVi(String what, List<String> names) {
+    if (names.isEmpty()) {
+      return "";
+    }
+    return "; đã có " + (what.isEmpty() ? "" : what + ": ") + shown(names);
+  }
+
+  private static String shown(List<String> names) {
     List<String> shown = names.size() > 12 ? names.subList(0, 12) : names;
-    return "; known " + (what.isEmpty() ? "" : what + ": ") + String.join(", ", shown) + (names.size() > 12 ? ", …" : "");
+    return String.join(", ", shown) + (names.size() > 12 ? ", …" : "");
+  }
+
+  /** What a node is, as the Vietnamese half says it. */
+  static String kind(Node n) {
+    if (n instanceof Node.Mapping) {
+      return "một bảng";
+    }
+    return n instanceof Node.Sequence ? "một danh sách" : "một giá trị";
   }
 
   /** "a, b or c". */

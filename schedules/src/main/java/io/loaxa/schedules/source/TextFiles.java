@@ -1,5 +1,6 @@
 package io.loaxa.schedules.source;
 
+import io.loaxa.schedules.Bilingual;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -33,7 +34,7 @@ public final class TextFiles {
     byte[] bytes;
     try {
       if (Files.isDirectory(path)) {
-        throw new UnreadableFileException(file + " là một thư mục, không phải tệp — " + file + " is a folder, not a file", null);
+        throw new UnreadableFileException(Bilingual.of(file + " là một thư mục, không phải tệp", file + " is a folder, not a file"), null);
       }
       try (InputStream in = Files.newInputStream(path)) {
         bytes = in.readNBytes(SourceLimits.MAX_FILE_BYTES + 1);
@@ -41,22 +42,22 @@ public final class TextFiles {
     } catch (NoSuchFileException e) {
       Path parent = path.toAbsolutePath().getParent();
       if (parent != null && !Files.isDirectory(parent)) {
-        throw new UnreadableFileException("không có tệp " + file + ": không có thư mục " + parent + " — no such file: " + file
-            + ": the folder " + parent + " does not exist", e);
+        throw new UnreadableFileException(Bilingual.of("không có tệp " + file + ": không có thư mục " + parent, "no such file: " + file
+            + ": the folder " + parent + " does not exist"), e);
       }
-      throw new UnreadableFileException("không có tệp " + file + " — no such file: " + file, e);
+      throw new UnreadableFileException(Bilingual.of("không có tệp " + file, "no such file: " + file), e);
     } catch (AccessDeniedException e) {
-      throw new UnreadableFileException("không có quyền đọc " + file + " — not allowed to read " + file, e);
+      throw new UnreadableFileException(Bilingual.of("không có quyền đọc " + file, "not allowed to read " + file), e);
     } catch (UnreadableFileException e) {
       throw e;
     } catch (IOException e) {
-      throw new UnreadableFileException("không đọc được " + file + " — cannot read " + file
-          + (Files.isRegularFile(path) ? "" : ": it is not a regular file"), e);
+      throw new UnreadableFileException(Bilingual.of("không đọc được " + file + (Files.isRegularFile(path) ? "" : ": đây không phải một tệp thường"),
+          "cannot read " + file + (Files.isRegularFile(path) ? "" : ": it is not a regular file")), e);
     }
     if (bytes.length > SourceLimits.MAX_FILE_BYTES) {
-      throw new SourceException(List.of(new Problem(new Position(file, 1, 1), String.format(
-          "tệp quá lớn: hơn %,d byte (4 MB) — the file is larger than %,d bytes (4 MB); a station file is never that big",
-          SourceLimits.MAX_FILE_BYTES, SourceLimits.MAX_FILE_BYTES))));
+      throw new SourceException(List.of(new Problem(new Position(file, 1, 1), Bilingual.of(
+          String.format("tệp quá lớn: hơn %,d byte (4 MB); tệp của đài không bao giờ lớn như vậy", SourceLimits.MAX_FILE_BYTES),
+          String.format("the file is larger than %,d bytes (4 MB); a station file is never that big", SourceLimits.MAX_FILE_BYTES)))));
     }
     return decode(bytes, file);
   }
@@ -73,7 +74,7 @@ public final class TextFiles {
     } else if (bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE
         || (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF)) {
       throw new SourceException(List.of(new Problem(new Position(file, 1, 1),
-          "tệp được lưu dưới dạng UTF-16: lưu lại dưới dạng UTF-8 — the file is saved as UTF-16: save it as UTF-8")));
+          Bilingual.of("tệp được lưu dưới dạng UTF-16: lưu lại dưới dạng UTF-8", "the file is saved as UTF-16: save it as UTF-8"))));
     }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
@@ -102,8 +103,8 @@ public final class TextFiles {
       }
     }
     String hex = String.format("0x%02X", bytes[offset] & 0xFF);
-    String message = "không phải UTF-8 ở dòng " + line + ", byte " + (offset + 1) + " (" + hex + "): lưu tệp dưới dạng UTF-8"
-        + " — not UTF-8 at line " + line + ", byte " + (offset + 1) + " of the file (" + hex + "): save the file as UTF-8";
+    String message = Bilingual.of("không phải UTF-8 ở dòng " + line + ", byte " + (offset + 1) + " (" + hex + "): lưu tệp dưới dạng UTF-8",
+        "not UTF-8 at line " + line + ", byte " + (offset + 1) + " of the file (" + hex + "): save the file as UTF-8");
     return new SourceException(List.of(new Problem(new Position(file, line, column), message)));
   }
 }

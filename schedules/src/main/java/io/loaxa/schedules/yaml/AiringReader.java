@@ -1,6 +1,7 @@
 package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.AiringRule;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.DatedOverride;
 import io.loaxa.schedules.ExceptDay;
 import io.loaxa.schedules.Priority;
@@ -82,7 +83,9 @@ final class AiringReader {
     Position recurrencePos = m.at();
     if (recurrenceKeys.size() > 1) {
       fields.problem(m.entries().get(recurrenceKeys.get(1)).keyAt(),
-          "use one of days, every, monthly, lunar or on; this airing has both '" + recurrenceKeys.get(0) + "' and '" + recurrenceKeys.get(1) + "'");
+          Bilingual.of("chỉ dùng một trong days, every, monthly, lunar hoặc on; buổi phát này có cả '" + recurrenceKeys.get(0) + "' và '"
+              + recurrenceKeys.get(1) + "'",
+              "use one of days, every, monthly, lunar or on; this airing has both '" + recurrenceKeys.get(0) + "' and '" + recurrenceKeys.get(1) + "'"));
       recurrence = Optional.empty();
     } else if (recurrenceKeys.size() == 1) {
       Node n = m.get(recurrenceKeys.get(0)).get();
@@ -99,14 +102,17 @@ final class AiringReader {
     Optional<LocalDate> until = Fields.optional(m, "until").flatMap(n -> fields.localDate(n, "until"));
     if (recurrence.isPresent() && recurrence.get() instanceof Recurrence.Once) {
       for (String k : List.of("from", "until")) {
-        m.get(k).ifPresent(n -> fields.problem(m.entries().get(k).keyAt(), "'" + k + "' does not go with 'on' (a one-off airs on its one day)"));
+        m.get(k).ifPresent(n -> fields.problem(m.entries().get(k).keyAt(), Bilingual.of("'" + k + "' không đi cùng 'on' (buổi phát một lần chỉ phát đúng ngày của nó)",
+            "'" + k + "' does not go with 'on' (a one-off airs on its one day)")));
       }
     }
     if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
-      fields.problem(m.get("until").get().at(), "until " + until.get() + " is before from " + from.get());
+      fields.problem(m.get("until").get().at(), Bilingual.of("until " + until.get() + " ở trước from " + from.get(),
+          "until " + until.get() + " is before from " + from.get()));
     }
     if (recurrence.isPresent() && recurrence.get() instanceof Recurrence.EveryNDays e && m.get("from").isEmpty()) {
-      fields.problem(m.get("every").get().at(), "every: " + e.days() + " counts days from a first day; add from: YYYY-MM-DD");
+      fields.problem(m.get("every").get().at(), Bilingual.of("every: " + e.days() + " đếm ngày từ một ngày đầu; hãy thêm from: YYYY-MM-DD",
+          "every: " + e.days() + " counts days from a first day; add from: YYYY-MM-DD"));
     }
     List<LocalDate> except = new ArrayList<>();
     List<ExceptDay> exceptDays = new ArrayList<>();
@@ -130,7 +136,8 @@ final class AiringReader {
     if (keyNode.isPresent()) {
       key = fields.text(keyNode.get(), "key").map(String::strip).filter(k -> {
         if (!AiringRule.isValidKey(k)) {
-          fields.problem(keyNode.get().at(), "airing key '" + k + "': use lower-case letters, digits, '-', '_' or '.'");
+          fields.problem(keyNode.get().at(), Bilingual.of("khóa buổi phát '" + k + "': hãy dùng chữ thường, chữ số, '-', '_' hoặc '.'",
+              "airing key '" + k + "': use lower-case letters, digits, '-', '_' or '.'"));
           return false;
         }
         return true;
@@ -147,8 +154,9 @@ final class AiringReader {
     if (key.isPresent()) {
       Position first = seen.putIfAbsent(key.get(), m.at());
       if (first != null) {
-        fields.problem(keyNode.map(Node::at).orElse(m.at()), "two airings have the key '" + key.get() + "' (first at line " + first.line()
-            + "); give this one its own key:");
+        fields.problem(keyNode.map(Node::at).orElse(m.at()), Bilingual.of("hai buổi phát cùng có khóa '" + key.get() + "' (buổi đầu ở dòng "
+            + first.line() + "); hãy đặt cho buổi này một khóa riêng bằng key:", "two airings have the key '" + key.get()
+            + "' (first at line " + first.line() + "); give this one its own key:"));
         key = Optional.empty();
       }
     }
@@ -161,8 +169,9 @@ final class AiringReader {
     for (Node o : overrideNodes) {
       if (o instanceof Node.Mapping om && om.get("on").isPresent()) {
         Node onNode = om.get("on").get();
-        fields.localDate(onNode, "on").filter(d -> !rule.covers(d)).ifPresent(d -> fields.problem(onNode.at(),
-            "the override on " + d + " is outside the days this airing runs (from/until or its one day); it would never apply"));
+        fields.localDate(onNode, "on").filter(d -> !rule.covers(d)).ifPresent(d -> fields.problem(onNode.at(), Bilingual.of(
+            "mục đổi lịch ngày " + d + " nằm ngoài những ngày buổi phát này chạy (from/until hoặc ngày duy nhất của nó); nó sẽ không bao giờ được áp dụng",
+            "the override on " + d + " is outside the days this airing runs (from/until or its one day); it would never apply")));
       }
     }
     if (fields.count() > before) {
@@ -179,14 +188,17 @@ final class AiringReader {
       for (Node t : fields.items(n, "topics")) {
         fields.text(t, "a topic").map(String::strip).ifPresent(s -> {
           if (s.isEmpty() || s.contains("/") || s.contains("\\")) {
-            fields.problem(t.at(), "topic '" + s + "' must be a name without '/' (it fills {topic} in a path)");
+            fields.problem(t.at(), Bilingual.of("chủ đề '" + s + "' phải là một tên không có '/' (nó điền vào {topic} trong đường dẫn)",
+                "topic '" + s + "' must be a name without '/' (it fills {topic} in a path)"));
           } else {
             topics.add(s);
           }
         });
       }
       if (!rotate) {
-        fields.problem(m.entries().get("topics").keyAt(), "topics are for the rotating CCHC airing; add rotateTopics: true or drop them");
+        fields.problem(m.entries().get("topics").keyAt(), Bilingual.of(
+            "topics chỉ dành cho buổi phát CCHC luân phiên chủ đề; hãy thêm rotateTopics: true hoặc bỏ topics",
+            "topics are for the rotating CCHC airing; add rotateTopics: true or drop them"));
       }
     });
     return topics;
@@ -200,13 +212,14 @@ final class AiringReader {
     List<LocalTime> out = new ArrayList<>();
     if (n instanceof Node.Sequence seq) {
       if (seq.items().isEmpty()) {
-        fields.problem(n.at(), "at lists no time");
+        fields.problem(n.at(), Bilingual.of("at chưa ghi giờ nào", "at lists no time"));
       }
       Set<LocalTime> seen = new HashSet<>();
       for (Node item : seq.items()) {
         fields.localTime(item, "a time").ifPresent(t -> {
           if (!seen.add(t)) {
-            fields.problem(item.at(), "time " + TimeWindow.formatTime(t) + " is listed twice");
+            fields.problem(item.at(), Bilingual.of("giờ " + TimeWindow.formatTime(t) + " được ghi hai lần",
+                "time " + TimeWindow.formatTime(t) + " is listed twice"));
           }
           out.add(t);
         });
@@ -219,7 +232,8 @@ final class AiringReader {
 
   private Optional<Recurrence> days(Node n) {
     if (!(n instanceof Node.Sequence seq)) {
-      fields.problem(n.at(), "days is a list such as [MO, WE, FR], not " + n.kind());
+      fields.problem(n.at(), Bilingual.of("days là một danh sách như [MO, WE, FR], không phải "
+          + (n instanceof Node.Mapping ? "một bảng" : "một giá trị"), "days is a list such as [MO, WE, FR], not " + n.kind()));
       return Optional.empty();
     }
     Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
@@ -228,14 +242,15 @@ final class AiringReader {
       fields.text(item, "a weekday").ifPresent(t -> {
         Optional<DayOfWeek> d = Weekdays.parse(t);
         if (d.isEmpty()) {
-          fields.problem(item.at(), "bad weekday '" + t + "'; write MO, TU, WE, TH, FR, SA, SU (or T2 … T7, CN)");
+          fields.problem(item.at(), Bilingual.of("thứ '" + t + "' không hợp lệ; hãy viết MO, TU, WE, TH, FR, SA, SU (hoặc T2 … T7, CN)",
+              "bad weekday '" + t + "'; write MO, TU, WE, TH, FR, SA, SU (or T2 … T7, CN)"));
         } else if (!days.add(d.get())) {
-          fields.problem(item.at(), "weekday " + t.strip() + " is listed twice");
+          fields.problem(item.at(), Bilingual.of("thứ " + t.strip() + " được ghi hai lần", "weekday " + t.strip() + " is listed twice"));
         }
       });
     }
     if (seq.items().isEmpty()) {
-      fields.problem(n.at(), "days lists no weekday");
+      fields.problem(n.at(), Bilingual.of("days chưa ghi thứ nào", "days lists no weekday"));
     }
     if (fields.count() > before || days.isEmpty()) {
       return Optional.empty();
@@ -252,7 +267,7 @@ final class AiringReader {
           return Optional.of(d == 1 ? new Recurrence.Daily() : new Recurrence.EveryNDays(d));
         }
       }
-      fields.problem(n.at(), "every '" + t + "' is not a number of days from 1 to 366");
+      fields.problem(n.at(), Bilingual.of("every '" + t + "' không phải số ngày từ 1 đến 366", "every '" + t + "' is not a number of days from 1 to 366"));
       return Optional.empty();
     });
   }
@@ -281,8 +296,9 @@ final class AiringReader {
     if (looksLikeDate(text.get())) {
       return fields.localDate(n, "on").map(Recurrence.Once::new);
     }
-    fields.problem(n.at(), "on '" + text.get().strip() + "' is neither a date nor a named day; write YYYY-MM-DD, e.g. \"2027-02-06\", "
-        + "or one of " + HolidayReader.namedDays());
+    fields.problem(n.at(), Bilingual.of("on '" + text.get().strip() + "' không phải một ngày cũng không phải tên một ngày lễ; hãy viết YYYY-MM-DD,"
+        + " ví dụ \"2027-02-06\", hoặc một trong " + HolidayReader.namedDays(), "on '" + text.get().strip()
+        + "' is neither a date nor a named day; write YYYY-MM-DD, e.g. \"2027-02-06\", or one of " + HolidayReader.namedDays()));
     return Optional.empty();
   }
 
@@ -306,8 +322,11 @@ final class AiringReader {
       fields.localDate(d, "except").ifPresent(except::add);
       return;
     }
-    fields.problem(d.at(), "except '" + t + "' is not a date, a named day or a holiday; write YYYY-MM-DD, one of "
-        + HolidayReader.namedDays() + (holidays.isEmpty() ? ", or list it under holidays:" : ", or one of holidays: " + String.join(", ", holidays.keySet())));
+    fields.problem(d.at(), Bilingual.of("except '" + t + "' không phải một ngày, tên một ngày lễ hay một ngày nghỉ; hãy viết YYYY-MM-DD, một trong "
+        + HolidayReader.namedDays() + (holidays.isEmpty() ? ", hoặc khai báo nó trong holidays:"
+            : ", hoặc một trong các ngày nghỉ: " + String.join(", ", holidays.keySet())),
+        "except '" + t + "' is not a date, a named day or a holiday; write YYYY-MM-DD, one of "
+        + HolidayReader.namedDays() + (holidays.isEmpty() ? ", or list it under holidays:" : ", or one of holidays: " + String.join(", ", holidays.keySet()))));
   }
 
   private static boolean looksLikeDate(String text) {
@@ -319,7 +338,9 @@ final class AiringReader {
     return fields.text(n, "monthly").flatMap(t -> {
       Optional<Recurrence> r = Recurrence.parseMonthly(t);
       if (r.isEmpty()) {
-        fields.problem(n.at(), "monthly '" + t + "' is not a monthly rule; write \"first MO\" … \"fifth SU\", \"last FR\", a day 1..31 or \"last\"");
+        fields.problem(n.at(), Bilingual.of("monthly '" + t + "' không phải quy tắc hằng tháng; hãy viết \"first MO\" … \"fifth SU\", \"last FR\","
+            + " một ngày 1..31 hoặc \"last\"",
+            "monthly '" + t + "' is not a monthly rule; write \"first MO\" … \"fifth SU\", \"last FR\", a day 1..31 or \"last\""));
       }
       return r;
     });

@@ -1,6 +1,7 @@
 package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.lunar.NamedDay;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -44,11 +45,13 @@ final class HolidayReader {
     for (Node.Entry e : mapping.get().entries().values()) {
       String name = e.key();
       if (!NAME.matcher(name).matches()) {
-        fields.problem(e.keyAt(), "holiday name '" + name + "': use lower-case letters without diacritics, digits and '-', e.g. nghi-tet");
+        fields.problem(e.keyAt(), Bilingual.of("tên ngày nghỉ '" + name + "': hãy dùng chữ thường không dấu, chữ số và '-', ví dụ nghi-tet",
+            "holiday name '" + name + "': use lower-case letters without diacritics, digits and '-', e.g. nghi-tet"));
         continue;
       }
       if (NamedDay.fromConfigName(name).isPresent()) {
-        fields.problem(e.keyAt(), "'" + name + "' is already a named day every year; give the holiday another name, e.g. nghi-" + name);
+        fields.problem(e.keyAt(), Bilingual.of("'" + name + "' đã là tên một ngày lễ hằng năm; hãy đặt tên khác cho ngày nghỉ, ví dụ nghi-" + name,
+            "'" + name + "' is already a named day every year; give the holiday another name, e.g. nghi-" + name));
         continue;
       }
       TreeSet<LocalDate> days = new TreeSet<>();
@@ -57,7 +60,8 @@ final class HolidayReader {
         fields.text(item, "a holiday date").ifPresent(t -> days.addAll(range(item, t)));
       }
       if (fields.count() == before && days.isEmpty()) {
-        fields.problem(e.keyAt(), "holiday " + name + " lists no day; write its dates, e.g. [\"2027-02-04..2027-02-10\"]");
+        fields.problem(e.keyAt(), Bilingual.of("ngày nghỉ " + name + " chưa ghi ngày nào; hãy ghi các ngày, ví dụ [\"2027-02-04..2027-02-10\"]",
+            "holiday " + name + " lists no day; write its dates, e.g. [\"2027-02-04..2027-02-10\"]"));
       }
       names.put(name, e.keyAt());
       out.put(name, new ArrayList<>(days));
@@ -74,17 +78,20 @@ final class HolidayReader {
     Optional<LocalDate> first = Fields.parseDate(t.substring(0, dots).strip());
     Optional<LocalDate> last = Fields.parseDate(t.substring(dots + RANGE.length()).strip());
     if (first.isEmpty() || last.isEmpty()) {
-      fields.problem(item.at(), "bad holiday range '" + t + "'; write a day \"2027-04-30\" or a range \"2027-02-04..2027-02-10\"");
+      fields.problem(item.at(), Bilingual.of("khoảng ngày nghỉ '" + t + "' không hợp lệ; hãy viết một ngày \"2027-04-30\" hoặc một khoảng \"2027-02-04..2027-02-10\"",
+          "bad holiday range '" + t + "'; write a day \"2027-04-30\" or a range \"2027-02-04..2027-02-10\""));
       return List.of();
     }
     if (last.get().isBefore(first.get())) {
-      fields.problem(item.at(), "holiday range '" + t + "' ends before it starts; write the first day first");
+      fields.problem(item.at(), Bilingual.of("khoảng ngày nghỉ '" + t + "' kết thúc trước khi bắt đầu; hãy viết ngày đầu trước",
+          "holiday range '" + t + "' ends before it starts; write the first day first"));
       return List.of();
     }
     long span = ChronoUnit.DAYS.between(first.get(), last.get()) + 1;
     if (span > MAX_RANGE_DAYS) {
-      fields.problem(item.at(), "holiday range '" + t + "' spans " + span + " days; a holiday range is at most " + MAX_RANGE_DAYS
-          + " days (check the years)");
+      fields.problem(item.at(), Bilingual.of("khoảng ngày nghỉ '" + t + "' dài " + span + " ngày; một khoảng ngày nghỉ dài tối đa " + MAX_RANGE_DAYS
+          + " ngày (hãy xem lại năm)", "holiday range '" + t + "' spans " + span + " days; a holiday range is at most " + MAX_RANGE_DAYS
+          + " days (check the years)"));
       return List.of();
     }
     return first.get().datesUntil(last.get().plusDays(1)).toList();

@@ -3,6 +3,7 @@ package io.loaxa.schedules.yaml;
 import io.loaxa.schedules.DatedOverride;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.ZoneChoice;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -52,15 +53,18 @@ final class OverrideReader {
     Optional<ProgrammeKey> programme = Fields.optional(m, "programme").flatMap(programmes::reference);
     Optional<ZoneChoice> zoneChoice = Fields.optional(m, "zones").flatMap(zones::zones);
     if (m.get("at").isEmpty() && m.get("programme").isEmpty() && m.get("zones").isEmpty()) {
-      fields.problem(m.at(), "an override changes at, programme or zones; for a day off put the date in except");
+      fields.problem(m.at(), Bilingual.of("mục đổi lịch theo ngày phải đổi at, programme hoặc zones; muốn nghỉ một ngày thì ghi ngày đó vào except",
+          "an override changes at, programme or zones; for a day off put the date in except"));
     }
     if (on.isPresent()) {
       if (except.test(on.get())) {
-        fields.problem(m.get("on").get().at(), on.get() + " is both in except and overridden; keep one");
+        fields.problem(m.get("on").get().at(), Bilingual.of("ngày " + on.get() + " vừa ở trong except vừa được đổi lịch; hãy giữ một",
+            on.get() + " is both in except and overridden; keep one"));
       }
       Position first = onDates.putIfAbsent(on.get(), m.at());
       if (first != null) {
-        fields.problem(m.get("on").get().at(), "a second override on " + on.get() + " (first at line " + first.line() + ")");
+        fields.problem(m.get("on").get().at(), Bilingual.of("ngày " + on.get() + " được đổi lịch lần thứ hai (lần đầu ở dòng " + first.line() + ")",
+            "a second override on " + on.get() + " (first at line " + first.line() + ")"));
       }
     }
     if (fields.count() > before || on.isEmpty()) {

@@ -6,6 +6,7 @@ import io.loaxa.schedules.Priority;
 import io.loaxa.schedules.Programme;
 import io.loaxa.schedules.ProgrammeKey;
 import io.loaxa.schedules.Segment;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -58,8 +59,9 @@ final class ProgrammeReader {
   Optional<ProgrammeKey> reference(Node n) {
     return fields.text(n, "programme").map(String::strip).flatMap(k -> {
       if (!ProgrammeKey.isValid(k) || !declared.contains(new ProgrammeKey(k))) {
-        fields.problem(n.at(), "unknown programme '" + k + "'"
-            + Fields.known("programmes", declared.stream().map(ProgrammeKey::value).sorted().toList()));
+        List<String> names = declared.stream().map(ProgrammeKey::value).sorted().toList();
+        fields.problem(n.at(), Bilingual.of("không có chương trình '" + k + "'" + Fields.knownVi("các chương trình", names),
+            "unknown programme '" + k + "'" + Fields.known("programmes", names)));
         return Optional.empty();
       }
       return Optional.of(new ProgrammeKey(k));
@@ -72,7 +74,8 @@ final class ProgrammeReader {
     Optional<ProgrammeKey> key = fields.required(m, "key", "a programme").flatMap(n -> {
       Optional<String> k = fields.text(n, "key");
       if (k.isPresent() && !ProgrammeKey.isValid(k.get())) {
-        fields.problem(n.at(), "programme key '" + k.get() + "': use lower-case letters, digits, '-', '_' or '.'");
+        fields.problem(n.at(), Bilingual.of("khóa chương trình '" + k.get() + "': hãy dùng chữ thường, chữ số, '-', '_' hoặc '.'",
+            "programme key '" + k.get() + "': use lower-case letters, digits, '-', '_' or '.'"));
         return Optional.empty();
       }
       return k.map(ProgrammeKey::new);
@@ -80,12 +83,13 @@ final class ProgrammeReader {
     if (key.isPresent()) {
       Position first = seen.putIfAbsent(key.get(), m.at());
       if (first != null) {
-        fields.problem(m.get("key").get().at(), "programme '" + key.get() + "' is defined twice (first at line " + first.line() + ")");
+        fields.problem(m.get("key").get().at(), Bilingual.of("chương trình '" + key.get() + "' được khai báo hai lần (lần đầu ở dòng " + first.line() + ")",
+            "programme '" + key.get() + "' is defined twice (first at line " + first.line() + ")"));
         key = Optional.empty();
       }
     }
     Optional<String> title = fields.required(m, "title", "a programme").flatMap(n -> fields.text(n, "title"));
-    title.filter(String::isBlank).ifPresent(t -> fields.problem(m.get("title").get().at(), "title is empty"));
+    title.filter(String::isBlank).ifPresent(t -> fields.problem(m.get("title").get().at(), Bilingual.of("tên chương trình (title) đang để trống", "title is empty")));
     Category category = Fields.optional(m, "category").flatMap(this::category).orElse(Category.INFORMATION);
     Priority priority = Fields.optional(m, "priority")
         .flatMap(n -> fields.oneOf(n, "priority", Priority::parse, "NORMAL, PRIORITY or EMERGENCY")).orElse(Priority.NORMAL);
@@ -102,7 +106,7 @@ final class ProgrammeReader {
     if (segs.isPresent()) {
       List<Node> items = fields.items(segs.get(), "segments");
       if (items.isEmpty() && segs.get() instanceof Node.Sequence) {
-        fields.problem(segs.get().at(), "a programme needs at least one segment");
+        fields.problem(segs.get().at(), Bilingual.of("chương trình cần ít nhất một đoạn", "a programme needs at least one segment"));
       }
       for (Node item : items) {
         segment(item, paths).ifPresent(segments::add);
@@ -121,7 +125,8 @@ final class ProgrammeReader {
       try {
         return Optional.of(new Category(c.strip()));
       } catch (IllegalArgumentException e) {
-        fields.problem(n.at(), "category '" + c + "': use lower-case letters, digits and '-' (cchc, thoi-su, thong-tin, pctt, phap-luat, …)");
+        fields.problem(n.at(), Bilingual.of("chuyên mục '" + c + "': hãy dùng chữ thường, chữ số và '-' (cchc, thoi-su, thong-tin, pctt, phap-luat, …)",
+            "category '" + c + "': use lower-case letters, digits and '-' (cchc, thoi-su, thong-tin, pctt, phap-luat, …)"));
         return Optional.empty();
       }
     });
@@ -130,7 +135,8 @@ final class ProgrammeReader {
   private Optional<String> chime(Node n, String what) {
     return fields.text(n, what).map(String::strip).filter(c -> {
       if (c.isEmpty()) {
-        fields.problem(n.at(), what + " needs a chime name (default, or a file under chimes/)");
+        fields.problem(n.at(), Bilingual.of(Bilingual.subject(what) + " cần tên một nhạc hiệu (default, hoặc một tệp trong chimes/)",
+            what + " needs a chime name (default, or a file under chimes/)"));
         return false;
       }
       return true;
@@ -146,17 +152,18 @@ final class ProgrammeReader {
     List<Node.Entry> kinds = m.entries().values().stream().filter(e -> SEGMENT_KINDS.contains(e.key())).toList();
     for (Node.Entry e : m.entries().values()) {
       if (!SEGMENT_KINDS.contains(e.key()) && !e.key().equals("length")) {
-        fields.problem(e.keyAt(), "unknown segment key '" + e.key() + "'; a segment is one of " + sorted(SEGMENT_KINDS)
-            + " (with length where it needs one)");
+        fields.problem(e.keyAt(), Bilingual.of("khóa đoạn lạ '" + e.key() + "'; một đoạn là một trong " + sorted(SEGMENT_KINDS)
+            + " (kèm length khi cần)", "unknown segment key '" + e.key() + "'; a segment is one of " + sorted(SEGMENT_KINDS)
+            + " (with length where it needs one)"));
       }
     }
     if (kinds.isEmpty()) {
-      fields.problem(m.at(), "a segment needs one of " + sorted(SEGMENT_KINDS));
+      fields.problem(m.at(), Bilingual.of("một đoạn cần một trong " + sorted(SEGMENT_KINDS), "a segment needs one of " + sorted(SEGMENT_KINDS)));
       return Optional.empty();
     }
     if (kinds.size() > 1) {
-      fields.problem(kinds.get(1).keyAt(), "a segment has one kind; '" + kinds.get(0).key() + "' and '" + kinds.get(1).key()
-          + "' are two segments");
+      fields.problem(kinds.get(1).keyAt(), Bilingual.of("mỗi đoạn chỉ có một loại; '" + kinds.get(0).key() + "' và '" + kinds.get(1).key()
+          + "' là hai đoạn", "a segment has one kind; '" + kinds.get(0).key() + "' and '" + kinds.get(1).key() + "' are two segments"));
       return Optional.empty();
     }
     Node.Entry kind = kinds.get(0);
@@ -172,7 +179,7 @@ final class ProgrammeReader {
         case "file", "speech" -> {
           noLength(lengthNode, kind.key());
           if (v.isEmpty()) {
-            return none(at, kind.key() + " needs a path");
+            return none(at, Bilingual.of(kind.key() + " cần một đường dẫn tệp", kind.key() + " needs a path"));
           }
           Segment s = kind.key().equals("file") ? new Segment.File(v) : new Segment.Speech(v);
           paths.putIfAbsent(s, at);
@@ -180,11 +187,12 @@ final class ProgrammeReader {
         }
         case "text" -> {
           noLength(lengthNode, "text");
-          return v.isEmpty() ? none(at, "text needs words to speak") : Optional.of(new Segment.Text(v));
+          return v.isEmpty() ? none(at, Bilingual.of("text cần có lời để đọc", "text needs words to speak")) : Optional.of(new Segment.Text(v));
         }
         case "chime" -> {
           noLength(lengthNode, "chime");
-          return v.isEmpty() ? none(at, "chime needs a name (default, or a file under chimes/)") : Optional.of(new Segment.Chime(v));
+          return v.isEmpty() ? none(at, Bilingual.of("chime cần tên một nhạc hiệu (default, hoặc một tệp trong chimes/)",
+              "chime needs a name (default, or a file under chimes/)")) : Optional.of(new Segment.Chime(v));
         }
         case "gap" -> {
           noLength(lengthNode, "gap");
@@ -192,10 +200,12 @@ final class ProgrammeReader {
         }
         case "rebroadcast" -> {
           if (v.isEmpty() || v.chars().anyMatch(Character::isWhitespace)) {
-            return none(at, "rebroadcast needs a stream address without spaces, e.g. \"http://…/vov1.mp3\"");
+            return none(at, Bilingual.of("rebroadcast cần địa chỉ luồng phát không có dấu cách, ví dụ \"http://…/vov1.mp3\"",
+                "rebroadcast needs a stream address without spaces, e.g. \"http://…/vov1.mp3\""));
           }
           if (lengthNode.isEmpty()) {
-            return none(m.at(), "rebroadcast needs a length, e.g. { rebroadcast: \"" + v + "\", length: PT30M }");
+            return none(m.at(), Bilingual.of("rebroadcast cần thời lượng (length), ví dụ { rebroadcast: \"" + v + "\", length: PT30M }",
+                "rebroadcast needs a length, e.g. { rebroadcast: \"" + v + "\", length: PT30M }"));
           }
           return fields.duration(lengthNode.get(), "length", Fields.Zero.REFUSED).map(d -> new Segment.Rebroadcast(v, d));
         }
@@ -205,7 +215,8 @@ final class ProgrammeReader {
           }
           Optional<Duration> d = Fields.parseDuration(v);
           if (d.isEmpty() || d.get().isZero()) {
-            return none(at, "lineIn needs a length, e.g. { lineIn: PT15M } or { lineIn: yes, length: PT15M }");
+            return none(at, Bilingual.of("lineIn cần thời lượng, ví dụ { lineIn: PT15M } hoặc { lineIn: yes, length: PT15M }",
+                "lineIn needs a length, e.g. { lineIn: PT15M } or { lineIn: yes, length: PT15M }"));
           }
           return Optional.of(new Segment.LineIn(d.get()));
         }
@@ -217,7 +228,8 @@ final class ProgrammeReader {
   }
 
   private void noLength(Optional<Node> lengthNode, String kind) {
-    lengthNode.ifPresent(n -> fields.problem(n.at(), "a " + kind + " segment takes no length; set maxDuration on the programme to cap it"));
+    lengthNode.ifPresent(n -> fields.problem(n.at(), Bilingual.of("đoạn " + kind + " không nhận length; hãy đặt maxDuration cho chương trình để giới hạn",
+        "a " + kind + " segment takes no length; set maxDuration on the programme to cap it")));
   }
 
   private <T> Optional<T> none(Position at, String message) {

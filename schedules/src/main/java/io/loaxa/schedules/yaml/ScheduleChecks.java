@@ -2,6 +2,7 @@ package io.loaxa.schedules.yaml;
 
 import io.loaxa.schedules.AirtimeChecks;
 import io.loaxa.schedules.AiringRule;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.CheckOptions;
 import io.loaxa.schedules.Conflict;
 import io.loaxa.schedules.Conflicts;
@@ -117,9 +118,13 @@ final class ScheduleChecks {
       return;
     }
     String range = start.equals(end) ? "on " + start : "from " + start + " to " + end;
-    at(rule).ifPresent(s -> problems.add(new Problem(s.recurrence(),
+    String rangeVi = start.equals(end) ? "ngày " + start : "từ " + start + " đến " + end;
+    boolean excepts = !rule.except().isEmpty() || !rule.exceptDays().isEmpty();
+    at(rule).ifPresent(s -> problems.add(new Problem(s.recurrence(), Bilingual.of(
+        "buổi phát này không bao giờ diễn ra: không có ngày nào " + rangeVi + " khớp với " + describeVi(rule.recurrence())
+            + (excepts ? " ngoài các ngày except của nó" : ""),
         "this airing never fires: no day " + range + " matches " + describe(rule.recurrence())
-            + (rule.except().isEmpty() && rule.exceptDays().isEmpty() ? "" : " outside its except dates"))));
+            + (excepts ? " outside its except dates" : "")))));
   }
 
   /**
@@ -149,8 +154,10 @@ final class ScheduleChecks {
           short29.add(m + " nhuận");
         }
       }
-      problems.add(Problem.warning(source.get().recurrence(), "lunar day 30 exists only in months of 30 days; in lunar year " + fromYear
-          + " this airing skips months " + String.join(", ", short29) + " (29 days); write \"last\" for the last day of every month"));
+      problems.add(Problem.warning(source.get().recurrence(), Bilingual.of("ngày 30 âm lịch chỉ có ở tháng đủ 30 ngày; năm âm lịch " + fromYear
+          + " buổi phát này bỏ qua các tháng " + String.join(", ", short29) + " (tháng thiếu, 29 ngày); hãy viết \"last\" để phát ngày cuối mỗi tháng",
+          "lunar day 30 exists only in months of 30 days; in lunar year " + fromYear
+          + " this airing skips months " + String.join(", ", short29) + " (29 days); write \"last\" for the last day of every month")));
       return;
     }
     int month = day.month().getAsInt();
@@ -164,10 +171,14 @@ final class ScheduleChecks {
       }
     }
     if (!missed.isEmpty()) {
-      problems.add(Problem.warning(source.get().recurrence(), "lunar day " + day + " does not exist in lunar years " + join(missed)
-          + " (tháng " + month + (day.leap() ? " nhuận" : "") + " has 29 days then, looking " + fromYear + " to " + toYear
-          + "); the airing is silent those years; write \"last/" + month + (day.leap() ? " nhuận" : "")
-          + "\" for the last day of the month"));
+      String monthName = "tháng " + month + (day.leap() ? " nhuận" : "");
+      String last = "last/" + month + (day.leap() ? " nhuận" : "");
+      problems.add(Problem.warning(source.get().recurrence(), Bilingual.of("ngày âm lịch " + day + " không có trong các năm âm lịch " + join(missed)
+          + " (những năm đó " + monthName + " chỉ có 29 ngày, xét từ " + fromYear + " đến " + toYear
+          + "); những năm ấy buổi phát sẽ im lặng; hãy viết \"" + last + "\" để phát ngày cuối tháng",
+          "lunar day " + day + " does not exist in lunar years " + join(missed)
+          + " (" + monthName + " has 29 days then, looking " + fromYear + " to " + toYear
+          + "); the airing is silent those years; write \"" + last + "\" for the last day of the month")));
     }
   }
 
@@ -198,13 +209,17 @@ final class ScheduleChecks {
         continue;
       }
       String tet = "";
+      String tetVi = "";
       int y = first.getYear();
       if (y >= VietnameseCalendar.FIRST_YEAR && y < VietnameseCalendar.LAST_YEAR) {
         LocalDate next = VietnameseCalendar.tet(y).isBefore(first) ? VietnameseCalendar.tet(y + 1) : VietnameseCalendar.tet(y);
         tet = "; Tết " + next.getYear() + " is " + next;
+        tetVi = "; Tết " + next.getYear() + " là ngày " + next;
       }
-      problems.add(Problem.warning(where, "holiday " + e.getKey() + " (in the except list of airing '" + e.getValue() + "') lists no day from "
-          + first + " to " + last + "; add the coming year's days once they are fixed" + tet));
+      problems.add(Problem.warning(where, Bilingual.of("ngày nghỉ " + e.getKey() + " (trong danh sách except của buổi phát '" + e.getValue()
+          + "') không có ngày nào từ " + first + " đến " + last + "; hãy thêm các ngày của năm tới khi đã được công bố" + tetVi,
+          "holiday " + e.getKey() + " (in the except list of airing '" + e.getValue() + "') lists no day from "
+          + first + " to " + last + "; add the coming year's days once they are fixed" + tet)));
     }
   }
 
@@ -232,10 +247,16 @@ final class ScheduleChecks {
         continue;
       }
       int n = counts.get(e.getKey());
-      String with = earlier.equals(laterRule) ? "its own airing" : "airing '" + earlier + "'" + (other == null ? "" : " (line " + other.airing().line() + ")");
-      problems.add(new Problem(where.at(), "overlaps " + with + " on " + join(zones.get(e.getKey())) + " at the same priority "
+      String line = other == null ? "" : " (line " + other.airing().line() + ")";
+      String with = earlier.equals(laterRule) ? "its own airing" : "airing '" + earlier + "'" + line;
+      String withVi = earlier.equals(laterRule) ? "một lần phát khác của chính nó" : "buổi phát '" + earlier + "'"
+          + (other == null ? "" : " (dòng " + other.airing().line() + ")");
+      problems.add(Problem.overlap(where.at(), Bilingual.of("trùng giờ với " + withVi + " trên " + join(zones.get(e.getKey()))
+          + " cùng mức ưu tiên " + c.second().priority() + ": lần đầu " + local(c.first()) + " và " + local(c.second())
+          + (n > 1 ? " (" + n + " lần trong " + options.days() + " ngày được kiểm tra)" : ""),
+          "overlaps " + with + " on " + join(zones.get(e.getKey())) + " at the same priority "
           + c.second().priority() + ": first " + local(c.first()) + " and " + local(c.second())
-          + (n > 1 ? " (" + n + " times in the " + options.days() + " days checked)" : "")));
+          + (n > 1 ? " (" + n + " times in the " + options.days() + " days checked)" : "")), List.of(earlier)));
     }
   }
 
@@ -265,7 +286,8 @@ final class ScheduleChecks {
         case WEEKEND -> s.recurrence();
         case SESSION_LENGTH -> s.airing();
       };
-      problems.add(new Problem(at, "policy: " + v.reason()));
+      problems.add(new Problem(at, Bilingual.of("quy định phát sóng: " + Bilingual.vietnamese(v.reason()),
+          "policy: " + Bilingual.english(v.reason()))));
     }
   }
 
@@ -277,21 +299,26 @@ final class ScheduleChecks {
     Programme programme = grid.programme(rule.programme()).orElseThrow();
     ZoneSelection zones = rule.zones().resolve(grid.groupsWith(station));
     if (!zones.all() && !zones.keys().containsAll(station.zones())) {
-      problems.add(new Problem(s.zones(), "the monthly CCHC airing must reach every zone; write zones: all"));
+      problems.add(new Problem(s.zones(), Bilingual.of("buổi phát CCHC hằng tháng phải đến mọi thôn; hãy viết zones: all",
+          "the monthly CCHC airing must reach every zone; write zones: all")));
     }
     if (!station.peakWindows().isEmpty()) {
       for (LocalTime t : rule.times()) {
         boolean inside = station.peakWindows().stream()
             .anyMatch(w -> w.contains(t) && (w.contains(t.plus(programme.plannedLength()).minusSeconds(1))));
         if (!inside) {
-          problems.add(new Problem(s.at(), "the monthly CCHC airing at " + TimeWindow.formatTime(t) + " does not fit in a peak window ("
-              + join(station.peakWindows()) + ")"));
+          problems.add(new Problem(s.at(), Bilingual.of("buổi phát CCHC hằng tháng lúc " + TimeWindow.formatTime(t)
+              + " không nằm trọn trong một khung giờ cao điểm (" + join(station.peakWindows()) + ")",
+              "the monthly CCHC airing at " + TimeWindow.formatTime(t) + " does not fit in a peak window ("
+              + join(station.peakWindows()) + ")")));
         }
       }
       for (DatedOverride o : rule.overrides()) {
         o.at().filter(t -> station.peakWindows().stream().noneMatch(w -> w.contains(t)))
-            .ifPresent(t -> problems.add(new Problem(s.airing(), "the override on " + o.on() + " moves the monthly CCHC airing to "
-                + TimeWindow.formatTime(t) + ", outside the peak windows (" + join(station.peakWindows()) + ")")));
+            .ifPresent(t -> problems.add(new Problem(s.airing(), Bilingual.of("mục đổi lịch ngày " + o.on() + " dời buổi phát CCHC hằng tháng sang "
+                + TimeWindow.formatTime(t) + ", ngoài các khung giờ cao điểm (" + join(station.peakWindows()) + ")",
+                "the override on " + o.on() + " moves the monthly CCHC airing to "
+                + TimeWindow.formatTime(t) + ", outside the peak windows (" + join(station.peakWindows()) + ")"))));
       }
     }
     Set<YearMonth> months = new LinkedHashSet<>();
@@ -311,13 +338,17 @@ final class ScheduleChecks {
       }
     }
     if (!months.isEmpty() && !(rule.recurrence() instanceof Recurrence.Once)) {
-      problems.add(new Problem(s.recurrence(), "the monthly CCHC airing does not air in " + join(months)
-          + "; every calendar month needs one (check its days and except dates)"));
+      problems.add(new Problem(s.recurrence(), Bilingual.of("buổi phát CCHC hằng tháng không phát trong " + join(months)
+          + "; tháng nào cũng cần một buổi (hãy xem lại các ngày phát và ngày except)",
+          "the monthly CCHC airing does not air in " + join(months)
+          + "; every calendar month needs one (check its days and except dates)")));
     }
     int topics = Expansion.topicsOf(rule, station).size();
     if (topics < 2) {
-      problems.add(new Problem(s.airing(), "the monthly CCHC airing rotates topics so consecutive months differ; it needs two or more, it has "
-          + topics + " (list them in topics: or in the content library)"));
+      problems.add(new Problem(s.airing(), Bilingual.of("buổi phát CCHC hằng tháng luân phiên chủ đề để hai tháng liền nhau khác nhau;"
+          + " cần từ hai chủ đề trở lên, hiện có " + topics + " (ghi chúng trong topics: hoặc trong thư viện nội dung)",
+          "the monthly CCHC airing rotates topics so consecutive months differ; it needs two or more, it has "
+          + topics + " (list them in topics: or in the content library)")));
     }
   }
 
@@ -345,8 +376,10 @@ final class ScheduleChecks {
             continue; // its rotating airing has problems of its own, reported there
           }
           if (!topicsByProgramme.containsKey(p.key())) {
-            problems.add(new Problem(at, "'" + Segment.TOPIC + "' in '" + path + "' is only filled in by a rotating CCHC airing "
-                + "(rotateTopics: true), and no airing of '" + p.key() + "' rotates"));
+            problems.add(new Problem(at, Bilingual.of("'" + Segment.TOPIC + "' trong '" + path + "' chỉ được điền bởi buổi phát CCHC luân phiên "
+                + "chủ đề (rotateTopics: true), mà không buổi phát nào của '" + p.key() + "' luân phiên",
+                "'" + Segment.TOPIC + "' in '" + path + "' is only filled in by a rotating CCHC airing "
+                + "(rotateTopics: true), and no airing of '" + p.key() + "' rotates")));
             continue;
           }
           if (options.content().isPresent()) {
@@ -358,12 +391,14 @@ final class ScheduleChecks {
               }
             }
             if (!missing.isEmpty()) {
-              problems.add(new Problem(at, "missing content file" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-                  + " (one per CCHC topic, under the content folder)"));
+              problems.add(new Problem(at, Bilingual.of("thiếu tệp nội dung " + String.join(", ", missing)
+                  + " (mỗi chủ đề CCHC một tệp, trong thư mục nội dung)", "missing content file" + (missing.size() > 1 ? "s " : " ")
+                  + String.join(", ", missing) + " (one per CCHC topic, under the content folder)")));
             }
           }
         } else if (options.content().isPresent() && !options.content().get().has(path)) {
-          problems.add(new Problem(at, "missing content file '" + path + "' (not in the content folder)"));
+          problems.add(new Problem(at, Bilingual.of("thiếu tệp nội dung '" + path + "' (không có trong thư mục nội dung)",
+              "missing content file '" + path + "' (not in the content folder)")));
         }
       }
     }
@@ -400,6 +435,23 @@ final class ScheduleChecks {
       return "on " + n.day().configName();
     }
     return "every day";
+  }
+
+  /** {@link #describe} as the Vietnamese half says it; the schedule file's own words stay as written. */
+  static String describeVi(Recurrence r) {
+    if (r instanceof Recurrence.EveryNDays e) {
+      return "every " + e.days() + " (mỗi " + e.days() + " ngày)";
+    }
+    if (r instanceof Recurrence.Once o) {
+      return "ngày " + o.date();
+    }
+    if (r instanceof Recurrence.Named n) {
+      return "on " + n.day().configName() + " (" + n.day().vietnamese() + ")";
+    }
+    if (r instanceof Recurrence.Daily) {
+      return "mọi ngày";
+    }
+    return describe(r);
   }
 
   private static String join(java.util.Collection<?> items) {

@@ -7,6 +7,7 @@ import io.loaxa.schedules.Schedule;
 import io.loaxa.schedules.Segment;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ZoneKey;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -62,11 +63,12 @@ final class ScheduleReader {
     fields.unknownKeys(top, TOP_KEYS, "a schedule");
     Optional<Node> v = top.get("version");
     if (v.isEmpty()) {
-      fields.problem(top.at(), "missing 'version: " + Schedule.VERSION + "'");
+      fields.problem(top.at(), Bilingual.of("thiếu 'version: " + Schedule.VERSION + "'", "missing 'version: " + Schedule.VERSION + "'"));
     } else {
       Optional<String> text = fields.text(v.get(), "version");
       if (text.isPresent() && !text.get().strip().equals(Integer.toString(Schedule.VERSION))) {
-        fields.problem(v.get().at(), "version '" + text.get() + "' is not supported; this station reads version " + Schedule.VERSION);
+        fields.problem(v.get().at(), Bilingual.of("phiên bản '" + text.get() + "' chưa được hỗ trợ; đài này đọc phiên bản " + Schedule.VERSION,
+            "version '" + text.get() + "' is not supported; this station reads version " + Schedule.VERSION));
       }
     }
     Map<String, List<ZoneKey>> scheduleGroups = top.get("zoneGroups").map(zones::readGroups).orElse(Map.of());
@@ -75,13 +77,13 @@ final class ScheduleReader {
 
     Optional<Node> ps = top.get("programmes");
     if (ps.isEmpty()) {
-      fields.problem(top.at(), "missing 'programmes:'");
+      fields.problem(top.at(), Bilingual.of("thiếu 'programmes:'", "missing 'programmes:'"));
     }
     List<Programme> programmeList = ps.map(programmes::read).orElse(List.of());
 
     Optional<Node> as = top.get("airings");
     if (as.isEmpty()) {
-      fields.problem(top.at(), "missing 'airings:'");
+      fields.problem(top.at(), Bilingual.of("thiếu 'airings:'", "missing 'airings:'"));
     }
     List<AiringRule> rules = as.map(airings::read).orElse(List.of());
     return new Schedule(Schedule.VERSION, scheduleGroups, programmeList, rules, holidays);

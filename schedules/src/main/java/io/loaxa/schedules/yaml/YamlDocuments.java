@@ -1,5 +1,6 @@
 package io.loaxa.schedules.yaml;
 
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
 import io.loaxa.schedules.source.Problem;
@@ -45,9 +46,9 @@ public final class YamlDocuments {
    */
   public static Node parse(String text, String file) throws SourceException {
     if (text.length() > SourceLimits.MAX_DOCUMENT_CHARS) {
-      throw refused(at(text, SourceLimits.MAX_DOCUMENT_CHARS, file), String.format(
-          "tệp quá dài: hơn %,d ký tự; hãy chia thành nhiều tệp — the file is longer than %,d characters; split it",
-          SourceLimits.MAX_DOCUMENT_CHARS, SourceLimits.MAX_DOCUMENT_CHARS));
+      throw refused(at(text, SourceLimits.MAX_DOCUMENT_CHARS, file), Bilingual.of(
+          String.format("tệp quá dài: hơn %,d ký tự; hãy chia thành nhiều tệp", SourceLimits.MAX_DOCUMENT_CHARS),
+          String.format("the file is longer than %,d characters; split it", SourceLimits.MAX_DOCUMENT_CHARS)));
     }
     LoadSettings settings = LoadSettings.builder()
         .setLabel(file)
@@ -71,15 +72,16 @@ public final class YamlDocuments {
       throw new SourceException(List.of(e.problem));
     } catch (MarkedYamlEngineException e) {
       Position at = e.getProblemMark().map(m -> position(file, m)).orElse(new Position(file, 1, 1));
-      throw new SourceException(List.of(new Problem(at, "YAML: " + e.getProblem())));
+      throw new SourceException(List.of(new Problem(at, Bilingual.of("lỗi cú pháp YAML: " + e.getProblem(), "YAML: " + e.getProblem()))));
     } catch (YamlEngineException e) {
-      throw new SourceException(List.of(new Problem(new Position(file, 1, 1), "YAML: " + e.getMessage())));
+      throw new SourceException(List.of(new Problem(new Position(file, 1, 1),
+          Bilingual.of("lỗi cú pháp YAML: " + e.getMessage(), "YAML: " + e.getMessage()))));
     }
   }
 
   private static String tooDeep() {
-    return "lồng quá sâu: quá " + SourceLimits.MAX_NESTING + " tầng danh sách/bảng trong nhau — nested deeper than "
-        + SourceLimits.MAX_NESTING + " levels of lists and mappings; write it flatter";
+    return Bilingual.of("lồng quá sâu: quá " + SourceLimits.MAX_NESTING + " tầng danh sách/bảng trong nhau; hãy viết phẳng hơn",
+        "nested deeper than " + SourceLimits.MAX_NESTING + " levels of lists and mappings; write it flatter");
   }
 
   /** Tree building past the limits: thrown through the engine's composer, caught in {@link #parse}. */
@@ -130,12 +132,13 @@ public final class YamlDocuments {
         depth--;
       } else if (e instanceof AliasEvent) {
         if (++aliases > SourceLimits.MAX_ALIASES) {
-          throw new LimitPassed(at(e), "quá nhiều bí danh (*tên): hơn " + SourceLimits.MAX_ALIASES
-              + " lần; hãy viết giá trị ra — more than " + SourceLimits.MAX_ALIASES + " aliases (*name); write the values out");
+          throw new LimitPassed(at(e), Bilingual.of("quá nhiều bí danh (*tên): hơn " + SourceLimits.MAX_ALIASES
+              + " lần; hãy viết giá trị ra", "more than " + SourceLimits.MAX_ALIASES + " aliases (*name); write the values out"));
         }
       } else if (e instanceof ScalarEvent s && s.getValue().length() > SourceLimits.MAX_VALUE_CHARS) {
-        throw new LimitPassed(at(e), String.format("giá trị quá dài: %,d ký tự, tối đa %,d — a value of %,d characters;"
-            + " at most %,d", s.getValue().length(), SourceLimits.MAX_VALUE_CHARS, s.getValue().length(), SourceLimits.MAX_VALUE_CHARS));
+        throw new LimitPassed(at(e), Bilingual.of(
+            String.format("giá trị quá dài: %,d ký tự, tối đa %,d", s.getValue().length(), SourceLimits.MAX_VALUE_CHARS),
+            String.format("a value of %,d characters; at most %,d", s.getValue().length(), SourceLimits.MAX_VALUE_CHARS)));
       }
       return e;
     }
@@ -159,8 +162,9 @@ public final class YamlDocuments {
     Node convert(org.snakeyaml.engine.v2.nodes.Node node, int depth) {
       Position at = node.getStartMark().map(m -> position(file, m)).orElse(new Position(file, 1, 1));
       if (++values > SourceLimits.MAX_VALUES) {
-        throw new LimitPassed(at, String.format("quá nhiều giá trị: hơn %,d (kể cả những gì bí danh lặp lại) — more than %,d"
-            + " values once aliases are expanded", SourceLimits.MAX_VALUES, SourceLimits.MAX_VALUES));
+        throw new LimitPassed(at, Bilingual.of(
+            String.format("quá nhiều giá trị: hơn %,d (kể cả những gì bí danh lặp lại)", SourceLimits.MAX_VALUES),
+            String.format("more than %,d values once aliases are expanded", SourceLimits.MAX_VALUES)));
       }
       if (node instanceof ScalarNode scalar) {
         return new Node.Scalar(at, scalar.getValue(), scalar.getScalarStyle() == ScalarStyle.PLAIN);
@@ -182,12 +186,14 @@ public final class YamlDocuments {
         Node key = convert(tuple.getKeyNode(), depth + 1);
         Node value = convert(tuple.getValueNode(), depth + 1);
         if (!(key instanceof Node.Scalar keyScalar)) {
-          problems.add(new Problem(key.at(), "a key must be a plain word, not " + key.kind()));
+          problems.add(new Problem(key.at(), Bilingual.of("khóa phải là một từ đơn giản, không phải " + (key instanceof Node.Sequence ? "một danh sách" : "một bảng"),
+              "a key must be a plain word, not " + key.kind())));
           continue;
         }
         Node.Entry previous = entries.get(keyScalar.text());
         if (previous != null) {
-          problems.add(new Problem(key.at(), "duplicate key '" + keyScalar.text() + "' (first at line " + previous.keyAt().line() + ")"));
+          problems.add(new Problem(key.at(), Bilingual.of("khóa '" + keyScalar.text() + "' bị lặp (lần đầu ở dòng " + previous.keyAt().line() + ")",
+              "duplicate key '" + keyScalar.text() + "' (first at line " + previous.keyAt().line() + ")")));
           continue;
         }
         entries.put(keyScalar.text(), new Node.Entry(key.at(), keyScalar.text(), value));

@@ -3,6 +3,7 @@ package io.loaxa.schedules.yaml;
 import io.loaxa.schedules.StationFacts;
 import io.loaxa.schedules.ZoneChoice;
 import io.loaxa.schedules.ZoneKey;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import java.util.ArrayList;
@@ -35,15 +36,18 @@ final class ZoneReader {
     }
     for (Node.Entry e : mapping.get().entries().values()) {
       if (!ZoneKey.isValid(e.key())) {
-        fields.problem(e.keyAt(), "zone group key '" + e.key() + "': use lower-case letters, digits, '-' or '_'");
+        fields.problem(e.keyAt(), Bilingual.of("khóa nhóm thôn '" + e.key() + "': hãy dùng chữ thường, chữ số, '-' hoặc '_'",
+            "zone group key '" + e.key() + "': use lower-case letters, digits, '-' or '_'"));
         continue;
       }
       if (station.zoneGroups().containsKey(e.key())) {
-        fields.problem(e.keyAt(), "zone group '" + e.key() + "' is already defined by the station config");
+        fields.problem(e.keyAt(), Bilingual.of("nhóm thôn '" + e.key() + "' đã có trong cấu hình đài",
+            "zone group '" + e.key() + "' is already defined by the station config"));
         continue;
       }
       if (station.zones().contains(new ZoneKey(e.key())) || e.key().equals("all")) {
-        fields.problem(e.keyAt(), "zone group '" + e.key() + "' has the name of a zone; pick another key");
+        fields.problem(e.keyAt(), Bilingual.of("nhóm thôn '" + e.key() + "' trùng tên với một thôn; hãy chọn khóa khác",
+            "zone group '" + e.key() + "' has the name of a zone; pick another key"));
         continue;
       }
       List<ZoneKey> members = new ArrayList<>();
@@ -51,7 +55,7 @@ final class ZoneReader {
         zoneKey(z).ifPresent(members::add);
       }
       if (members.isEmpty()) {
-        fields.problem(e.value().at(), "zone group '" + e.key() + "' has no zones");
+        fields.problem(e.value().at(), Bilingual.of("nhóm thôn '" + e.key() + "' chưa có thôn nào", "zone group '" + e.key() + "' has no zones"));
         continue;
       }
       out.put(e.key(), members);
@@ -69,13 +73,14 @@ final class ZoneReader {
       for (Node item : seq.items()) {
         zoneKey(item).ifPresent(k -> {
           if (!seen.add(k)) {
-            fields.problem(item.at(), "zone '" + k + "' is listed twice");
+            fields.problem(item.at(), Bilingual.of("thôn '" + k + "' được ghi hai lần", "zone '" + k + "' is listed twice"));
           }
           keys.add(k);
         });
       }
       if (seq.items().isEmpty()) {
-        fields.problem(n.at(), "no zones listed; write all, a zone group or a list of zones");
+        fields.problem(n.at(), Bilingual.of("chưa ghi thôn nào; hãy viết all, một nhóm thôn hoặc danh sách thôn",
+            "no zones listed; write all, a zone group or a list of zones"));
       }
       return fields.count() > before || keys.isEmpty() ? Optional.empty() : Optional.of(new ZoneChoice.Listed(keys));
     }
@@ -91,7 +96,8 @@ final class ZoneReader {
       }
       List<String> names = new ArrayList<>(groups.keySet());
       station.zones().forEach(z -> names.add(z.value()));
-      fields.problem(n.at(), "unknown zone or zone group '" + t + "'; write all, a zone group or a list of zones" + Fields.known("", names));
+      fields.problem(n.at(), Bilingual.of("không có thôn hay nhóm thôn '" + t + "'; hãy viết all, một nhóm thôn hoặc danh sách thôn"
+          + Fields.knownVi("", names), "unknown zone or zone group '" + t + "'; write all, a zone group or a list of zones" + Fields.known("", names)));
       return Optional.empty();
     });
   }
@@ -103,7 +109,9 @@ final class ZoneReader {
     }
     String k = text.get().strip();
     if (!ZoneKey.isValid(k) || !station.zones().contains(new ZoneKey(k))) {
-      fields.problem(node.at(), "unknown zone '" + k + "'" + Fields.known("zones", station.zones().stream().map(ZoneKey::value).toList()));
+      List<String> names = station.zones().stream().map(ZoneKey::value).toList();
+      fields.problem(node.at(), Bilingual.of("không có thôn '" + k + "'" + Fields.knownVi("các thôn", names),
+          "unknown zone '" + k + "'" + Fields.known("zones", names)));
       return Optional.empty();
     }
     return Optional.of(new ZoneKey(k));

@@ -31,7 +31,9 @@ class LunarDayTest {
     for (String text : List.of("", "0/3", "31/8", "15/13", "15/0", "15 nhuận", "15/4 nhuan", "15-4", "x/3", "15/4/2026", "/3")) {
       assertEquals(Optional.empty(), LunarDay.parse(text), text);
       String why = LunarDay.refusal(text).orElseThrow();
-      assertTrue(why.startsWith("bad lunar day '" + text.strip() + "'; write \"D/M\""), why);
+      assertTrue(why.startsWith("ngày âm lịch '" + text.strip() + "' không hợp lệ; hãy viết \"D/M\" với ngày 1..30"), why);
+      assertTrue(why.contains(" (bad lunar day '" + text.strip() + "'; write \"D/M\" with a day 1..30 [or \"last\"]"), why);
+      assertTrue(why.endsWith(")"), why);
     }
     assertEquals(Optional.empty(), LunarDay.refusal("10/3"));
   }

@@ -45,7 +45,7 @@ class FieldsTest {
   void aSwitchWrittenMaybeIsRefusedWhereItIsWritten() throws SourceException {
     assertEquals(Optional.empty(), fields.bool(line("zone: { inverted: maybe }").get("zone").map(n -> (Node.Mapping) n).orElseThrow(),
         "inverted"));
-    assertEquals(List.of("f.yaml:1:19: inverted is true or false, not 'maybe'"), refusals());
+    assertEquals(List.of("f.yaml:1:19: trường 'inverted' là true hoặc false, không phải 'maybe' (inverted is true or false, not 'maybe')"), refusals());
   }
 
   @ParameterizedTest(name = "{0} lasts {1} seconds")
@@ -62,8 +62,8 @@ class FieldsTest {
     assertEquals(Optional.empty(), fields.duration(value("v: half an hour"), "maxDuration", Fields.Zero.REFUSED));
     assertEquals(Optional.empty(), fields.duration(value("v: 30"), "warmUp", Fields.Zero.ALLOWED));
     assertEquals(List.of(
-        "f.yaml:1:4: bad maxDuration 'half an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s",
-        "f.yaml:1:4: bad warmUp '30'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s"),
+        "f.yaml:1:4: thời lượng 'half an hour' của trường 'maxDuration' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad maxDuration 'half an hour'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "f.yaml:1:4: thời lượng '30' của trường 'warmUp' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad warmUp '30'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s)"),
         refusals());
   }
 
@@ -72,7 +72,7 @@ class FieldsTest {
     assertEquals(Optional.of(Duration.ZERO), fields.duration(value("v: PT0S"), "lateTolerance", Fields.Zero.ALLOWED));
     assertEquals(Optional.empty(), fields.duration(value("v: 0s"), "maxDuration", Fields.Zero.REFUSED));
     assertEquals(Optional.empty(), fields.duration(value("v: -PT5M"), "lateTolerance", Fields.Zero.ALLOWED));
-    assertEquals(List.of("f.yaml:1:4: maxDuration must be more than zero, not 0s", "f.yaml:1:4: lateTolerance must be zero or more, not -PT5M"),
+    assertEquals(List.of("f.yaml:1:4: trường 'maxDuration' phải lớn hơn 0, không phải 0s (maxDuration must be more than zero, not 0s)", "f.yaml:1:4: trường 'lateTolerance' phải từ 0 trở lên, không phải -PT5M (lateTolerance must be zero or more, not -PT5M)"),
         refusals());
   }
 
@@ -88,8 +88,8 @@ class FieldsTest {
   void aTimeOfDayThatIsNoTimeIsRefusedWithTheFormToWrite() throws SourceException {
     assertEquals(Optional.empty(), fields.localTime(value("v: \"25:00\""), "at"));
     assertEquals(Optional.empty(), fields.localTime(value("v: 530"), "at"));
-    assertEquals(List.of("f.yaml:1:4: bad time '25:00'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\"",
-        "f.yaml:1:4: bad time '530'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\""), refusals());
+    assertEquals(List.of("f.yaml:1:4: giờ '25:00' không hợp lệ; hãy viết \"HH:MM\" từ \"00:00\" đến \"23:59\", ví dụ \"05:30\" (bad time '25:00'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\")",
+        "f.yaml:1:4: giờ '530' không hợp lệ; hãy viết \"HH:MM\" từ \"00:00\" đến \"23:59\", ví dụ \"05:30\" (bad time '530'; write \"HH:MM\" from \"00:00\" to \"23:59\", e.g. \"05:30\")"), refusals());
   }
 
   @Test
@@ -97,7 +97,7 @@ class FieldsTest {
     assertEquals(Optional.of(LocalDate.of(2026, 2, 17)), fields.localDate(value("v: \"2026-02-17\""), "on"));
     assertEquals(Optional.of(LocalDate.of(2026, 2, 17)), fields.localDate(value("v: 17/2/2026"), "on"));
     assertEquals(Optional.empty(), fields.localDate(value("v: \"2026-02-30\""), "except"));
-    assertEquals(List.of("f.yaml:1:4: bad date '2026-02-30' in except; write YYYY-MM-DD, e.g. \"2026-02-17\""), refusals());
+    assertEquals(List.of("f.yaml:1:4: ngày '2026-02-30' trong trường 'except' không hợp lệ; hãy viết YYYY-MM-DD, ví dụ \"2026-02-17\" (bad date '2026-02-30' in except; write YYYY-MM-DD, e.g. \"2026-02-17\")"), refusals());
   }
 
   @Test
@@ -106,15 +106,15 @@ class FieldsTest {
     assertEquals(Optional.of(3), fields.integer(m, "attempts", 1, 10));
     assertEquals(Optional.empty(), fields.integer(m, "retries", 1, 10));
     assertEquals(Optional.empty(), fields.integer(m, "tries", 1, 10));
-    assertEquals(List.of("f.yaml:1:36: retries is a whole number from 1 to 10, not '0'",
-        "f.yaml:1:46: tries is a whole number from 1 to 10, not 'ten'"), refusals());
+    assertEquals(List.of("f.yaml:1:36: trường 'retries' là một số nguyên từ 1 đến 10, không phải '0' (retries is a whole number from 1 to 10, not '0')",
+        "f.yaml:1:46: trường 'tries' là một số nguyên từ 1 đến 10, không phải 'ten' (tries is a whole number from 1 to 10, not 'ten')"), refusals());
   }
 
   @Test
   void aChoiceIsOneOfTheWordsTheStationKnows() throws SourceException {
     assertEquals(Optional.of("freetts"), fields.oneOf(value("v: freetts"), "engine", List.of("espeak-ng", "freetts", "command")));
     assertEquals(Optional.empty(), fields.oneOf(value("v: mary"), "engine", List.of("espeak-ng", "freetts", "command")));
-    assertEquals(List.of("f.yaml:1:4: bad engine 'mary'; write espeak-ng, freetts or command"), refusals());
+    assertEquals(List.of("f.yaml:1:4: giá trị 'mary' của trường 'engine' không hợp lệ; hãy viết espeak-ng, freetts hoặc command (bad engine 'mary'; write espeak-ng, freetts or command)"), refusals());
   }
 
   @Test
@@ -122,22 +122,22 @@ class FieldsTest {
     assertEquals(List.of(), fields.items(value("v:"), "except"));
     assertEquals(2, fields.items(value("v: [a, b]"), "except").size());
     assertEquals(List.of(), fields.items(value("v: ap-1"), "zones"));
-    assertEquals(List.of("f.yaml:1:4: zones must be a list, not a value"), refusals());
+    assertEquals(List.of("f.yaml:1:4: trường 'zones' phải là một danh sách, không phải một giá trị (zones must be a list, not a value)"), refusals());
   }
 
   @Test
   void aListWhereAMappingBelongsIsRefusedWithTheKeysItTakes() throws SourceException {
     assertEquals(Optional.empty(), fields.mapping(value("v: [tu-chinh, 8]"), "amplifier", "board, channel, warmUp"));
     assertEquals(Optional.empty(), fields.mapping(value("v: x"), "audio"));
-    assertEquals(List.of("f.yaml:1:4: amplifier is a mapping (board, channel, warmUp), not a list",
-        "f.yaml:1:4: audio is a mapping (key: value), not a value"), refusals());
+    assertEquals(List.of("f.yaml:1:4: trường 'amplifier' phải là một bảng (board, channel, warmUp), không phải một danh sách (amplifier is a mapping [board, channel, warmUp], not a list)",
+        "f.yaml:1:4: trường 'audio' phải là một bảng (key: value), không phải một giá trị (audio is a mapping [key: value], not a value)"), refusals());
   }
 
   @Test
   void aValueLeftEmptyOrWrittenAsAListIsRefused() throws SourceException {
     assertEquals(Optional.empty(), fields.text(value("v: ~"), "title"));
     assertEquals(Optional.empty(), fields.text(value("v: [a]"), "title"));
-    assertEquals(List.of("f.yaml:1:4: title has no value", "f.yaml:1:4: title must be a single value, not a list"), refusals());
+    assertEquals(List.of("f.yaml:1:4: trường 'title' chưa có giá trị (title has no value)", "f.yaml:1:4: trường 'title' phải là một giá trị đơn, không phải một danh sách (title must be a single value, not a list)"), refusals());
   }
 
   @Test
@@ -148,8 +148,8 @@ class FieldsTest {
     assertEquals(List.of(), refusals());
     assertTrue(fields.required(m, "board", "a zone").isEmpty());
     fields.unknownKeys(m, Set.of("key", "name", "board", "channel"), "a zone");
-    assertEquals(List.of("f.yaml:1:7: missing 'board' in a zone",
-        "f.yaml:1:20: unknown key 'colour' in a zone; expected board, channel, key, name"), refusals());
+    assertEquals(List.of("f.yaml:1:7: thiếu 'board' trong thôn (missing 'board' in a zone)",
+        "f.yaml:1:20: khóa lạ 'colour' trong thôn; các khóa dùng được: board, channel, key, name (unknown key 'colour' in a zone; expected board, channel, key, name)"), refusals());
   }
 
   @Test
@@ -164,8 +164,8 @@ class FieldsTest {
     assertEquals(Optional.empty(), fields.duration(value("v: 99999999999999999999h"), "maxDuration", Fields.Zero.REFUSED));
     assertEquals(Optional.empty(), fields.duration(value("v: 9999999999999999h"), "maxDuration", Fields.Zero.REFUSED));
     assertEquals(List.of(
-        "f.yaml:1:4: bad maxDuration '99999999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s",
-        "f.yaml:1:4: bad maxDuration '9999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s"),
+        "f.yaml:1:4: thời lượng '99999999999999999999h' của trường 'maxDuration' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad maxDuration '99999999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
+        "f.yaml:1:4: thời lượng '9999999999999999h' của trường 'maxDuration' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad maxDuration '9999999999999999h'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S or the short form 30m, 1h30m, 45s)"),
         refusals());
   }
 }

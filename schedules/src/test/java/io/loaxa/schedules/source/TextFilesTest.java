@@ -49,8 +49,8 @@ class TextFilesTest {
     System.arraycopy("ng b\u00e1o".getBytes(StandardCharsets.US_ASCII), 0, bytes, ascii.length + 1, 4);
     Problem p = refusal(bytes);
     assertEquals(new Position("lich.yaml", 3, 14), p.at());
-    assertTrue(p.message().startsWith("không phải UTF-8 ở dòng 3, byte " + (ascii.length + 1) + " (0xF4): lưu tệp dưới dạng UTF-8"),
-        p.message());
+    assertEquals("không phải UTF-8 ở dòng 3, byte " + (ascii.length + 1) + " (0xF4): lưu tệp dưới dạng UTF-8 (not UTF-8 at line 3, byte "
+        + (ascii.length + 1) + " of the file [0xF4]: save the file as UTF-8)", p.message());
   }
 
   @Test

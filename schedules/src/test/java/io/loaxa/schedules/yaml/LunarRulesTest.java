@@ -202,8 +202,10 @@ class LunarRulesTest {
     }
     assertTrue(short12.contains(2027), "tháng Chạp of Đinh Mùi has 29 days in the table");
     String years = String.join(", ", short12.stream().map(String::valueOf).toList());
-    assertEquals(List.of("lich.yaml:7:69: warning: lunar day 30/12 does not exist in lunar years " + years
-        + " (tháng 12 has 29 days then, looking 2026 to 2035); the airing is silent those years; write \"last/12\" for the last day of the month"),
+    assertEquals(List.of("lich.yaml:7:69: warning: ngày âm lịch 30/12 không có trong các năm âm lịch " + years
+        + " (những năm đó tháng 12 chỉ có 29 ngày, xét từ 2026 đến 2035); những năm ấy buổi phát sẽ im lặng; hãy viết \"last/12\""
+        + " để phát ngày cuối tháng (lunar day 30/12 does not exist in lunar years " + years
+        + " [tháng 12 has 29 days then, looking 2026 to 2035]; the airing is silent those years; write \"last/12\" for the last day of the month)"),
         problems(airings, LocalDate.of(2026, 3, 1)));
     Schedule s = read(airings, LocalDate.of(2026, 3, 1));
     assertTrue(days(s, "ba-muoi", LocalDate.of(2027, 3, 1), LocalDate.of(2028, 3, 1)).isEmpty(), "no 30 tháng Chạp in 2027");
@@ -219,8 +221,10 @@ class LunarRulesTest {
         months.add(Integer.toString(m));
       }
     }
-    assertEquals(List.of("lich.yaml:7:69: warning: lunar day 30 exists only in months of 30 days; in lunar year 2027 this airing skips months "
-        + String.join(", ", months) + " (29 days); write \"last\" for the last day of every month"),
+    assertEquals(List.of("lich.yaml:7:69: warning: ngày 30 âm lịch chỉ có ở tháng đủ 30 ngày; năm âm lịch 2027 buổi phát này bỏ qua các tháng "
+        + String.join(", ", months) + " (tháng thiếu, 29 ngày); hãy viết \"last\" để phát ngày cuối mỗi tháng (lunar day 30 exists only"
+        + " in months of 30 days; in lunar year 2027 this airing skips months " + String.join(", ", months)
+        + " [29 days]; write \"last\" for the last day of every month)"),
         problems("""
             airings:
               - { key: ba-muoi, programme: ram, zones: all, at: "18:30", lunar: "30" }
@@ -234,9 +238,12 @@ class LunarRulesTest {
     }
     assertEquals(List.of(2020), leap4);
     assertEquals(29, TABLE.get(2020).monthLengths().get(index(2020, 4, true)));
-    assertEquals(List.of("lich.yaml:7:69: this airing never fires: no day from 2019-03-01 to 2021-12-31 matches lunar \"30/4 nhuận\"",
-        "lich.yaml:7:69: warning: lunar day 30/4 nhuận does not exist in lunar years 2020 (tháng 4 nhuận has 29 days then, "
-        + "looking 2019 to 2021); the airing is silent those years; write \"last/4 nhuận\" for the last day of the month"),
+    assertEquals(List.of("lich.yaml:7:69: buổi phát này không bao giờ diễn ra: không có ngày nào từ 2019-03-01 đến 2021-12-31 khớp "
+        + "với lunar \"30/4 nhuận\" (this airing never fires: no day from 2019-03-01 to 2021-12-31 matches lunar \"30/4 nhuận\")",
+        "lich.yaml:7:69: warning: ngày âm lịch 30/4 nhuận không có trong các năm âm lịch 2020 (những năm đó tháng 4 nhuận chỉ có "
+            + "29 ngày, xét từ 2019 đến 2021); những năm ấy buổi phát sẽ im lặng; hãy viết \"last/4 nhuận\" để phát ngày cuối "
+            + "tháng (lunar day 30/4 nhuận does not exist in lunar years 2020 [tháng 4 nhuận has 29 days then, looking 2019 to "
+            + "2021]; the airing is silent those years; write \"last/4 nhuận\" for the last day of the month)"),
         problems("""
             airings:
               - { key: ba-muoi, programme: ram, zones: all, at: "18:30", lunar: "30/4 nhuận", from: "2019-03-01", until: "2021-12-31" }
@@ -258,19 +265,27 @@ class LunarRulesTest {
           - { key: e, programme: ram, zones: all, at: "18:34", days: [MO], except: [nghi-tt] }
           - { key: f, programme: ram, zones: all, at: "18:35", lunar: "15", days: [MO] }
         """, LocalDate.of(2026, 12, 1));
-    String how = "write \"D/M\" with a day 1..30 (or \"last\") and a lunar month 1..12, e.g. \"10/3\", \"15/4 nhuận\", \"last/12\", "
+    String how = "write \"D/M\" with a day 1..30 [or \"last\"] and a lunar month 1..12, e.g. \"10/3\", \"15/4 nhuận\", \"last/12\", "
         + "or a day alone for every month, e.g. \"15\"";
+    String howVi = "hãy viết \"D/M\" với ngày 1..30 (hoặc \"last\") và tháng âm lịch 1..12, ví dụ \"10/3\", \"15/4 nhuận\", \"last/12\","
+        + " hoặc chỉ ghi ngày để phát hằng tháng, ví dụ \"15\"";
     String named = "tet, giao-thua, ong-tao, ram-thang-gieng, gio-to, vu-lan, trung-thu, tet-duong-lich, giai-phong, quoc-te-lao-dong, quoc-khanh";
     assertEquals(List.of(
-        "lich.yaml:8:3: 'tet' is already a named day every year; give the holiday another name, e.g. nghi-tet",
-        "lich.yaml:9:13: holiday range '2027-08-10..2027-06-01' ends before it starts; write the first day first",
-        "lich.yaml:11:63: bad lunar day '31/8'; " + how,
-        "lich.yaml:12:63: bad lunar day '15/13'; " + how,
-        "lich.yaml:13:63: bad lunar day 'rằm'; " + how,
-        "lich.yaml:14:60: on 'tet-nguyen-dan' is neither a date nor a named day; write YYYY-MM-DD, e.g. \"2027-02-06\", or one of " + named,
-        "lich.yaml:15:77: except 'nghi-tt' is not a date, a named day or a holiday; write YYYY-MM-DD, one of " + named
-            + ", or one of holidays: nghi-tet, nghi-he",
-        "lich.yaml:16:56: use one of days, every, monthly, lunar or on; this airing has both 'days' and 'lunar'"), got);
+        "lich.yaml:8:3: 'tet' đã là tên một ngày lễ hằng năm; hãy đặt tên khác cho ngày nghỉ, ví dụ nghi-tet ('tet' is already a "
+            + "named day every year; give the holiday another name, e.g. nghi-tet)",
+        "lich.yaml:9:13: khoảng ngày nghỉ '2027-08-10..2027-06-01' kết thúc trước khi bắt đầu; hãy viết ngày đầu trước (holiday "
+            + "range '2027-08-10..2027-06-01' ends before it starts; write the first day first)",
+        "lich.yaml:11:63: ngày âm lịch '31/8' không hợp lệ; " + howVi + " (bad lunar day '31/8'; " + how + ")",
+        "lich.yaml:12:63: ngày âm lịch '15/13' không hợp lệ; " + howVi + " (bad lunar day '15/13'; " + how + ")",
+        "lich.yaml:13:63: ngày âm lịch 'rằm' không hợp lệ; " + howVi + " (bad lunar day 'rằm'; " + how + ")",
+        "lich.yaml:14:60: on 'tet-nguyen-dan' không phải một ngày cũng không phải tên một ngày lễ; hãy viết YYYY-MM-DD, ví dụ \"2027-02-06\","
+            + " hoặc một trong " + named + " (on 'tet-nguyen-dan' is neither a date nor a named day; write YYYY-MM-DD, e.g. \"2027-02-06\","
+            + " or one of " + named + ")",
+        "lich.yaml:15:77: except 'nghi-tt' không phải một ngày, tên một ngày lễ hay một ngày nghỉ; hãy viết YYYY-MM-DD, một trong " + named
+            + ", hoặc một trong các ngày nghỉ: nghi-tet, nghi-he (except 'nghi-tt' is not a date, a named day or a holiday;"
+            + " write YYYY-MM-DD, one of " + named + ", or one of holidays: nghi-tet, nghi-he)",
+        "lich.yaml:16:56: chỉ dùng một trong days, every, monthly, lunar hoặc on; buổi phát này có cả 'days' và 'lunar' (use one "
+            + "of days, every, monthly, lunar or on; this airing has both 'days' and 'lunar')"), got);
   }
 
   @Test
@@ -298,7 +313,8 @@ class LunarRulesTest {
 
   @Test
   void aNamedDayOffThatIsAlsoOverriddenIsAContradiction() {
-    assertEquals(List.of("lich.yaml:12:24: 2027-02-06 is both in except and overridden; keep one"), problems("""
+    assertEquals(List.of("lich.yaml:12:24: ngày 2027-02-06 vừa ở trong except vừa được đổi lịch; hãy giữ một (2027-02-06 is both "
+        + "in except and overridden; keep one)"), problems("""
         airings:
           - key: tin
             programme: tin
@@ -318,8 +334,10 @@ class LunarRulesTest {
           - { key: tin, programme: tin, zones: all, at: "06:10", except: [nghi-tet] }
         """;
     assertEquals(List.of(), problems(airings, LocalDate.of(2026, 12, 1)));
-    assertEquals(List.of("lich.yaml:7:3: warning: holiday nghi-tet (in the except list of airing 'tin') lists no day from 2027-03-01 to "
-        + "2028-02-29; add the coming year's days once they are fixed; Tết 2028 is 2028-01-26"), problems(airings, LocalDate.of(2027, 3, 1)));
+    assertEquals(List.of("lich.yaml:7:3: warning: ngày nghỉ nghi-tet (trong danh sách except của buổi phát 'tin') không có ngày "
+        + "nào từ 2027-03-01 đến 2028-02-29; hãy thêm các ngày của năm tới khi đã được công bố; Tết 2028 là ngày 2028-01-26 "
+        + "(holiday nghi-tet [in the except list of airing 'tin'] lists no day from 2027-03-01 to 2028-02-29; add the coming "
+        + "year's days once they are fixed; Tết 2028 is 2028-01-26)"), problems(airings, LocalDate.of(2027, 3, 1)));
   }
 
   @Test
@@ -388,8 +406,10 @@ class LunarRulesTest {
     assertEquals(LocalDateTime.of(2027, 9, 15, 18, 30), conflicts.get(0).first().key().localStart().orElseThrow());
     List<String> got = problems(airings, LocalDate.of(2027, 1, 1));
     assertEquals(1, got.size(), got.toString());
-    assertTrue(got.get(0).startsWith("lich.yaml:8:55: overlaps airing 'tin-thu-tu' (line 7) on ap-1 at the same priority NORMAL: "
-        + "first 2027-09-15 18:30"), got.get(0));
+    assertTrue(got.get(0).startsWith("lich.yaml:8:55: trùng giờ với buổi phát 'tin-thu-tu' (dòng 7) trên ap-1 cùng mức ưu tiên NORMAL: "
+        + "lần đầu 2027-09-15 18:30"), got.get(0));
+    assertTrue(got.get(0).contains(" (overlaps airing 'tin-thu-tu' [line 7] on ap-1 at the same priority NORMAL: first 2027-09-15 18:30"),
+        got.get(0));
   }
 
   @Test

@@ -356,9 +356,9 @@ function refused(r, prefix, fields) {
     const line = $(at + '-error');
     line.textContent = (line.textContent ? line.textContent + ' ' : '') + p.error;
     first = first || at;
-    const m = /^overlaps (?:its own airing|airing '([^']+)')/.exec(p.error);
-    if (m) {
-      if (m[1]) overlaps.add(m[1]);
+    // the station names the airings a problem overlaps; the message itself is for people, in either language
+    if (p.overlaps && p.overlaps.length) {
+      p.overlaps.forEach((key) => overlaps.add(key));
       const own = String(p.field || '').split('.')[1];
       if (own) overlaps.add(own);
     }
