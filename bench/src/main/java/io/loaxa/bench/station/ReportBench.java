@@ -192,11 +192,11 @@ public final class ReportBench {
       out.printf(Locale.ROOT, "       the same rows, only the %d columns the report reads, in planned order, median of 3:"
           + " %.0f ms%n", SqliteFloor.REPORT_COLUMN_COUNT, reportScan);
       if (warm > 0) {
-        out.printf(Locale.ROOT, "%-30s %8s %7s %7s %8s %7s  %s%n", "phase", "warm ms", "× scan", "× cols", "cold ms",
-            "× scan", "warm runs ms");
+        out.printf(Locale.ROOT, "%-30s %8s %7s %7s %8s %7s %8s  %s%n", "phase", "warm ms", "× scan", "× cols", "cold ms",
+            "× scan", "cpu ms", "warm runs ms / cpu: cold; warm (the process's CPU, JIT and GC included)");
         for (Figures f : figures) {
-          out.printf(Locale.ROOT, "%-30s %8d %7.2f %7.2f %8d %7.2f  %s%n", f.phase.label, f.millis, f.millis / scan,
-              f.millis / reportScan, f.coldMillis, f.coldMillis / scan, f.warmMillis);
+          out.printf(Locale.ROOT, "%-30s %8d %7.2f %7.2f %8d %7.2f %8d  %s%n", f.phase.label, f.millis, f.millis / scan,
+              f.millis / reportScan, f.coldMillis, f.coldMillis / scan, f.cpuMillis, f.warmMillis);
         }
         for (Figures f : figures) {
           out.printf(Locale.ROOT, "%s, warm: %.2f s (target ≤ 3 s: %s), %.2f× the sqlite3 scan (target ≤ 3×: %s);"
@@ -311,6 +311,8 @@ public final class ReportBench {
     long cold = 0;
     long cpuMillis = 0;
     long[] timed = new long[warm];
+    long[] timedCpu = new long[warm];
+    long coldCpu = 0;
     try (Database db = Database.open(data)) {
       // the measurement starts with the database open and migrated, as in the running daemon
       heapPeak.set(0);
@@ -323,24 +325,33 @@ public final class ReportBench {
         cpuMillis = (processCpuNanos() - cpu0) / 1_000_000;
         if (i == 0) {
           cold = millis;
+          coldCpu = cpuMillis;
         } else {
           timed[i - 1] = millis;
+          timedCpu[i - 1] = cpuMillis;
         }
       }
     }
     long millis = cold;
     String runs = "-";
     if (warm > 0) {
-      long[] sorted = timed.clone();
-      java.util.Arrays.sort(sorted);
-      millis = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-          : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-      runs = java.util.Arrays.stream(timed).mapToObj(Long::toString).collect(Collectors.joining(","));
+      millis = median(timed);
+      cpuMillis = median(timedCpu);
+      runs = java.util.Arrays.stream(timed).mapToObj(Long::toString).collect(Collectors.joining(","))
+          + "/cpu:" + coldCpu + ";" + java.util.Arrays.stream(timedCpu).mapToObj(Long::toString)
+              .collect(Collectors.joining(","));
     }
     heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     sampler.shutdownNow();
     System.out.println("RESULT " + millis + " " + cpuMillis + " " + heapPeak.get() + " " + liveHeapPeak.get() + " " + peakRssKib() + " "
         + Files.size(file) + " " + rows + " " + cold + " " + runs);
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
   }
 
   /** One run of the phase on the open database, to the closed file; returns the rows (or runs) it covered. */

@@ -431,14 +431,14 @@ public final class SqliteAiringLog implements AiringLog {
         Decoded<Optional<Outcome>> outcomes = new Decoded<>(text -> Optional.of(Outcome.valueOf(text)), Optional.empty());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String started = r.getString(5);
-            String ended = r.getString(6);
+            byte[] started = r.getBytes(5);
+            byte[] ended = r.getBytes(6);
             String reason = r.getString(11);
             sink.accept(new ReportedRun(
                 r.getLong(1),
                 words.of(r.getBytes(2)),
                 words.of(r.getBytes(3)),
-                Database.instant(r.getString(4)),
+                Database.instant(r.getBytes(4)),
                 started == null ? Optional.empty() : Optional.of(Database.instant(started)),
                 ended == null ? Optional.empty() : Optional.of(Database.instant(ended)),
                 zones.of(r.getBytes(10)),
@@ -519,7 +519,25 @@ public final class SqliteAiringLog implements AiringLog {
 
     Utf8(byte[] bytes) {
       this.bytes = bytes;
-      this.hash = Arrays.hashCode(bytes);
+      this.hash = hash(bytes);
+    }
+
+    /**
+     * The length and some sixteen bytes spread over the text, the last ones among them: zone lists
+     * and titles differ there (the last hamlets, the episode number); texts that share them are told
+     * apart by {@link #equals}, which compares every byte at once.
+     */
+    private static int hash(byte[] b) {
+      int n = b.length;
+      int h = n;
+      int step = Math.max(1, n >> 3);
+      for (int i = 0; i < n; i += step) {
+        h = 31 * h + b[i];
+      }
+      for (int i = Math.max(0, n - 8); i < n; i++) {
+        h = 31 * h + b[i];
+      }
+      return h;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.loaxa.scheduler.sqlite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,7 +23,10 @@ class DatabaseInstantTest {
     for (String text : new String[] {"2024-02-29T23:59:59Z", "2024-03-01T00:00:00.250Z", "2000-02-29T12:00:00Z",
         "1970-01-01T00:00:00Z", "2100-12-31T16:59:59.999Z"}) {
       assertEquals(Instant.parse(text), Database.instant(text), text);
+      assertEquals(Instant.parse(text), Database.instant(text.getBytes(StandardCharsets.US_ASCII)), "bytes " + text);
     }
+    assertEquals(Instant.parse("2024-03-01T05:30:00.123456Z"),
+        Database.instant("2024-03-01T05:30:00.123456Z".getBytes(StandardCharsets.US_ASCII)), "any other ISO instant");
   }
 
   @Test
@@ -30,5 +34,7 @@ class DatabaseInstantTest {
     assertThrows(DateTimeParseException.class, () -> Database.instant("2023-02-29T05:30:00Z"));
     assertThrows(DateTimeParseException.class, () -> Database.instant("2100-02-29T05:30:00Z"));
     assertThrows(DateTimeParseException.class, () -> Database.instant("2024-04-31T05:30:00Z"));
+    assertThrows(DateTimeParseException.class,
+        () -> Database.instant("2023-02-29T05:30:00Z".getBytes(StandardCharsets.US_ASCII)));
   }
 }
