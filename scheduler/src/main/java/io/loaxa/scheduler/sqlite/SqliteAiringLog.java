@@ -514,6 +514,8 @@ public final class SqliteAiringLog implements AiringLog {
 
   /** A text's stored bytes as a map key. */
   private static final class Utf8 {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
     private final byte[] bytes;
     private final int hash;
 
@@ -523,21 +525,21 @@ public final class SqliteAiringLog implements AiringLog {
     }
 
     /**
-     * The length and some sixteen bytes spread over the text, the last ones among them: zone lists
-     * and titles differ there (the last hamlets, the episode number); texts that share them are told
-     * apart by {@link #equals}, which compares every byte at once.
+     * Every byte, eight at a time: zone lists of a handful of hamlets share their length and most of
+     * their bytes, so a hash of a sample of them fills the map's buckets with collisions.
      */
     private static int hash(byte[] b) {
-      int n = b.length;
-      int h = n;
-      int step = Math.max(1, n >> 3);
-      for (int i = 0; i < n; i += step) {
-        h = 31 * h + b[i];
+      long h = b.length;
+      int i = 0;
+      for (; i + 8 <= b.length; i += 8) {
+        h = (h ^ (long) LONGS.get(b, i)) * 0x9E37_79B9_7F4A_7C15L;
       }
-      for (int i = Math.max(0, n - 8); i < n; i++) {
-        h = 31 * h + b[i];
+      for (; i < b.length; i++) {
+        h = (h ^ b[i]) * 0x9E37_79B9_7F4A_7C15L;
       }
-      return h;
+      h ^= h >>> 29;
+      h *= 0xBF58_476D_1CE4_E5B9L;
+      return (int) (h ^ (h >>> 32));
     }
 
     @Override
