@@ -187,9 +187,21 @@ final class BenchCommand implements Runnable {
     @Option(names = "--keep", paramLabel = "DIR", description = "Keep the files written, in DIR.")
     Optional<Path> keep = Optional.empty();
 
+    @Option(names = "--warm", paramLabel = "N", defaultValue = "0",
+        description = "Only the year report: one warm-up then N timed repetitions in the same JVM, median printed"
+            + " beside the first (cold) one (default ${DEFAULT-VALUE}: every phase once, each in a fresh JVM).")
+    int warm;
+
+    @Option(names = "--data", paramLabel = "DIR",
+        description = "A data directory to reuse: its year is generated there once and read again on later runs.")
+    Optional<Path> data = Optional.empty();
+
     @Override
     void run(PrintWriter out) throws Exception {
-      new ReportBench(runs, heap, keep).run(out);
+      if (warm < 0 || warm > 1000) {
+        throw new UserError("--warm: 0..1000, not " + warm);
+      }
+      new ReportBench(runs, heap, keep, warm, data).run(out);
     }
   }
 

@@ -37,6 +37,20 @@ public record ReportedRun(
     return outcome.isPresent() && (outcome.get() == Outcome.COMPLETED || outcome.get() == Outcome.PARTIAL);
   }
 
+  /** {@link #airtime()} in whole seconds (rounded down), without making a {@link Duration}. */
+  public long airtimeSeconds() {
+    if (startedAt.isEmpty() || endedAt.isEmpty()) {
+      return 0;
+    }
+    Instant from = startedAt.get();
+    Instant to = endedAt.get();
+    long seconds = to.getEpochSecond() - from.getEpochSecond();
+    if (to.getNano() < from.getNano()) {
+      seconds--;
+    }
+    return Math.max(0, seconds);
+  }
+
   /** Airtime: first sample to end; zero when nothing aired. */
   public Duration airtime() {
     if (startedAt.isEmpty() || endedAt.isEmpty()) {

@@ -100,20 +100,37 @@ public final class ReportBench {
     }
   }
 
+  /** A phase's figures; with warm repetitions {@code millis} is their median and {@code coldMillis} the first run. */
   private record Figures(Phase phase, long millis, long cpuMillis, long heapPeak, long liveHeapPeak, long rssPeakKib,
-      long bytes, long rows) {}
+      long bytes, long rows, long coldMillis, String warmMillis) {}
 
   private final int runs;
   private final String heap;
   private final Optional<Path> keep;
+  private final int warm;
+  private final Optional<Path> data;
 
   public ReportBench(int runs, String heap, Optional<Path> keep) {
+    this(runs, heap, keep, 0, Optional.empty());
+  }
+
+  /**
+   * @param warm 0: every phase once in a fresh JVM; N: only the year report, one warm-up then N timed
+   *     repetitions in the same JVM (a long-running daemon), the median reported
+   * @param data a data directory to reuse (generated there when it has no database yet)
+   */
+  public ReportBench(int runs, String heap, Optional<Path> keep, int warm, Optional<Path> data) {
     if (runs < 1 || runs > 2_000_000) {
       throw new IllegalArgumentException("runs out of range 1..2000000: " + runs);
+    }
+    if (warm < 0) {
+      throw new IllegalArgumentException("warm repetitions below 0: " + warm);
     }
     this.runs = runs;
     this.heap = heap;
     this.keep = keep;
+    this.warm = warm;
+    this.data = data;
   }
 
   /** The bench station: twenty hamlets, Vietnamese names. */
@@ -136,27 +153,60 @@ public final class ReportBench {
       out.printf(Locale.ROOT, "loaxa bench report — %,d airing runs over %s at a %d-hamlet station, %d categories%n",
           runs, PERIOD, HAMLETS, CATEGORIES.length);
       out.flush();
-      Path data = work.resolve("data");
-      long t0 = System.nanoTime();
-      long written;
-      try (Database db = Database.open(data)) {
-        written = SqliteLogImport.recordAll(db, Clock.systemUTC(), new Generator(runs));
+      Path data = this.data.orElse(work.resolve("data"));
+      if (Files.exists(data.resolve(Database.FILE))) {
+        out.printf(Locale.ROOT, "reusing %s (%.1f MiB)%n", data.resolve(Database.FILE),
+            Files.size(data.resolve(Database.FILE)) / 1048576.0);
+      } else {
+        long t0 = System.nanoTime();
+        long written;
+        try (Database db = Database.open(data)) {
+          written = SqliteLogImport.recordAll(db, Clock.systemUTC(), new Generator(runs));
+        }
+        out.printf(Locale.ROOT, "generated into %s in %.1f s (%,d rows, %.1f MiB)%n", data.resolve(Database.FILE),
+            (System.nanoTime() - t0) / 1e9, written, Files.size(data.resolve(Database.FILE)) / 1048576.0);
       }
-      out.printf(Locale.ROOT, "generated into %s in %.1f s (%,d rows, %.1f MiB)%n", data.resolve(Database.FILE),
-          (System.nanoTime() - t0) / 1e9, written, Files.size(data.resolve(Database.FILE)) / 1048576.0);
-      out.printf(Locale.ROOT, "each phase in a fresh JVM with -Xmx%s; time from the open database to the closed file,"
-          + " cpu = the process's CPU time in it (JIT and GC threads included);"
-          + "%nheap = peak heap used, sampled every 10 ms; live = peak heap left after a collection (what the phase"
-          + " holds);%nRSS = the process's peak resident set (VmHWM), JVM included%n", heap);
+      if (warm > 0) {
+        out.printf(Locale.ROOT, "the year report only, each format in its own JVM with -Xmx%s: one warm-up, then %d"
+            + " timed repetitions in the same JVM (median); cold = the warm-up, the JVM's first report;"
+            + "%ntime from the open database to the closed file%n", heap, warm);
+      } else {
+        out.printf(Locale.ROOT, "each phase in a fresh JVM with -Xmx%s; time from the open database to the closed file,"
+            + " cpu = the process's CPU time in it (JIT and GC threads included);"
+            + "%nheap = peak heap used, sampled every 10 ms; live = peak heap left after a collection (what the phase"
+            + " holds);%nRSS = the process's peak resident set (VmHWM), JVM included%n", heap);
+      }
       out.flush();
       List<Figures> figures = new ArrayList<>();
       for (Phase phase : Phase.values()) {
-        figures.add(child(phase, data, work.resolve("out")));
+        if (warm == 0 || phase == Phase.REPORT_XLSX || phase == Phase.REPORT_PDF) {
+          figures.add(child(phase, data, work.resolve("out")));
+        }
       }
       ReportPeriod year = ReportPeriod.parse(PERIOD);
-      double scan = new SqliteFloor(data.resolve(Database.FILE), year.start(HCM), year.end(HCM)).scan() * 1000;
+      SqliteFloor floor = new SqliteFloor(data.resolve(Database.FILE), year.start(HCM), year.end(HCM));
+      double scan = floor.scan() * 1000;
+      double reportScan = floor.reportScan() * 1000;
       out.printf(Locale.ROOT, "floor: the sqlite3 shell scanning the log's 17 columns of the same rows in planned order,"
           + " median of 3: %.0f ms%n", scan);
+      out.printf(Locale.ROOT, "       the same rows, only the %d columns the report reads, in planned order, median of 3:"
+          + " %.0f ms%n", SqliteFloor.REPORT_COLUMN_COUNT, reportScan);
+      if (warm > 0) {
+        out.printf(Locale.ROOT, "%-30s %8s %7s %7s %8s %7s %8s  %s%n", "phase", "warm ms", "× scan", "× cols", "cold ms",
+            "× scan", "cpu ms", "warm runs ms / cpu: cold; warm (the process's CPU, JIT and GC included)");
+        for (Figures f : figures) {
+          out.printf(Locale.ROOT, "%-30s %8d %7.2f %7.2f %8d %7.2f %8d  %s%n", f.phase.label, f.millis, f.millis / scan,
+              f.millis / reportScan, f.coldMillis, f.coldMillis / scan, f.cpuMillis, f.warmMillis);
+        }
+        for (Figures f : figures) {
+          out.printf(Locale.ROOT, "%s, warm: %.2f s (target ≤ 3 s: %s), %.2f× the sqlite3 scan (target ≤ 3×: %s);"
+              + " cold %.2f s, %.2f×%n", f.phase.label, f.millis / 1000.0, f.millis <= 3000 ? "met" : "NOT met",
+              f.millis / scan, f.millis <= 3 * scan ? "met" : "NOT met", f.coldMillis / 1000.0, f.coldMillis / scan);
+        }
+        out.flush();
+        keep(work, out);
+        return;
+      }
       double baseline = figures.stream().filter(f -> f.phase == Phase.CSV).findFirst().orElseThrow().millis;
       double cpuBaseline = figures.stream().filter(f -> f.phase == Phase.CSV).findFirst().orElseThrow().cpuMillis;
       out.printf(Locale.ROOT, "%-30s %8s %7s %6s %8s %6s %8s %8s %8s %8s %7s%n", "phase", "time ms", "× scan", "× csv",
@@ -174,17 +224,21 @@ public final class ReportBench {
         }
       }
       out.flush();
-      if (keep.isPresent()) {
-        Files.createDirectories(keep.get());
-        try (Stream<Path> files = Files.list(work.resolve("out"))) {
-          for (Path f : files.toList()) {
-            Files.copy(f, keep.get().resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-          }
-        }
-        out.println("files kept in " + keep.get());
-      }
+      keep(work, out);
     } finally {
       delete(work);
+    }
+  }
+
+  private void keep(Path work, PrintWriter out) throws IOException {
+    if (keep.isPresent()) {
+      Files.createDirectories(keep.get());
+      try (Stream<Path> files = Files.list(work.resolve("out"))) {
+        for (Path f : files.toList()) {
+          Files.copy(f, keep.get().resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      out.println("files kept in " + keep.get());
     }
   }
 
@@ -193,10 +247,14 @@ public final class ReportBench {
     Path file = outDir.resolve(phase.name().toLowerCase(Locale.ROOT).replace('_', '-') + "."
         + (phase.extension == null ? "txt" : phase.extension));
     String java = ProcessHandle.current().info().command().orElse("java");
-    Process p = new ProcessBuilder(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"),
-        ReportBench.class.getName(), phase.name(), data.toString(), file.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    String extra = System.getenv("LOAXA_BENCH_CHILD_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        ReportBench.class.getName(), phase.name(), data.toString(), file.toString(), Integer.toString(warm)));
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
     try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
@@ -212,14 +270,19 @@ public final class ReportBench {
     }
     String[] f = result.split(" ");
     return new Figures(phase, Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-        Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]));
+        Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]), f[9]);
   }
 
-  /** A child phase: {@code PHASE DATA_DIR OUT_FILE}; prints one RESULT line. */
+  /**
+   * A child phase: {@code PHASE DATA_DIR OUT_FILE [WARM]}; prints one RESULT line. With WARM above 0
+   * the phase runs once to warm up, then WARM more times on the same open database, and the time is
+   * their median.
+   */
   public static void main(String[] args) throws Exception {
     Phase phase = Phase.valueOf(args[0]);
     Path data = Path.of(args[1]);
     Path file = Path.of(args[2]);
+    int warm = args.length > 3 ? Integer.parseInt(args[3]) : 0;
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     AtomicLong heapPeak = new AtomicLong();
     ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -244,47 +307,80 @@ public final class ReportBench {
     }
     ReportStation station = station();
     Clock clock = Clock.systemUTC();
-    long rows;
-    long t0;
-    long cpu0;
+    long rows = 0;
+    long cold = 0;
+    long cpuMillis = 0;
+    long[] timed = new long[warm];
+    long[] timedCpu = new long[warm];
+    long coldCpu = 0;
     try (Database db = Database.open(data)) {
       // the measurement starts with the database open and migrated, as in the running daemon
       heapPeak.set(0);
       liveHeapPeak.set(0);
-      t0 = System.nanoTime();
-      cpu0 = processCpuNanos();
-      SqliteAiringLog log = new SqliteAiringLog(db, clock);
-      ReportPeriod period = ReportPeriod.parse(PERIOD);
-      Instant now = clock.instant();
-      AiringLogExport.Request request = new AiringLogExport.Request(station, period, Language.VI, now);
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-        rows = switch (phase) {
-          case READ -> {
-            long[] n = {0};
-            log.forEachRun(period.start(HCM), period.end(HCM), r -> n[0]++);
-            yield n[0];
-          }
-          case CSV -> new CsvAiringLogExport(HCM, Language.VI).write(log, request, out);
-          case XLSX -> new XlsxAiringLogExport().write(log, request, out);
-          case PDF -> new PdfAiringLogExport(PdfFonts.load()).write(log, request, out);
-          case REPORT_XLSX, REPORT_PDF -> {
-            PeriodReport report = PeriodTally.of(log, station, period, PeakWindows.DEFAULT, Language.VI, clock);
-            if (phase == Phase.REPORT_XLSX) {
-              new XlsxPeriodReport().write(report, out);
-            } else {
-              new PdfPeriodReport(PdfFonts.load()).write(report, out);
-            }
-            yield report.totals().runs();
-          }
-        };
+      for (int i = 0; i <= warm; i++) {
+        long t0 = System.nanoTime();
+        long cpu0 = processCpuNanos();
+        rows = once(phase, db, file, station, clock);
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        cpuMillis = (processCpuNanos() - cpu0) / 1_000_000;
+        if (i == 0) {
+          cold = millis;
+          coldCpu = cpuMillis;
+        } else {
+          timed[i - 1] = millis;
+          timedCpu[i - 1] = cpuMillis;
+        }
       }
     }
-    long millis = (System.nanoTime() - t0) / 1_000_000;
-    long cpuMillis = (processCpuNanos() - cpu0) / 1_000_000;
+    long millis = cold;
+    String runs = "-";
+    if (warm > 0) {
+      millis = median(timed);
+      cpuMillis = median(timedCpu);
+      runs = java.util.Arrays.stream(timed).mapToObj(Long::toString).collect(Collectors.joining(","))
+          + "/cpu:" + coldCpu + ";" + java.util.Arrays.stream(timedCpu).mapToObj(Long::toString)
+              .collect(Collectors.joining(","));
+    }
     heapPeak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
     sampler.shutdownNow();
     System.out.println("RESULT " + millis + " " + cpuMillis + " " + heapPeak.get() + " " + liveHeapPeak.get() + " " + peakRssKib() + " "
-        + Files.size(file) + " " + rows);
+        + Files.size(file) + " " + rows + " " + cold + " " + runs);
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted.length % 2 == 1 ? sorted[sorted.length / 2]
+        : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+  }
+
+  /** One run of the phase on the open database, to the closed file; returns the rows (or runs) it covered. */
+  private static long once(Phase phase, Database db, Path file, ReportStation station, Clock clock) throws IOException {
+    SqliteAiringLog log = new SqliteAiringLog(db, clock);
+    ReportPeriod period = ReportPeriod.parse(PERIOD);
+    Instant now = clock.instant();
+    AiringLogExport.Request request = new AiringLogExport.Request(station, period, Language.VI, now);
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+      return switch (phase) {
+        case READ -> {
+          long[] n = {0};
+          log.forEachRun(period.start(HCM), period.end(HCM), r -> n[0]++);
+          yield n[0];
+        }
+        case CSV -> new CsvAiringLogExport(HCM, Language.VI).write(log, request, out);
+        case XLSX -> new XlsxAiringLogExport().write(log, request, out);
+        case PDF -> new PdfAiringLogExport(PdfFonts.load()).write(log, request, out);
+        case REPORT_XLSX, REPORT_PDF -> {
+          PeriodReport report = PeriodTally.of(log, station, period, PeakWindows.DEFAULT, Language.VI, clock);
+          if (phase == Phase.REPORT_XLSX) {
+            new XlsxPeriodReport().write(report, out);
+          } else {
+            new PdfPeriodReport(PdfFonts.load()).write(report, out);
+          }
+          yield report.totals().runs();
+        }
+      };
+    }
   }
 
   private static long processCpuNanos() {

@@ -15,6 +15,11 @@ final class SqliteFloor {
   private static final String COLUMNS = "id, planned_key, programme_key, title, category, priority, trigger, planned_at,"
       + " started_at, ended_at, zones_requested, zones_confirmed, zones_unconfirmed, zones_failed, content, outcome, reason";
 
+  /** The columns a period report reads (SqliteAiringLog's reported columns, less its CASEs). */
+  private static final String REPORT_COLUMNS = "id, title, category, planned_at, started_at, ended_at, outcome,"
+      + " zones_confirmed, zones_unconfirmed, zones_requested, reason";
+  static final int REPORT_COLUMN_COUNT = 11;
+
   private final Path db;
   private final String where;
 
@@ -28,6 +33,11 @@ final class SqliteFloor {
   /** Seconds to scan the log's 17 columns in planned order. */
   double scan() throws IOException, InterruptedException {
     return median("SELECT " + COLUMNS + where + " ORDER BY planned_at, id;");
+  }
+
+  /** Seconds to scan the columns a period report reads, in planned order. */
+  double reportScan() throws IOException, InterruptedException {
+    return median("SELECT " + REPORT_COLUMNS + where + " ORDER BY planned_at, id;");
   }
 
   /** Seconds to add up runs, aired runs and airtime by category. */

@@ -21,12 +21,16 @@ public final class AiringLogTable {
   private final Language lang;
   private final Map<String, String> names;
   private final Set<String> allKeys;
+  /** "Tất cả 20 ấp" / "all 20 zones": worked out once, a report names it on many rows. */
+  private final String everyHamlet;
 
   public AiringLogTable(ReportStation station, Language lang) {
     this.station = station;
     this.lang = lang;
     this.names = station.namesByKey();
     this.allKeys = Set.copyOf(names.keySet());
+    this.everyHamlet = lang.pick("Tất cả " + allKeys.size() + " " + station.hamletWord(),
+        "all " + allKeys.size() + " zones");
   }
 
   public ReportStation station() {
@@ -70,7 +74,7 @@ public final class AiringLogTable {
       return "";
     }
     if (allKeys.size() > 1 && keys.size() == allKeys.size() && allKeys.equals(new HashSet<>(keys))) {
-      return lang.pick("Tất cả " + keys.size() + " " + station.hamletWord(), "all " + keys.size() + " zones");
+      return everyHamlet;
     }
     return keys.stream().map(k -> names.getOrDefault(k, k)).collect(Collectors.joining(", "));
   }

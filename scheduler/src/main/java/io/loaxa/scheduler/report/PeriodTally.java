@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,8 +42,12 @@ import java.util.function.Consumer;
 public final class PeriodTally implements Consumer<ReportedRun> {
   static final int MAX_SHORTFALLS = 2000;
   static final int MAX_REASONS = 200;
-  /** How many spellings of titles and pairs of zone lists are remembered; past it they are worked out each time. */
-  private static final int MAX_CACHED = 4096;
+  /**
+   * How many spellings of titles and pairs of zone lists are remembered: the maps grow with what the
+   * log holds (a busy year: a few hundred titles, some ten thousand zone lists) up to this; past it
+   * the rest are worked out each time.
+   */
+  static final int MAX_CACHED = 1 << 15;
 
   private final ReportStation station;
   private final ReportPeriod period;
@@ -57,6 +62,20 @@ public final class PeriodTally implements Consumer<ReportedRun> {
   private final Map<TitleKey, TitleCount> titles = new HashMap<>();
   /** The hamlets reached by each pair of zone lists seen so far. */
   private final Map<ReachKey, Reach> reaches = new HashMap<>();
+  /**
+   * The same by the lists themselves: a log that hands out one list object per distinct text (as the
+   * SQLite log does) is looked up without hashing the lists' keys again on every run.
+   */
+  private final Map<List<String>, Map<List<String>, Reach>> reachesByList = new IdentityHashMap<>();
+  private int reachesByListSize;
+  /** Station wall-clock seconds over the period, by one offset table for the station's zone. */
+  private final LocalSeconds localSeconds;
+  private final long firstDay;
+  /** The month (index into {@link #months}) of each day of the period. */
+  private final int[] monthOfDay;
+  /** The peak windows as seconds of the day: from (inclusive), to (exclusive). */
+  private final int[] peakFrom;
+  private final int[] peakTo;
 
   private long runs;
   private long aired;
@@ -94,6 +113,15 @@ public final class PeriodTally implements Consumer<ReportedRun> {
     this.offPeak = new long[months.size()][station.hamlets().size()];
     this.daily = new long[Math.toIntExact(period.days())][DailyOutcomes.ON_AIR + 1];
     categories.put(Terms.CCHC, new CategoryCount(months.size()));
+    this.localSeconds = new LocalSeconds(station.timeZone(), period.start(station.timeZone()),
+        period.end(station.timeZone()));
+    this.firstDay = period.first().toEpochDay();
+    this.monthOfDay = new int[daily.length];
+    for (int d = 0; d < monthOfDay.length; d++) {
+      monthOfDay[d] = monthIndex(period.first().plusDays(d));
+    }
+    this.peakFrom = peaks.windows().stream().mapToInt(w -> w.from().toSecondOfDay()).toArray();
+    this.peakTo = peaks.windows().stream().mapToInt(w -> w.to().toSecondOfDay()).toArray();
   }
 
   private static final class CategoryCount {
@@ -152,15 +180,15 @@ public final class PeriodTally implements Consumer<ReportedRun> {
 
   @Override
   public void accept(ReportedRun r) {
-    LocalDateTime planned = table.local(r.plannedAt());
-    LocalDate day = planned.toLocalDate();
-    if (day.isBefore(period.first()) || day.isAfter(period.last())) {
+    long plannedDay = LocalSeconds.epochDay(localSeconds.local(r.plannedAt().getEpochSecond())) - firstDay;
+    if (plannedDay < 0 || plannedDay >= daily.length) {
       return;
     }
-    int month = monthIndex(day);
+    int day = (int) plannedDay;
+    int month = monthOfDay[day];
     runs++;
-    daily[(int) (day.toEpochDay() - period.first().toEpochDay())][r.outcome().map(Enum::ordinal)
-        .orElse(DailyOutcomes.ON_AIR)]++;
+    Optional<Outcome> outcome = r.outcome();
+    daily[day][outcome.isPresent() ? outcome.get().ordinal() : DailyOutcomes.ON_AIR]++;
     String categoryKey = r.category() == null ? "" : r.category();
     CategoryCount category = categories.get(categoryKey);
     if (category == null) {
@@ -170,17 +198,18 @@ public final class PeriodTally implements Consumer<ReportedRun> {
     if (!r.aired()) {
       notCompleted++;
       category.notCompleted++;
-      shortfall(r, planned);
+      shortfall(r, table.local(r.plannedAt()));
       return;
     }
-    long seconds = r.airtime().toSeconds();
+    long seconds = r.airtimeSeconds();
     aired++;
     airtime += seconds;
     category.aired++;
     category.airtime += seconds;
     category.monthly[month] += seconds;
     boolean cchc = Terms.isCchc(categoryKey);
-    boolean inPeak = peaks.contains(table.local(r.startedAt().orElse(r.plannedAt())).toLocalTime());
+    boolean inPeak = inPeak(LocalSeconds.secondOfDay(
+        localSeconds.local(r.startedAt().orElse(r.plannedAt()).getEpochSecond())));
     Reach reach = reach(r.zonesConfirmed(), r.zonesUnconfirmed());
     category.hamlets.or(reach.seen);
     long[][] grid = inPeak ? peak : offPeak;
@@ -202,7 +231,7 @@ public final class PeriodTally implements Consumer<ReportedRun> {
     }
     title.aired++;
     title.airtime += seconds;
-    title.days.set((int) (day.toEpochDay() - period.first().toEpochDay()));
+    title.days.set(day);
     for (int i = 0; i < reach.counts.length; i++) {
       int seen = reach.seenIndex[i];
       if (!title.seen.get(seen)) {
@@ -227,6 +256,22 @@ public final class PeriodTally implements Consumer<ReportedRun> {
    * of zone lists, since a station's runs go to the same few sets of hamlets over and over.
    */
   private Reach reach(List<String> confirmed, List<String> unconfirmed) {
+    Map<List<String>, Reach> byUnconfirmed = reachesByList.get(confirmed);
+    if (byUnconfirmed != null) {
+      Reach same = byUnconfirmed.get(unconfirmed);
+      if (same != null) {
+        return same;
+      }
+    }
+    Reach reach = reachByKeys(confirmed, unconfirmed);
+    if (reachesByListSize < MAX_CACHED) {
+      reachesByList.computeIfAbsent(confirmed, k -> new IdentityHashMap<>()).put(unconfirmed, reach);
+      reachesByListSize++;
+    }
+    return reach;
+  }
+
+  private Reach reachByKeys(List<String> confirmed, List<String> unconfirmed) {
     ReachKey key = new ReachKey(confirmed, unconfirmed);
     Reach known = reaches.get(key);
     if (known != null) {
@@ -349,6 +394,16 @@ public final class PeriodTally implements Consumer<ReportedRun> {
         .thenComparing(k -> -categories.get(k).notCompleted)
         .thenComparing(k -> k));
     return order;
+  }
+
+  /** Whether a first sample at this second of the station's day fell in a peak window. */
+  private boolean inPeak(int secondOfDay) {
+    for (int i = 0; i < peakFrom.length; i++) {
+      if (secondOfDay >= peakFrom[i] && secondOfDay < peakTo[i]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int monthIndex(LocalDate day) {

@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.flywaydb.core.Flyway;
@@ -148,12 +147,66 @@ public final class Database implements AutoCloseable {
       int millis = n == 24 ? digits(text, 20, 3) : 0;
       if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
           && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0
-          && day <= YearMonth.of(year, month).lengthOfMonth()) {
-        long epochDay = LocalDate.of(year, month, day).toEpochDay();
+          && day <= lengthOfMonth(year, month)) {
+        long epochDay = epochDay(year, month, day);
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, millis * 1_000_000L);
       }
     }
     return Instant.parse(text);
+  }
+
+  /** {@link #instant(String)} from the stored bytes, without making a string of them first. */
+  static Instant instant(byte[] text) {
+    int n = text.length;
+    if ((n == 20 || (n == 24 && text[19] == '.')) && text[4] == '-' && text[7] == '-' && text[10] == 'T'
+        && text[13] == ':' && text[16] == ':' && text[n - 1] == 'Z') {
+      int year = digits(text, 0, 4);
+      int month = digits(text, 5, 2);
+      int day = digits(text, 8, 2);
+      int hour = digits(text, 11, 2);
+      int minute = digits(text, 14, 2);
+      int second = digits(text, 17, 2);
+      int millis = n == 24 ? digits(text, 20, 3) : 0;
+      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
+          && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0
+          && day <= lengthOfMonth(year, month)) {
+        long epochDay = epochDay(year, month, day);
+        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, millis * 1_000_000L);
+      }
+    }
+    return Instant.parse(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private static int digits(byte[] text, int from, int length) {
+    int value = 0;
+    for (int i = from; i < from + length; i++) {
+      byte c = text[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    if (month == 2) {
+      return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+    }
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
+  }
+
+  /**
+   * Days from 1970-01-01 to a proleptic Gregorian date, as {@link LocalDate#toEpochDay()} counts
+   * them, by arithmetic (H. Hinnant's days-from-civil), since the log reads three dates a row.
+   */
+  static long epochDay(int year, int month, int day) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yearOfEra = y - era * 400;
+    long dayOfYear = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
   }
 
   /** The decimal number in {@code text[from, from + length)}; -1 when a character is not a digit. */

@@ -13,6 +13,7 @@ import io.loaxa.scheduler.ReportedRun;
 import io.loaxa.scheduler.RunEnd;
 import io.loaxa.scheduler.RunStart;
 import io.loaxa.scheduler.Trigger;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -425,25 +426,25 @@ public final class SqliteAiringLog implements AiringLog {
         s.setString(1, Database.bound(from));
         s.setString(2, Database.bound(to));
         s.setFetchSize(500);
-        ZoneLists zones = new ZoneLists();
-        Words words = new Words();
+        Decoded<String> words = new Decoded<>(text -> text, null);
+        Decoded<List<String>> zones = new Decoded<>(ZoneLists::split, List.of());
+        Decoded<Optional<Outcome>> outcomes = new Decoded<>(text -> Optional.of(Outcome.valueOf(text)), Optional.empty());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
-            String started = r.getString(5);
-            String ended = r.getString(6);
-            String outcome = r.getString(7);
+            byte[] started = r.getBytes(5);
+            byte[] ended = r.getBytes(6);
             String reason = r.getString(11);
             sink.accept(new ReportedRun(
                 r.getLong(1),
-                words.of(r.getString(2)),
-                words.of(r.getString(3)),
-                Database.instant(r.getString(4)),
+                words.of(r.getBytes(2)),
+                words.of(r.getBytes(3)),
+                Database.instant(r.getBytes(4)),
                 started == null ? Optional.empty() : Optional.of(Database.instant(started)),
                 ended == null ? Optional.empty() : Optional.of(Database.instant(ended)),
-                zones.of(r.getString(10)),
-                zones.of(r.getString(8)),
-                zones.of(r.getString(9)),
-                outcome == null ? Optional.empty() : Optional.of(Outcome.valueOf(outcome)),
+                zones.of(r.getBytes(10)),
+                zones.of(r.getBytes(8)),
+                zones.of(r.getBytes(9)),
+                outcomes.of(r.getBytes(7)),
                 reason == null ? "" : reason));
           }
         }
@@ -477,35 +478,88 @@ public final class SqliteAiringLog implements AiringLog {
   }
 
   /**
-   * Titles and categories of one pass, one string each: a year repeats a few hundred titles, and the
-   * report hashes each once instead of once a row. Bounded like {@link ZoneLists}.
+   * Titles, categories, outcomes and zone lists of one pass, each distinct value decoded once: read
+   * as the UTF-8 bytes the file stores and turned into a string (or split into a list) only the first
+   * time, so later rows get the same object and the report hashes it once instead of once a row. A
+   * year repeats a few hundred titles and some ten thousand zone lists; the map grows with what it
+   * sees up to {@link #MAX} values, past which the rest are decoded every time.
    */
-  private static final class Words {
-    private static final int MAX = 4096;
-    private final Map<String, String> words = new HashMap<>();
+  private static final class Decoded<T> {
+    static final int MAX = 1 << 15;
+    private final Map<Utf8, T> known = new HashMap<>();
+    private final java.util.function.Function<String, T> decode;
+    private final T none;
 
-    String of(String text) {
-      if (text == null) {
-        return null;
+    /** {@code none}: what an SQL NULL or an empty text reads as. */
+    Decoded(java.util.function.Function<String, T> decode, T none) {
+      this.decode = decode;
+      this.none = none;
+    }
+
+    T of(byte[] bytes) {
+      if (bytes == null || (bytes.length == 0 && none != null)) {
+        return none;
       }
-      String known = words.get(text);
-      if (known != null) {
-        return known;
+      Utf8 key = new Utf8(bytes);
+      T value = known.get(key);
+      if (value == null) {
+        value = decode.apply(new String(bytes, StandardCharsets.UTF_8));
+        if (known.size() < MAX) {
+          known.put(key, value);
+        }
       }
-      if (words.size() < MAX) {
-        words.put(text, text);
+      return value;
+    }
+  }
+
+  /** A text's stored bytes as a map key. */
+  private static final class Utf8 {
+    private static final java.lang.invoke.VarHandle LONGS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private final byte[] bytes;
+    private final int hash;
+
+    Utf8(byte[] bytes) {
+      this.bytes = bytes;
+      this.hash = hash(bytes);
+    }
+
+    /**
+     * Every byte, eight at a time: zone lists of a handful of hamlets share their length and most of
+     * their bytes, so a hash of a sample of them fills the map's buckets with collisions.
+     */
+    private static int hash(byte[] b) {
+      long h = b.length;
+      int i = 0;
+      for (; i + 8 <= b.length; i += 8) {
+        h = (h ^ (long) LONGS.get(b, i)) * 0x9E37_79B9_7F4A_7C15L;
       }
-      return text;
+      for (; i < b.length; i++) {
+        h = (h ^ b[i]) * 0x9E37_79B9_7F4A_7C15L;
+      }
+      h ^= h >>> 29;
+      h *= 0xBF58_476D_1CE4_E5B9L;
+      return (int) (h ^ (h >>> 32));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Utf8 other && other.hash == hash && Arrays.equals(other.bytes, bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
     }
   }
 
   /**
    * The zone lists of one pass, split once each: a station's runs name the same few sets of
-   * hamlets over and over (every hamlet, or a handful), so a year's log has a few hundred distinct
+   * hamlets over and over (every hamlet, or a handful), so a year's log has some thousands of distinct
    * lists, not one per row. Bounded, so a log with a new list on every row only costs the split.
    */
   private static final class ZoneLists {
-    private static final int MAX = 4096;
+    private static final int MAX = Decoded.MAX;
     private final Map<String, List<String>> lists = new HashMap<>();
 
     List<String> of(String text) {
@@ -514,12 +568,16 @@ public final class SqliteAiringLog implements AiringLog {
       }
       List<String> list = lists.get(text);
       if (list == null) {
-        list = Collections.unmodifiableList(Arrays.asList(text.split(",")));
+        list = split(text);
         if (lists.size() < MAX) {
           lists.put(text, list);
         }
       }
       return list;
+    }
+
+    static List<String> split(String text) {
+      return Collections.unmodifiableList(Arrays.asList(text.split(",")));
     }
   }
 }

@@ -68,4 +68,46 @@ class SqliteReportedRunsTest {
       assertEquals(94, reported.get(1).airtime().toSeconds()); // 95 s after the plan, 120 ms late
     }
   }
+
+  @Test
+  void manyDistinctZoneListsAndBothSpellingsOfATitleReadBackAsTheFullReadGivesThem() {
+    java.util.Random random = new java.util.Random(11);
+    String composed = "Chuyên mục cải cách hành chính";
+    String decomposed = java.text.Normalizer.normalize(composed, java.text.Normalizer.Form.NFD);
+    List<FinishedRun> runs = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      List<String> confirmed = new ArrayList<>();
+      for (int h = 1; h <= 30; h++) {
+        if (random.nextInt(3) == 0) {
+          confirmed.add("ap-" + h);
+        }
+      }
+      Instant planned = T0.plusSeconds(60L * i);
+      String title = (i % 2 == 0 ? composed : decomposed) + " " + (i % 7);
+      runs.add(new FinishedRun(
+          new RunStart(new PlannedAiringKey("tin@" + i), "cchc", title, i % 5 == 0 ? "" : "cchc", "NORMAL",
+              Trigger.SCHEDULED, planned, confirmed, "speech: cchc.txt"),
+          new RunEnd(Optional.of(planned), planned.plusSeconds(60), confirmed, List.of(), List.of(),
+              Outcome.COMPLETED, "")));
+    }
+    try (Database db = Database.open(dir)) {
+      Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+      SqliteLogImport.recordAll(db, clock, runs.iterator());
+      SqliteAiringLog log = new SqliteAiringLog(db, clock);
+      List<AiringRunRecord> full = new ArrayList<>();
+      log.forEachRun(T0, T0.plusSeconds(86_400 * 3), full::add);
+      List<ReportedRun> reported = new ArrayList<>();
+      log.forEachReportedRun(T0, T0.plusSeconds(86_400 * 3), reported::add);
+      assertEquals(3000, reported.size());
+      for (int i = 0; i < reported.size(); i++) {
+        ReportedRun f = ReportedRun.of(full.get(i));
+        ReportedRun r = reported.get(i);
+        assertEquals(f.title(), r.title(), "the title as typed, not recomposed by the read");
+        assertEquals(f.category(), r.category());
+        assertEquals(f.plannedAt(), r.plannedAt());
+        assertEquals(f.zonesConfirmed(), r.zonesConfirmed(), "run " + i);
+        assertEquals(f.outcome(), r.outcome());
+      }
+    }
+  }
 }

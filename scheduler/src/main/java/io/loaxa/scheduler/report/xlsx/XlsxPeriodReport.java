@@ -27,6 +27,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xddf.usermodel.XDDFColor;
@@ -45,6 +46,8 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFNumericalDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -57,45 +60,56 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
  * The period report as an Excel workbook: a summary sheet (header, the paragraph to paste, tables by
  * category, by hamlet and by outcome), the CCHC compliance grid with gaps in red, the table by
  * content title, the runs that did not complete, and airtime per month by category with a native
- * stacked column chart. The report is already summed up, so an ordinary in-memory workbook does.
+ * stacked column chart. The report is already summed up, so an ordinary in-memory workbook does for
+ * the summary, the grid and the chart; the two long lists (titles, and up to
+ * {@code PeriodTally.MAX_SHORTFALLS} runs not completed) are streamed (SXSSF, strings inline), since
+ * an in-memory sheet spends most of the report's time filing each of their cells' texts in the
+ * shared string table.
  */
 public final class XlsxPeriodReport implements PeriodReportWriter {
   private static final String CHART_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart";
   private static final int SUMMARY_COLUMNS = 7;
+  /** Rows of a streamed sheet kept in memory. */
+  private static final int WINDOW = 200;
 
   @Override
   public void write(PeriodReport report, OutputStream out) throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    // close() closes the in-memory workbook too and deletes the streamed sheets' temporary files
+    try (SXSSFWorkbook streamed = new SXSSFWorkbook(wb, WINDOW, false, false)) {
       XlsxStyles styles = new XlsxStyles(wb);
       Language lang = report.language();
       wb.getProperties().getCoreProperties().setTitle(report.station().name() + " — "
           + lang.pick("Báo cáo kết quả phát thanh ", "Broadcast report, ") + report.period().label(lang));
       wb.getProperties().getCoreProperties().setCreator("loaxa");
-      Book book = new Book(wb, styles, report, lang);
+      Book book = new Book(wb, streamed, styles, report, lang);
       book.summary();
       book.compliance();
       book.titles();
       book.shortfalls();
       book.chart();
-      wb.write(out);
+      streamed.write(out);
     }
   }
 
   private static final class Book {
     private final XSSFWorkbook wb;
+    /** The same workbook, for the sheets written row by row. */
+    private final SXSSFWorkbook streamed;
     private final XlsxStyles s;
     private final PeriodReport r;
     private final Language lang;
 
-    Book(XSSFWorkbook wb, XlsxStyles styles, PeriodReport report, Language lang) {
+    Book(XSSFWorkbook wb, SXSSFWorkbook streamed, XlsxStyles styles, PeriodReport report, Language lang) {
       this.wb = wb;
+      this.streamed = streamed;
       this.s = styles;
       this.r = report;
       this.lang = lang;
     }
 
     /** Station, title, period, when made; returns the next free row. */
-    private int header(XSSFSheet sheet, String what) {
+    private int header(Sheet sheet, String what) {
       text(sheet, 0, 0, r.station().name(), s.title);
       String label = r.period().label(lang);
       text(sheet, 1, 0, what + " — " + label.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + label.substring(1),
@@ -257,7 +271,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     }
 
     void titles() {
-      XSSFSheet sheet = wb.createSheet(lang.pick("Theo nội dung", "By title"));
+      SXSSFSheet sheet = streamed.createSheet(lang.pick("Theo nội dung", "By title"));
       int row = header(sheet, lang.pick("THEO NỘI DUNG", "BY TITLE"));
       int headingRow = row;
       headings(sheet, row++, lang.pick("Tiêu đề", "Title"), lang.pick("Chuyên mục", "Category"),
@@ -291,7 +305,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     }
 
     void shortfalls() {
-      XSSFSheet sheet = wb.createSheet(lang.pick("Không hoàn thành", "Not completed"));
+      SXSSFSheet sheet = streamed.createSheet(lang.pick("Không hoàn thành", "Not completed"));
       int row = header(sheet, lang.pick("LƯỢT PHÁT KHÔNG HOÀN THÀNH", "RUNS NOT COMPLETED"));
       int headingRow = row;
       headings(sheet, row++, lang.pick("Giờ dự kiến", "Planned"), lang.pick("Mã lượt", "Run"),
@@ -405,7 +419,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
       }
     }
 
-    private void headings(XSSFSheet sheet, int row, String... names) {
+    private void headings(Sheet sheet, int row, String... names) {
       Row r = sheet.createRow(row);
       r.setHeightInPoints(30);
       for (int c = 0; c < names.length; c++) {
@@ -420,7 +434,7 @@ public final class XlsxPeriodReport implements PeriodReportWriter {
     }
   }
 
-  private static void text(XSSFSheet sheet, int row, int column, String value, CellStyle style) {
+  private static void text(Sheet sheet, int row, int column, String value, CellStyle style) {
     Row r = sheet.getRow(row) == null ? sheet.createRow(row) : sheet.getRow(row);
     text(r, column, value, style);
   }
