@@ -118,7 +118,7 @@ public final class PreemptionBench {
     khanThread.join(60_000);
     List<AiringRunRecord> runs = new ArrayList<>();
     station.log().forEachRun(at.minusSeconds(60), at.plusSeconds(120), runs::add);
-    boolean preempted = runs.stream().anyMatch(r -> r.plannedKey().equals(airing.key().value())
+    boolean preempted = runs.stream().anyMatch(r -> r.plannedKey().equals(airing.key())
         && r.outcome().equals(Optional.of(Outcome.PREEMPTED)));
     if (!preempted) {
       throw new IllegalStateException("the normal airing was not pre-empted: " + runs);
