@@ -3,6 +3,7 @@ package io.loaxa.scheduler.sqlite;
 import io.loaxa.scheduler.StoreException;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -135,28 +136,20 @@ public final class Database implements AutoCloseable {
    * goes through {@link Instant#parse}.
    */
   static Instant instant(String text) {
+    // the stored form is ASCII; any other character fails the layout check and goes to Instant.parse
     int n = text.length();
-    if ((n == 20 || (n == 24 && text.charAt(19) == '.')) && text.charAt(4) == '-' && text.charAt(7) == '-'
-        && text.charAt(10) == 'T' && text.charAt(13) == ':' && text.charAt(16) == ':' && text.charAt(n - 1) == 'Z') {
-      int year = digits(text, 0, 4);
-      int month = digits(text, 5, 2);
-      int day = digits(text, 8, 2);
-      int hour = digits(text, 11, 2);
-      int minute = digits(text, 14, 2);
-      int second = digits(text, 17, 2);
-      int millis = n == 24 ? digits(text, 20, 3) : 0;
-      if (year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour >= 0 && hour < 24
-          && minute >= 0 && minute < 60 && second >= 0 && second < 60 && millis >= 0
-          && day <= lengthOfMonth(year, month)) {
-        long epochDay = epochDay(year, month, day);
-        return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, millis * 1_000_000L);
-      }
-    }
-    return Instant.parse(text);
+    Instant read = n == 20 || n == 24 ? written(text.getBytes(StandardCharsets.ISO_8859_1)) : null;
+    return read != null ? read : Instant.parse(text);
   }
 
   /** {@link #instant(String)} from the stored bytes, without making a string of them first. */
   static Instant instant(byte[] text) {
+    Instant read = written(text);
+    return read != null ? read : Instant.parse(new String(text, StandardCharsets.UTF_8));
+  }
+
+  /** The moment {@code text} holds in {@link #text}'s own layout, or null for any other text. */
+  private static Instant written(byte[] text) {
     int n = text.length;
     if ((n == 20 || (n == 24 && text[19] == '.')) && text[4] == '-' && text[7] == '-' && text[10] == 'T'
         && text[13] == ':' && text[16] == ':' && text[n - 1] == 'Z') {
@@ -174,7 +167,7 @@ public final class Database implements AutoCloseable {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3600 + minute * 60 + second, millis * 1_000_000L);
       }
     }
-    return Instant.parse(new String(text, java.nio.charset.StandardCharsets.UTF_8));
+    return null;
   }
 
   private static int digits(byte[] text, int from, int length) {
@@ -210,18 +203,6 @@ public final class Database implements AutoCloseable {
   }
 
   /** The decimal number in {@code text[from, from + length)}; -1 when a character is not a digit. */
-  private static int digits(String text, int from, int length) {
-    int value = 0;
-    for (int i = from; i < from + length; i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        return -1;
-      }
-      value = value * 10 + (c - '0');
-    }
-    return value;
-  }
-
   @Override
   public synchronized void close() {
     try {
