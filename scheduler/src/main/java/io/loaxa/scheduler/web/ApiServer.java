@@ -298,8 +298,14 @@ public final class ApiServer implements AutoCloseable {
       try {
         more = List.copyOf(groups.get());
       } catch (RuntimeException e) {
-        if (!closed()) {
-          LOG.error("the web API cannot start: its routes failed to build", e);
+        // refused at once, as when Jetty cannot start: a caller left in the backlog would wait for
+        // an answer that never comes
+        synchronized (this) {
+          if (!closed) {
+            LOG.error("the web API cannot start: its routes failed to build; its ports are closed", e);
+            firstConnection.close();
+            listeners.forEach(ApiServer::closeQuietly);
+          }
         }
         return;
       }

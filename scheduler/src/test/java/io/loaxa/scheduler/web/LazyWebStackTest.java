@@ -63,6 +63,10 @@ class LazyWebStackTest {
   private ApiServer api;
 
   private ApiServer start(WebConfig web) throws Exception {
+    return start(web, false);
+  }
+
+  private ApiServer start(WebConfig web, boolean groupsFail) throws Exception {
     station = TestStations.station(data, clock, new ClockPause(clock), new SimulatedSoundOutput(clock, clock::advance),
         Duration.ZERO);
     daemon = station.daemon(new RecordingAiringTriggers());
@@ -70,6 +74,9 @@ class LazyWebStackTest {
     api = ApiServer.start(new ApiServer.Station("Thử", TestStations.HCM, data, station.manualAiring(), station.runner(),
         station.zoneControl(), station.switchboard(), daemon, station.accounts(), clock), web, () -> {
           groupsBuilt.incrementAndGet();
+          if (groupsFail) {
+            throw new IllegalStateException("a route group broke");
+          }
           return List.of(hello);
         });
     return api;
@@ -184,6 +191,22 @@ class LazyWebStackTest {
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertEquals(200, login.statusCode(), login.body());
     assertEquals(1, groupsBuilt.get(), "the running stack is reused");
+  }
+
+  @Test
+  void routesThatFailToBuildCloseThePortsInsteadOfLeavingTheFirstCallerWaiting() throws Exception {
+    start(WebConfig.LOCAL_ONLY, true);
+    int port = api.localPort();
+    HttpClient patient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    long t0 = System.nanoTime();
+    IOException refused = assertThrows(IOException.class, () -> patient.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/status")).timeout(Duration.ofSeconds(30))
+            .GET().build(), HttpResponse.BodyHandlers.ofString()));
+    assertTrue(!(refused instanceof java.net.http.HttpTimeoutException), "answered by a reset, not a timeout: " + refused);
+    assertTrue(System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(20), "the caller was not left waiting");
+    assertEquals(1, groupsBuilt.get());
+    assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+        "the port is closed");
   }
 
   @Test
