@@ -17,10 +17,19 @@ record CliRun(int code, String out, String err) {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = Loaxa.execute(args);
-      return new CliRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new CliRun(code, o.toString(StandardCharsets.UTF_8), withoutFuzzerNotes(e.toString(StandardCharsets.UTF_8)));
     } finally {
       System.setOut(out);
       System.setErr(err);
     }
+  }
+
+  /**
+   * What the command wrote to stderr, less the fuzzing agent's notes on the classes it instruments
+   * as they load (a fuzz test run earlier in this JVM installs it): the test's words, not loaxa's.
+   */
+  private static String withoutFuzzerNotes(String err) {
+    return err.lines().filter(l -> !l.startsWith("INFO: Instrumented ")).map(l -> l + "\n")
+        .collect(java.util.stream.Collectors.joining());
   }
 }
