@@ -186,6 +186,17 @@ class AlertsConfigSectionTest {
   }
 
   @Test
+  void aMissingModemPortIsToldWithItsExampleInBothLanguages() {
+    SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(STATION + """
+        alerts:
+          sms: { baud: 9600 }
+        """, "station.yaml"));
+    assertEquals(List.of("station.yaml:6:8: thiếu 'port' trong mục 'alerts.sms' (cổng nối tiếp của modem, ví dụ /dev/ttyUSB2)"
+        + " (missing 'port' in alerts.sms [the modem's serial port, e.g. /dev/ttyUSB2])"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void aPasswordAndAPasswordFileTogetherAreRefused() throws Exception {
     Path file = secret("smtp-password", "s3cret", "rw-------");
     SourceException f = assertThrows(SourceException.class, () -> StationConfigReader.parse(STATION + """
