@@ -41,7 +41,29 @@ public final class Bilingual {
       Map.entry("the station config", "cấu hình đài"),
       Map.entry("the answers file", "tệp trả lời"),
       Map.entry("the hub file", "tệp cấu hình của hub"),
-      Map.entry("the speech command", "lệnh đọc giọng nói"));
+      Map.entry("the speech command", "lệnh đọc giọng nói"),
+      Map.entry("the station config (name and timeZone)", "cấu hình đài (name và timeZone)"),
+      Map.entry("the station config (at least one relay board; driver: simulated for a test bench)",
+          "cấu hình đài (ít nhất một bo rơ-le; driver: simulated cho bàn thử)"),
+      Map.entry("the station config (the hamlet lines: key, name, board, channel)",
+          "cấu hình đài (các đường dây thôn: key, name, board, channel)"),
+      Map.entry("the speech command (the program and its arguments as a list)",
+          "lệnh đọc giọng nói (chương trình và các tham số của nó, viết thành danh sách)"),
+      Map.entry("the speech command (at least one voice key)", "lệnh đọc giọng nói (ít nhất một khóa giọng đọc)"),
+      Map.entry("alerts.sms (the modem's serial port, e.g. /dev/ttyUSB2)",
+          "trường 'alerts.sms' (cổng nối tiếp của modem, ví dụ /dev/ttyUSB2)"),
+      Map.entry("alerts.email (the SMTP server, e.g. smtp.example.vn)",
+          "trường 'alerts.email' (máy chủ SMTP, ví dụ smtp.example.vn)"),
+      Map.entry("alerts.email (the station's address, e.g. dai@example.vn)",
+          "trường 'alerts.email' (địa chỉ của đài, ví dụ dai@example.vn)"),
+      Map.entry("hub (this station's name at the hub, e.g. stationId: tan-hung)",
+          "trường 'hub' (tên của đài này ở hub, ví dụ stationId: tan-hung)"),
+      Map.entry("hub (the hub's public key, e.g. hubKey: /etc/loaxa/hub.pub)",
+          "trường 'hub' (khóa công khai của hub, ví dụ hubKey: /etc/loaxa/hub.pub)"),
+      Map.entry("hub (the broker's CA, e.g. caFile: /etc/loaxa/hub-ca.pem)",
+          "trường 'hub' (CA của broker, ví dụ caFile: /etc/loaxa/hub-ca.pem)"),
+      Map.entry("hub (the broker password's file, e.g. passwordFile: /etc/loaxa/hub.secret)",
+          "trường 'hub' (tệp mật khẩu broker của đài, ví dụ passwordFile: /etc/loaxa/hub.secret)"));
 
   private Bilingual() {}
 
@@ -76,7 +98,8 @@ public final class Bilingual {
       return "trường '" + what + "'";
     }
     for (Map.Entry<String, String> prefix : Map.of("zone group ", "nhóm thôn ", "holiday ", "ngày nghỉ ",
-        "board option ", "tùy chọn bo rơ-le ", "an item of ", "một mục của ", "a zone of ", "một thôn của ").entrySet()) {
+        "board option ", "tùy chọn bo rơ-le ", "an item of ", "một mục của ", "a zone of ", "một thôn của ",
+        "a recipient of ", "một người nhận của ", "a kind of ", "một loại của ").entrySet()) {
       if (what.startsWith(prefix.getKey())) {
         return prefix.getValue() + what.substring(prefix.getKey().length());
       }

@@ -30,4 +30,12 @@ class BilingualTest {
     assertEquals("cấu hình đài (at least one relay board)", Bilingual.subject("the station config (at least one relay board)"));
     assertEquals("trường 'web' (ví dụ listen: \"0.0.0.0:8080\")", Bilingual.subject("web (e.g. listen: \"0.0.0.0:8080\")"));
   }
+
+  @Test
+  void theStationConfigsNotesOnWhatIsMissingAreSaidInVietnameseToo() {
+    assertEquals("cấu hình đài (name và timeZone)", Bilingual.section("the station config (name and timeZone)"));
+    assertEquals("mục 'alerts.sms' (cổng nối tiếp của modem, ví dụ /dev/ttyUSB2)",
+        Bilingual.section("alerts.sms (the modem's serial port, e.g. /dev/ttyUSB2)"));
+    assertEquals("một người nhận của alerts.recipients", Bilingual.subject("a recipient of alerts.recipients"));
+  }
 }

@@ -102,11 +102,11 @@ final class ScheduleCommand implements Runnable {
     @Option(names = "--out", paramLabel = "FILE", description = "Where to write (default: standard output).")
     Optional<Path> out = Optional.empty();
 
-    /** Writes {@code text}; {@code what} names it in the note on standard error. */
-    void write(String text, String what) throws IOException {
+    /** Writes {@code text}; {@code whatVi} and {@code what} name it in the note on standard error. */
+    void write(String text, String whatVi, String what) throws IOException {
       if (out.isPresent()) {
         writeAtomically(out.get(), text);
-        spec.commandLine().getErr().println(what + " written to " + out.get());
+        spec.commandLine().getErr().println(Bilingual.of("đã ghi " + whatVi + " vào " + out.get(), what + " written to " + out.get()));
       } else {
         spec.commandLine().getOut().print(text);
         spec.commandLine().getOut().flush();
@@ -115,7 +115,8 @@ final class ScheduleCommand implements Runnable {
   }
 
   private static Schedule stored(SchedulePlanner planner) {
-    return planner.current().orElseThrow(() -> new UserError("no schedule imported yet: loaxa schedule import FILE"));
+    return planner.current().orElseThrow(() -> new UserError(Bilingual.of("chưa nhập lịch nào: loaxa schedule import FILE",
+        "no schedule imported yet: loaxa schedule import FILE")));
   }
 
   /** {@code loaxa schedule check FILE}. */
@@ -189,8 +190,10 @@ final class ScheduleCommand implements Runnable {
       String text = read(file);
       SchedulePlanner.Imported done = withPlanner(options, planner -> planner.importText(text, file.toString()));
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("imported %s: %d programmes, %d airing rules; %d airings planned for the next %d days%n", file, done.programmes(),
-          done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD);
+      out.println(Bilingual.of(String.format("đã nhập %s: %d chương trình, %d quy tắc phát; đã lên lịch %d buổi phát cho %d ngày tới",
+          file, done.programmes(), done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD),
+          String.format("imported %s: %d programmes, %d airing rules; %d airings planned for the next %d days", file,
+          done.programmes(), done.rules(), done.planned(), SchedulePlanner.DAYS_AHEAD)));
       out.flush();
       // warnings do not stop an import, but the operator hears of them here as well as from check
       StationConfig config = options.stationConfig();
@@ -214,7 +217,7 @@ final class ScheduleCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      destination.write(withPlanner(options, planner -> ScheduleFile.write(stored(planner))), "schedule");
+      destination.write(withPlanner(options, planner -> ScheduleFile.write(stored(planner))), "lịch", "schedule");
       return 0;
     }
   }
@@ -247,13 +250,15 @@ final class ScheduleCommand implements Runnable {
       try {
         first = LocalDate.parse(from);
       } catch (DateTimeParseException e) {
-        throw new UserError("--from '" + from + "' is not a date YYYY-MM-DD", e);
+        throw new UserError(Bilingual.of("--from '" + from + "' không phải ngày YYYY-MM-DD",
+            "--from '" + from + "' is not a date YYYY-MM-DD"), e);
       }
       if (days < 1 || days > 3660) {
-        throw new UserError("--days must be 1..3660, not " + days);
+        throw new UserError(Bilingual.of("--days phải từ 1 đến 3660, không phải " + days, "--days must be 1..3660, not " + days));
       }
       if (!format.equals("text") && !format.equals("csv")) {
-        throw new UserError("--format is text or csv, not '" + format + "'");
+        throw new UserError(Bilingual.of("--format là text hoặc csv, không phải '" + format + "'",
+            "--format is text or csv, not '" + format + "'"));
       }
       StationConfig config = options.stationConfig();
       StationFacts facts = SchedulePlanner.facts(config);
@@ -287,7 +292,7 @@ final class ScheduleCommand implements Runnable {
       StationConfig config = options.stationConfig();
       Schedule schedule = withPlanner(options, ScheduleCommand::stored);
       destination.write(IcsWriter.write(schedule, SchedulePlanner.facts(config), today(config), Clock.systemUTC().instant()),
-          "calendar");
+          "lịch dạng ICS", "calendar");
       return 0;
     }
   }

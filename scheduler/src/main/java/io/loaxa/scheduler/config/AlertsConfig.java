@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.scheduler.supervision.IncidentKind;
+import io.loaxa.schedules.Bilingual;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,36 +129,42 @@ public record AlertsConfig(Optional<Sms> sms, Optional<Email> email, List<Recipi
   public static SecretRead readSecret(String file, String example) {
     Path path = Path.of(file);
     if (!path.isAbsolute()) {
-      return new SecretRead(Optional.empty(), Optional.of("write the file's full path, e.g. " + example + ", not '"
-          + file + "'"));
+      return new SecretRead(Optional.empty(), Optional.of(Bilingual.of("hãy ghi đường dẫn đầy đủ của tệp, ví dụ "
+          + example + ", không phải '" + file + "'", "write the file's full path, e.g. " + example + ", not '" + file + "'")));
     }
     try {
       java.util.Set<java.nio.file.attribute.PosixFilePermission> mode = Files.getPosixFilePermissions(path);
       if (mode.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)
           || mode.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)) {
-        return new SecretRead(Optional.empty(), Optional.of(file + " may be read by other accounts (mode "
+        return new SecretRead(Optional.empty(), Optional.of(Bilingual.of(file + " để tài khoản khác đọc được"
+            + " (quyền " + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "); hãy để chỉ loaxa đọc nó: chmod 600 "
+            + file, file + " may be read by other accounts (mode "
             + java.nio.file.attribute.PosixFilePermissions.toString(mode) + "); let only loaxa read it: chmod 600 "
-            + file));
+            + file)));
       }
       if (!Files.isRegularFile(path)) {
-        return new SecretRead(Optional.empty(), Optional.of(file + " is not a file"));
+        return new SecretRead(Optional.empty(), Optional.of(Bilingual.of(file + " không phải một tệp", file + " is not a file")));
       }
       String text = Files.readString(path, StandardCharsets.UTF_8).replaceFirst("[\\r\\n]+\\z", "");
       if (text.isEmpty()) {
-        return new SecretRead(Optional.empty(), Optional.of(file + " is empty; write the password alone in it"));
+        return new SecretRead(Optional.empty(), Optional.of(Bilingual.of(file + " trống; hãy ghi riêng mật khẩu vào đó",
+            file + " is empty; write the password alone in it")));
       }
       return new SecretRead(Optional.of(text), Optional.empty());
     } catch (java.nio.file.NoSuchFileException e) {
-      return new SecretRead(Optional.empty(), Optional.of("there is no file " + file));
+      return new SecretRead(Optional.empty(), Optional.of(Bilingual.of("không có tệp " + file, "there is no file " + file)));
     } catch (java.nio.file.AccessDeniedException e) {
-      return new SecretRead(Optional.empty(), Optional.of("loaxa may not read " + file
-          + "; make the loaxa user its owner (chown loaxa " + file + ")"));
+      return new SecretRead(Optional.empty(), Optional.of(Bilingual.of("loaxa không được đọc " + file
+          + "; hãy cho người dùng loaxa làm chủ tệp: chown loaxa " + file, "loaxa may not read " + file
+          + "; make the loaxa user its owner (chown loaxa " + file + ")")));
     } catch (UnsupportedOperationException e) {
-      return new SecretRead(Optional.empty(), Optional.of(file + " is on a file system without owner-only"
-          + " permissions; keep it on the station's own disk, e.g. " + example));
+      return new SecretRead(Optional.empty(), Optional.of(Bilingual.of(file + " nằm trên hệ thống tệp không"
+          + " có quyền riêng cho chủ tệp; hãy để nó trên ổ đĩa của chính đài, ví dụ " + example, file + " is on a file system"
+          + " without owner-only permissions; keep it on the station's own disk, e.g. " + example)));
     } catch (IOException | java.io.UncheckedIOException e) {
       // a file that is not UTF-8 text lands here too: its content is never quoted
-      return new SecretRead(Optional.empty(), Optional.of("cannot read " + file + " as a password in UTF-8"));
+      return new SecretRead(Optional.empty(), Optional.of(Bilingual.of("không đọc được " + file + " như một mật khẩu UTF-8",
+          "cannot read " + file + " as a password in UTF-8")));
     }
   }
 
@@ -165,21 +172,25 @@ public record AlertsConfig(Optional<Sms> sms, Optional<Email> email, List<Recipi
   public static PinRead readPin(String file) {
     Path path = Path.of(file);
     if (!path.isAbsolute()) {
-      return new PinRead(Optional.empty(), Optional.of("write the file's full path, e.g. /etc/loaxa/sim-pin, not '" + file + "'"));
+      return new PinRead(Optional.empty(), Optional.of(Bilingual.of("hãy ghi đường dẫn đầy đủ của tệp, ví dụ"
+          + " /etc/loaxa/sim-pin, không phải '" + file + "'", "write the file's full path, e.g. /etc/loaxa/sim-pin, not '" + file + "'")));
     }
     try {
       String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
       if (!text.matches("[0-9]{4,8}")) {
-        return new PinRead(Optional.empty(), Optional.of(file + " must hold the SIM PIN alone: 4 to 8 digits, e.g. 1234"));
+        return new PinRead(Optional.empty(), Optional.of(Bilingual.of(file + " chỉ được chứa mã PIN của SIM:"
+            + " 4 đến 8 chữ số, ví dụ 1234", file + " must hold the SIM PIN alone: 4 to 8 digits, e.g. 1234")));
       }
       return new PinRead(Optional.of(text), Optional.empty());
     } catch (java.nio.file.NoSuchFileException e) {
-      return new PinRead(Optional.empty(), Optional.of("there is no file " + file));
+      return new PinRead(Optional.empty(), Optional.of(Bilingual.of("không có tệp " + file, "there is no file " + file)));
     } catch (java.nio.file.AccessDeniedException e) {
-      return new PinRead(Optional.empty(), Optional.of("loaxa may not read " + file + "; make it readable by the loaxa user"));
+      return new PinRead(Optional.empty(), Optional.of(Bilingual.of("loaxa không được đọc " + file
+          + "; hãy cho người dùng loaxa đọc được tệp", "loaxa may not read " + file + "; make it readable by the loaxa user")));
     } catch (IOException | java.io.UncheckedIOException e) {
       // a file of other bytes than ASCII digits lands here too: its content is never quoted
-      return new PinRead(Optional.empty(), Optional.of("cannot read " + file + " as a SIM PIN of 4 to 8 digits"));
+      return new PinRead(Optional.empty(), Optional.of(Bilingual.of("không đọc được " + file + " như mã PIN"
+          + " của SIM gồm 4 đến 8 chữ số", "cannot read " + file + " as a SIM PIN of 4 to 8 digits")));
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.scheduler.supervision.IncidentKind;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import java.nio.file.Files;
@@ -76,15 +77,22 @@ final class AlertsConfigSection {
         .flatMap(p -> fields.text(p, "alerts.sms.port")).map(String::strip);
     int baud = fields.integer(m, "baud", 1200, 921_600).orElse(115_200);
     // a PIN written in the config would travel with every copy of it and every config shown: it lives in its own file
-    m.get("pin").ifPresent(node -> fields.problem(node.at(), "alerts.sms.pin: do not write the SIM PIN in the station"
-        + " config; put it alone in a file only loaxa can read (chmod 600) and write its path as pinFile: /etc/loaxa/sim-pin"));
+    m.get("pin").ifPresent(node -> fields.problem(node.at(), Bilingual.of("alerts.sms.pin: đừng ghi mã PIN của SIM trong cấu"
+        + " hình đài; hãy ghi riêng nó vào một tệp chỉ loaxa đọc được (chmod 600) và ghi đường dẫn tệp ấy là pinFile:"
+        + " /etc/loaxa/sim-pin", "alerts.sms.pin: do not write the SIM PIN in the station config; put it alone in a file"
+        + " only loaxa can read (chmod 600) and write its path as pinFile: /etc/loaxa/sim-pin")));
     Optional<String> pinFile = m.get("pinFile").flatMap(node -> fields.text(node, "alerts.sms.pinFile").map(String::strip)
         .filter(f -> pinFileProblem(f).map(problem -> {
-          fields.problem(node.at(), "alerts.sms.pinFile: " + problem);
+          fields.problem(node.at(), prefixed("alerts.sms.pinFile: ", problem));
           return false;
         }).orElse(true)));
     boolean diacritics = fields.bool(m, "diacritics").orElse(false);
     return port.map(p -> new AlertsConfig.Sms(p, baud, pinFile, diacritics));
+  }
+
+  /** {@code field} before each half of {@code problem}, which may be one sentence in English or "vi (en)". */
+  private static String prefixed(String field, String problem) {
+    return Bilingual.of(field + Bilingual.vietnamese(problem), field + Bilingual.english(problem));
   }
 
   private static Optional<String> pinFileProblem(String file) {
@@ -111,11 +119,12 @@ final class AlertsConfigSection {
         .map(String::strip));
     Optional<String> password = inline;
     if (inline.isPresent() && passwordFile.isPresent()) {
-      fields.problem(m.get("password").get().at(), "alerts.email.password: write the password or its passwordFile,"
-          + " not both; keep passwordFile and remove password");
+      fields.problem(m.get("password").get().at(), Bilingual.of("alerts.email.password: hãy ghi mật khẩu hoặc passwordFile"
+          + " của nó, không ghi cả hai; giữ passwordFile và xóa password", "alerts.email.password: write the password or its"
+          + " passwordFile, not both; keep passwordFile and remove password"));
     } else if (passwordFile.isPresent()) {
       AlertsConfig.SecretRead read = AlertsConfig.readSecret(passwordFile.get(), "/etc/loaxa/smtp-password");
-      read.problem().ifPresent(p -> fields.problem(m.get("passwordFile").get().at(), "alerts.email.passwordFile: " + p));
+      read.problem().ifPresent(p -> fields.problem(m.get("passwordFile").get().at(), prefixed("alerts.email.passwordFile: ", p)));
       password = read.secret();
       if (read.problem().isPresent()) {
         passwordFile = Optional.empty();
@@ -123,21 +132,25 @@ final class AlertsConfigSection {
     }
     boolean secretGiven = inline.isPresent() || m.get("passwordFile").isPresent();
     if (user.isPresent() != secretGiven) {
-      fields.problem(m.at(), "alerts.email: write user together with passwordFile (or password), or neither");
+      fields.problem(m.at(), Bilingual.of("alerts.email: hãy ghi user cùng với passwordFile hoặc password, hoặc không ghi cả hai",
+          "alerts.email: write user together with passwordFile (or password), or neither"));
     }
     Optional<String> from = fields.required(m, "from", "alerts.email (the station's address, e.g. dai@example.vn)")
         .flatMap(f -> address(f, "alerts.email.from", fields));
     Optional<String> ca = m.get("ca").flatMap(node -> fields.text(node, "alerts.email.ca").map(String::strip).filter(f -> {
       Path path = Path.of(f);
       if (!path.isAbsolute() || !Files.isReadable(path)) {
-        fields.problem(node.at(), "alerts.email.ca: '" + f + "' is not a readable file; write the full path of the"
-            + " certificate authority's PEM file that signed the SMTP server's certificate, e.g. /etc/loaxa/smtp-ca.pem");
+        fields.problem(node.at(), Bilingual.of("alerts.email.ca: '" + f + "' không phải tệp đọc được; hãy ghi đường dẫn đầy đủ"
+            + " của tệp PEM của tổ chức cấp chứng chỉ đã ký chứng chỉ của máy chủ SMTP, ví dụ /etc/loaxa/smtp-ca.pem",
+            "alerts.email.ca: '" + f + "' is not a readable file; write the full path of the certificate authority's PEM"
+            + " file that signed the SMTP server's certificate, e.g. /etc/loaxa/smtp-ca.pem"));
         return false;
       }
       return true;
     }));
     if (ca.isPresent() && protection == AlertsConfig.Tls.NONE) {
-      fields.problem(m.get("ca").get().at(), "alerts.email.ca: a certificate authority needs tls: starttls or ssl");
+      fields.problem(m.get("ca").get().at(), Bilingual.of("alerts.email.ca: tổ chức cấp chứng chỉ cần tls: starttls hoặc ssl",
+          "alerts.email.ca: a certificate authority needs tls: starttls or ssl"));
     }
     if (host.isEmpty() || from.isEmpty()) {
       return Optional.empty();
@@ -148,7 +161,8 @@ final class AlertsConfigSection {
   private static Optional<String> address(Node n, String what, Fields fields) {
     return fields.text(n, what).map(String::strip).filter(a -> {
       if (!ADDRESS.matcher(a).matches()) {
-        fields.problem(n.at(), what + ": '" + a + "' is not an e-mail address such as vhxh@example.vn");
+        fields.problem(n.at(), Bilingual.of(what + ": '" + a + "' không phải địa chỉ e-mail, ví dụ vhxh@example.vn",
+            what + ": '" + a + "' is not an e-mail address such as vhxh@example.vn"));
         return false;
       }
       return true;
@@ -166,21 +180,25 @@ final class AlertsConfigSection {
     Optional<String> phone = m.get("phone").flatMap(n -> fields.text(n, "alerts.recipients.phone").map(String::strip)
         .filter(p -> {
           if (!PHONE.matcher(p.replace(" ", "")).matches()) {
-            fields.problem(n.at(), "alerts.recipients.phone: '" + p + "' is not a phone number such as \"+84912345678\"");
+            fields.problem(n.at(), Bilingual.of("alerts.recipients.phone: '" + p + "' không phải số điện thoại, ví dụ \"+84912345678\"",
+                "alerts.recipients.phone: '" + p + "' is not a phone number such as \"+84912345678\""));
             return false;
           }
           return true;
         }).map(p -> p.replace(" ", "")));
     Optional<String> address = m.get("email").flatMap(n -> address(n, "alerts.recipients.email", fields));
     if (m.get("phone").isEmpty() && m.get("email").isEmpty()) {
-      fields.problem(m.at(), "alerts.recipients: " + (name.isEmpty() ? "a recipient" : "'" + name + "'")
-          + " has neither phone nor email");
+      fields.problem(m.at(), Bilingual.of("alerts.recipients: " + (name.isEmpty() ? "một người nhận" : "'" + name + "'")
+          + " không có phone cũng không có email", "alerts.recipients: " + (name.isEmpty() ? "a recipient" : "'" + name + "'")
+          + " has neither phone nor email"));
     }
     if (phone.isPresent() && !sms) {
-      fields.problem(m.get("phone").get().at(), "alerts.recipients.phone: no alerts.sms modem is configured to send it");
+      fields.problem(m.get("phone").get().at(), Bilingual.of("alerts.recipients.phone: chưa cấu hình modem alerts.sms nào để gửi tin",
+          "alerts.recipients.phone: no alerts.sms modem is configured to send it"));
     }
     if (address.isPresent() && !email) {
-      fields.problem(m.get("email").get().at(), "alerts.recipients.email: no alerts.email server is configured to send it");
+      fields.problem(m.get("email").get().at(), Bilingual.of("alerts.recipients.email: chưa cấu hình máy chủ alerts.email nào"
+          + " để gửi thư", "alerts.recipients.email: no alerts.email server is configured to send it"));
     }
     Set<IncidentKind> kinds = new HashSet<>();
     List<String> names = Arrays.stream(IncidentKind.values()).map(IncidentKind::configName).toList();
@@ -189,7 +207,8 @@ final class AlertsConfigSection {
         fields.text(k, "a kind of alerts.recipients.kinds").map(String::strip).ifPresent(t -> {
           Optional<IncidentKind> kind = Arrays.stream(IncidentKind.values()).filter(x -> x.configName().equals(t)).findFirst();
           if (kind.isEmpty()) {
-            fields.problem(k.at(), "alerts.recipients.kinds: no kind '" + t + "'; the kinds are " + String.join(", ", names));
+            fields.problem(k.at(), Bilingual.of("alerts.recipients.kinds: không có loại '" + t + "'; các loại: "
+                + String.join(", ", names), "alerts.recipients.kinds: no kind '" + t + "'; the kinds are " + String.join(", ", names)));
           } else {
             kinds.add(kind.get());
           }

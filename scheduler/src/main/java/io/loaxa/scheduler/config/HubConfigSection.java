@@ -1,5 +1,6 @@
 package io.loaxa.scheduler.config;
 
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import java.net.URI;
@@ -47,13 +48,16 @@ final class HubConfigSection {
     Optional<Node> idNode = fields.required(m, "stationId", "hub (this station's name at the hub, e.g. stationId: tan-hung)");
     Optional<String> id = idNode.flatMap(n -> fields.text(n, "hub.stationId")).map(String::strip);
     if (id.isPresent() && !HubConfig.STATION_ID.matcher(id.get()).matches()) {
-      fields.problem(idNode.get().at(), "hub.stationId: '" + id.get()
-          + "' must be 1 to 40 lower-case letters, digits or '-', e.g. tan-hung");
+      fields.problem(idNode.get().at(), Bilingual.of("hub.stationId: '" + id.get()
+          + "' phải gồm từ 1 đến 40 chữ thường, chữ số hoặc '-', ví dụ tan-hung", "hub.stationId: '" + id.get()
+          + "' must be 1 to 40 lower-case letters, digits or '-', e.g. tan-hung"));
     }
-    Optional<String> hubKey = path(m, "hubKey", "the hub's public key, e.g. hubKey: /etc/loaxa/hub.pub", fields);
-    Optional<String> caFile = path(m, "caFile", "the broker's CA, e.g. caFile: /etc/loaxa/hub-ca.pem", fields);
-    Optional<String> passwordFile = path(m, "passwordFile", "the broker password's file, e.g. passwordFile: "
-        + "/etc/loaxa/hub.secret", fields);
+    Optional<String> hubKey = path(m, "hubKey", "khóa công khai của hub, ví dụ hubKey: /etc/loaxa/hub.pub",
+        "the hub's public key, e.g. hubKey: /etc/loaxa/hub.pub", fields);
+    Optional<String> caFile = path(m, "caFile", "CA của broker, ví dụ caFile: /etc/loaxa/hub-ca.pem",
+        "the broker's CA, e.g. caFile: /etc/loaxa/hub-ca.pem", fields);
+    Optional<String> passwordFile = path(m, "passwordFile", "tệp mật khẩu broker của đài, ví dụ passwordFile: "
+        + "/etc/loaxa/hub.secret", "the broker password's file, e.g. passwordFile: /etc/loaxa/hub.secret", fields);
     HubConfig.Bulletins bulletins = fields.oneOf(m, "bulletins", List.of("review", "accept"))
         .map(b -> b.equals("accept") ? HubConfig.Bulletins.ACCEPT : HubConfig.Bulletins.REVIEW)
         .orElse(HubConfig.Bulletins.REVIEW);
@@ -65,11 +69,12 @@ final class HubConfigSection {
         Path.of(passwordFile.get()), bulletins));
   }
 
-  private static Optional<String> path(Node.Mapping m, String key, String example, Fields fields) {
+  private static Optional<String> path(Node.Mapping m, String key, String exampleVi, String example, Fields fields) {
     Optional<Node> node = fields.required(m, key, "hub (" + example + ")");
     Optional<String> text = node.flatMap(n -> fields.text(n, "hub." + key)).map(String::strip);
     if (text.isPresent() && text.get().isEmpty()) {
-      fields.problem(node.get().at(), "hub." + key + ": give a file path (" + example + ")");
+      fields.problem(node.get().at(), Bilingual.of("hub." + key + ": hãy ghi đường dẫn của tệp (" + exampleVi + ")",
+          "hub." + key + ": give a file path (" + example + ")"));
       return Optional.empty();
     }
     return text;
@@ -77,7 +82,8 @@ final class HubConfigSection {
 
   /** Why a broker address is refused, in the installer's words; empty when it is good. */
   private static Optional<String> broker(String text) {
-    String shape = "hub.broker: '" + text + "' is not ssl://HOST:PORT such as ssl://hub.tinh.gov.vn:8883";
+    String shape = Bilingual.of("hub.broker: '" + text + "' không phải ssl://HOST:PORT, ví dụ ssl://hub.tinh.gov.vn:8883",
+        "hub.broker: '" + text + "' is not ssl://HOST:PORT such as ssl://hub.tinh.gov.vn:8883");
     URI uri;
     try {
       uri = new URI(text);
@@ -90,8 +96,10 @@ final class HubConfigSection {
     }
     if ("tcp".equals(uri.getScheme())) {
       return LOOPBACK.contains(uri.getHost()) ? Optional.empty()
-          : Optional.of("hub.broker: tcp:// carries the station's password unencrypted; write ssl://" + uri.getHost()
-              + ":" + uri.getPort() + " (tcp:// is only for a broker on this machine, 127.0.0.1)");
+          : Optional.of(Bilingual.of("hub.broker: tcp:// gửi mật khẩu của đài không mã hóa; hãy viết ssl://" + uri.getHost()
+              + ":" + uri.getPort() + "; tcp:// chỉ dùng cho broker trên chính máy này, 127.0.0.1",
+              "hub.broker: tcp:// carries the station's password unencrypted; write ssl://" + uri.getHost()
+              + ":" + uri.getPort() + " (tcp:// is only for a broker on this machine, 127.0.0.1)"));
     }
     return "ssl".equals(uri.getScheme()) ? Optional.empty() : Optional.of(shape);
   }

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.devices.BoardSpec;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -90,7 +91,8 @@ public final class LineWiring {
     checkChannel(board, channel, at, line);
     String other = wired.put(new Wire(board, channel), called);
     if (other != null) {
-      fields.problem(at, line + ": " + board + " channel " + channel + " already switches " + other);
+      fields.problem(at, Bilingual.of(vietnamese(line) + ": kênh " + channel + " của bo rơ-le " + board + " đã dùng cho "
+          + vietnamese(other), line + ": " + board + " channel " + channel + " already switches " + other));
     }
   }
 
@@ -98,9 +100,27 @@ public final class LineWiring {
   public void checkChannel(String board, int channel, Position at, String what) {
     BoardSpec spec = boards.get(board);
     if (spec == null) {
-      fields.problem(at, what + ": no board with key '" + board + "'" + (nameBoards ? "; boards: " + boards.keySet() : ""));
+      fields.problem(at, Bilingual.of(vietnamese(what) + ": không có bo rơ-le nào có khóa '" + board + "'"
+          + (nameBoards ? "; các bo rơ-le: " + boards.keySet() : ""),
+          what + ": no board with key '" + board + "'" + (nameBoards ? "; boards: " + boards.keySet() : "")));
     } else if (channel > spec.channels()) {
-      fields.problem(at, what + ": channel " + channel + " beyond board " + board + " with " + spec.channels() + " channels");
+      fields.problem(at, Bilingual.of(vietnamese(what) + ": kênh " + channel + " vượt quá bo rơ-le " + board + ", bo này có "
+          + spec.channels() + " kênh", what + ": channel " + channel + " beyond board " + board + " with " + spec.channels()
+          + " channels"));
     }
+  }
+
+  /**
+   * A line as the Vietnamese half names it: {@code zone ap-1} is {@code thôn ap-1}; a hamlet named by
+   * the answers file ({@code hamlet Ấp 1}) is its name alone, which already says thôn or ấp.
+   */
+  private static String vietnamese(String line) {
+    if (line.equals("amplifier") || line.equals("the amplifier")) {
+      return "tăng âm";
+    }
+    if (line.startsWith("zone ")) {
+      return "thôn " + line.substring("zone ".length());
+    }
+    return line.startsWith("hamlet ") ? line.substring("hamlet ".length()) : line;
   }
 }

@@ -1,6 +1,7 @@
 package io.loaxa.scheduler.config;
 
 import io.loaxa.schedules.ZoneKey;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import java.time.Duration;
@@ -49,8 +50,9 @@ final class MonitorConfigSection {
         fields.text(item, "a zone of monitor.zones").map(String::strip).ifPresent(k -> {
           Optional<ZoneKey> key = known.stream().filter(z -> z.value().equals(k)).findFirst();
           if (key.isEmpty()) {
-            fields.problem(item.at(), "monitor.zones: no zone '" + k + "'; the zones are "
-                + String.join(", ", stationZones.stream().map(z -> z.key().value()).toList()));
+            String all = String.join(", ", stationZones.stream().map(z -> z.key().value()).toList());
+            fields.problem(item.at(), Bilingual.of("monitor.zones: không có thôn '" + k + "'; các thôn: " + all,
+                "monitor.zones: no zone '" + k + "'; the zones are " + all));
           } else {
             zones.add(key.get());
           }

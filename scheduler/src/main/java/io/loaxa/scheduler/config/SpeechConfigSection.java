@@ -3,6 +3,7 @@ package io.loaxa.scheduler.config;
 import io.loaxa.audio.SpeechSettings;
 import io.loaxa.audio.CommandEngine;
 import io.loaxa.audio.speech.Region;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import java.time.Duration;
@@ -57,7 +58,8 @@ final class SpeechConfigSection {
     Optional<CommandEngine> command = m.get("command").flatMap(this::command);
     if (engine.equals(SpeechConfig.COMMAND) && command.isEmpty()) {
       if (m.get("command").isEmpty()) {
-        fields.problem(m.at(), "speech engine 'command' needs a 'command' block (name, run, language, voices)");
+        fields.problem(m.at(), Bilingual.of("speech engine 'command' cần một mục 'command' (name, run, language, voices)",
+            "speech engine 'command' needs a 'command' block (name, run, language, voices)"));
       }
       engine = SpeechConfig.ESPEAK;
     }
@@ -80,7 +82,8 @@ final class SpeechConfigSection {
     int before = fields.count();
     Optional<String> name = word(m, "name");
     if (name.isEmpty()) {
-      fields.problem(m.at(), "missing 'name' in the speech command");
+      fields.problem(m.at(), Bilingual.of("thiếu 'name' trong " + Bilingual.subject("the speech command"),
+          "missing 'name' in the speech command"));
     }
     List<String> run = fields.required(m, "run", "the speech command (the program and its arguments as a list)")
         .map(n -> list(n, "run")).orElse(List.of());
@@ -99,7 +102,8 @@ final class SpeechConfigSection {
   private List<String> list(Node node, String key) {
     List<Node> items = fields.items(node, key);
     if (items.isEmpty() && !(node instanceof Node.Mapping) && !(node instanceof Node.Scalar s && !s.isNull())) {
-      fields.problem(node.at(), key + " lists nothing; write at least one item");
+      fields.problem(node.at(), Bilingual.of(Bilingual.subject(key) + " chưa có mục nào; hãy viết ít nhất một mục",
+          key + " lists nothing; write at least one item"));
     }
     List<String> out = new ArrayList<>();
     for (Node item : items) {

@@ -5,6 +5,7 @@ import io.loaxa.devices.Driver;
 import io.loaxa.devices.RelayBoards;
 import io.loaxa.devices.SwitchPolicy;
 import io.loaxa.schedules.ZoneKey;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
 import io.loaxa.schedules.source.Position;
@@ -75,7 +76,8 @@ public final class StationConfigReader {
         try {
           timeZone = ZoneId.of(zone.get());
         } catch (DateTimeException e) {
-          fields.problem(tz.get().at(), "unknown time zone '" + zone.get() + "' (e.g. Asia/Ho_Chi_Minh)");
+          fields.problem(tz.get().at(), Bilingual.of("không biết múi giờ '" + zone.get() + "' (ví dụ Asia/Ho_Chi_Minh)",
+              "unknown time zone '" + zone.get() + "' (e.g. Asia/Ho_Chi_Minh)"));
         }
       }
     }
@@ -95,13 +97,17 @@ public final class StationConfigReader {
         try {
           double v = Double.parseDouble(t.get().strip());
           if (v < -40 || v > -6) {
-            fields.problem(loud.get().at(), "audio.emergencyLoudness: " + t.get()
-                + " LUFS is outside -40..-6 (the station's normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + ")");
+            fields.problem(loud.get().at(), Bilingual.of("audio.emergencyLoudness: " + t.get()
+                + " LUFS nằm ngoài khoảng -40..-6; mức thường của đài là " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS,
+                "audio.emergencyLoudness: " + t.get()
+                + " LUFS is outside -40..-6 (the station's normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + ")"));
           } else {
             emergencyLoudness = v;
           }
         } catch (NumberFormatException e) {
-          fields.problem(loud.get().at(), "audio.emergencyLoudness: '" + t.get() + "' is not a loudness in LUFS such as -14");
+          fields.problem(loud.get().at(), Bilingual.of("audio.emergencyLoudness: '" + t.get()
+              + "' không phải độ to tính bằng LUFS, ví dụ -14",
+              "audio.emergencyLoudness: '" + t.get() + "' is not a loudness in LUFS such as -14"));
         }
       }
     }
@@ -140,12 +146,14 @@ public final class StationConfigReader {
       boolean required = m.get("required").flatMap(this::approvalSwitch).orElse(false);
       Optional<Boolean> bypass = fields.bool(m, "emergencyBypass");
       if (bypass.orElse(false) && !required) {
-        fields.problem(m.get("emergencyBypass").orElseThrow().at(), "approval.emergencyBypass: yes needs required: yes; "
-            + "without approval every emergency airs at once anyway");
+        fields.problem(m.get("emergencyBypass").orElseThrow().at(), Bilingual.of("approval.emergencyBypass: yes cần required: yes; "
+            + "khi không cần duyệt, mọi tin khẩn cấp vẫn phát ngay", "approval.emergencyBypass: yes needs required: yes; "
+            + "without approval every emergency airs at once anyway"));
       }
       if (bypass.isPresent() && !bypass.get() && !required) {
-        fields.problem(m.get("emergencyBypass").orElseThrow().at(), "approval.emergencyBypass: no needs required: yes; "
-            + "without approval every emergency airs at once");
+        fields.problem(m.get("emergencyBypass").orElseThrow().at(), Bilingual.of("approval.emergencyBypass: no cần required: yes; "
+            + "khi không cần duyệt, mọi tin khẩn cấp phát ngay", "approval.emergencyBypass: no needs required: yes; "
+            + "without approval every emergency airs at once"));
       }
       return new boolean[] {required, bypass.orElse(true)};
     }
@@ -158,8 +166,9 @@ public final class StationConfigReader {
       return Optional.of(true);
     }
     if (n instanceof Node.Scalar s && !s.isNull() && Fields.parseBoolean(s.text()).isEmpty()) {
-      fields.problem(n.at(), "approval is on, off or required, or a mapping { required: yes, emergencyBypass: yes }; not '"
-          + s.text() + "'");
+      fields.problem(n.at(), Bilingual.of("approval là on, off hoặc required, hoặc một bảng { required: yes, emergencyBypass: yes };"
+          + " không phải '" + s.text() + "'", "approval is on, off or required, or a mapping { required: yes, emergencyBypass: yes };"
+          + " not '" + s.text() + "'"));
       return Optional.empty();
     }
     return fields.bool(n, "approval");
@@ -198,7 +207,8 @@ public final class StationConfigReader {
         }
       }
       if (!ok) {
-        fields.problem(listen.get().at(), "web.listen: '" + t + "' is not HOST:PORT such as 0.0.0.0:8080 or 127.0.0.1:8080");
+        fields.problem(listen.get().at(), Bilingual.of("web.listen: '" + t + "' không phải HOST:PORT, ví dụ 0.0.0.0:8080 hoặc 127.0.0.1:8080",
+            "web.listen: '" + t + "' is not HOST:PORT such as 0.0.0.0:8080 or 127.0.0.1:8080"));
       }
     }
     Optional<WebConfig.Tls> tls = Optional.empty();
@@ -245,7 +255,8 @@ public final class StationConfigReader {
       Optional<String> driver = fields.required(board, "driver", "a board").flatMap(n -> fields.text(n, "driver"));
       driver.ifPresent(d -> {
         if (Driver.named(d).isEmpty()) {
-          fields.problem(board.get("driver").orElseThrow().at(), "unknown driver '" + d + "'; known: " + String.join(", ", Driver.names()));
+          fields.problem(board.get("driver").orElseThrow().at(), Bilingual.of("không biết trình điều khiển '" + d + "'; đã có: "
+              + String.join(", ", Driver.names()), "unknown driver '" + d + "'; known: " + String.join(", ", Driver.names())));
         }
       });
       Optional<String> port = fields.text(board, "port");
@@ -258,7 +269,7 @@ public final class StationConfigReader {
       }
       if (key.isPresent() && driver.isPresent()) {
         if (boards.containsKey(key.get())) {
-          fields.problem(board.at(), "board key '" + key.get() + "' used twice");
+          fields.problem(board.at(), Bilingual.of("khóa bo rơ-le '" + key.get() + "' dùng hai lần", "board key '" + key.get() + "' used twice"));
         } else {
           BoardSpec spec = new BoardSpec(key.get(), driver.get(), port, channels, options);
           checkDriverOptions(board, spec);
@@ -280,8 +291,9 @@ public final class StationConfigReader {
     boolean ok = true;
     for (Node.Entry e : board.entries().values()) {
       if (!BOARD_CORE.contains(e.key()) && !known.contains(e.key())) {
-        fields.problem(e.keyAt(), "driver " + spec.driver() + " has no option '" + e.key() + "'; it knows "
-            + new java.util.TreeSet<>(known));
+        fields.problem(e.keyAt(), Bilingual.of("trình điều khiển " + spec.driver() + " không có tùy chọn '" + e.key()
+            + "'; các tùy chọn: " + new java.util.TreeSet<>(known), "driver " + spec.driver() + " has no option '" + e.key()
+            + "'; it knows " + new java.util.TreeSet<>(known)));
         ok = false;
       }
     }
@@ -323,10 +335,12 @@ public final class StationConfigReader {
         continue;
       }
       if (!ZoneKey.isValid(key.get())) {
-        fields.problem(zone.get("key").orElseThrow().at(), "zone key '" + key.get() + "': use lower-case letters, digits, '-' or '_'");
+        fields.problem(zone.get("key").orElseThrow().at(), Bilingual.of("khóa thôn '" + key.get()
+            + "': hãy dùng chữ thường, chữ số, '-' hoặc '_'", "zone key '" + key.get() + "': use lower-case letters, digits, '-' or '_'"));
         continue;
       }
-      if (!wiring.firstUseOf(key.get(), zone.at(), "zone key '" + key.get() + "' used twice")) {
+      if (!wiring.firstUseOf(key.get(), zone.at(), Bilingual.of("khóa thôn '" + key.get() + "' dùng hai lần",
+          "zone key '" + key.get() + "' used twice"))) {
         continue;
       }
       wiring.wire(board.get(), channel.get(), zone.at(), "zone " + key.get(), "zone " + key.get());
@@ -334,7 +348,7 @@ public final class StationConfigReader {
           fields.bool(zone, "inverted").orElse(false)));
     }
     if (zones.isEmpty() && fields.count() == 0) {
-      fields.problem(node.get().at(), "zones: at least one hamlet line is needed");
+      fields.problem(node.get().at(), Bilingual.of("zones: cần ít nhất một đường dây thôn", "zones: at least one hamlet line is needed"));
     }
     return zones;
   }

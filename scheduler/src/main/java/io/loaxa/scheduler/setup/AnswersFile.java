@@ -4,6 +4,7 @@ import io.loaxa.devices.BoardSpec;
 import io.loaxa.devices.Driver;
 import io.loaxa.scheduler.config.LineWiring;
 import io.loaxa.scheduler.config.StationConfig;
+import io.loaxa.schedules.Bilingual;
 import io.loaxa.schedules.ZoneKey;
 import io.loaxa.schedules.source.Fields;
 import io.loaxa.schedules.source.Node;
@@ -77,7 +78,9 @@ public final class AnswersFile {
         try {
           zone = ZoneId.of(id.get());
         } catch (DateTimeException e) {
-          fields.problem(tz.get().at(), "station.timeZone: unknown time zone '" + id.get() + "'; write one such as Asia/Ho_Chi_Minh");
+          fields.problem(tz.get().at(), Bilingual.of("station.timeZone: không biết múi giờ '" + id.get()
+              + "'; hãy viết một múi giờ như Asia/Ho_Chi_Minh",
+              "station.timeZone: unknown time zone '" + id.get() + "'; write one such as Asia/Ho_Chi_Minh"));
         }
       }
     }
@@ -110,20 +113,24 @@ public final class AnswersFile {
       Optional<Node> driverNode = fields.required(board, "driver", "a board");
       Optional<String> driver = driverNode.flatMap(n -> fields.text(n, "board driver"));
       if (driver.isPresent() && Driver.named(driver.get()).isEmpty()) {
-        fields.problem(driverNode.get().at(), "unknown driver '" + driver.get() + "'; known: " + String.join(", ", Driver.names()));
+        fields.problem(driverNode.get().at(), Bilingual.of("không biết trình điều khiển '" + driver.get() + "'; đã có: "
+            + String.join(", ", Driver.names()), "unknown driver '" + driver.get() + "'; known: " + String.join(", ", Driver.names())));
         driver = Optional.empty();
       }
       Optional<String> port = fields.text(board, "port");
       if (driver.isPresent() && Driver.named(driver.get()).orElseThrow().needsPort() && port.isEmpty() && board.get("port").isEmpty()) {
-        fields.problem(board.at(), "board " + key.orElse("?") + ": a " + driver.get() + " board needs a port, e.g. /dev/serial/by-id/usb-…");
+        fields.problem(board.at(), Bilingual.of("bo rơ-le " + key.orElse("?") + ": bo " + driver.get()
+            + " cần một cổng, ví dụ /dev/serial/by-id/usb-…",
+            "board " + key.orElse("?") + ": a " + driver.get() + " board needs a port, e.g. /dev/serial/by-id/usb-…"));
       }
       int channels = fields.integer(board, "channels", 1, 256).orElse(8);
       Map<String, String> options = new HashMap<>();
       for (Node.Entry e : board.entries().values()) {
         if (!BOARD_CORE.contains(e.key())) {
           if (driver.isPresent() && !Driver.named(driver.get()).orElseThrow().options().contains(e.key())) {
-            fields.problem(e.keyAt(), "driver " + driver.get() + " has no option '" + e.key() + "'; it knows "
-                + new java.util.TreeSet<>(Driver.named(driver.get()).orElseThrow().options()));
+            Set<String> known = new java.util.TreeSet<>(Driver.named(driver.get()).orElseThrow().options());
+            fields.problem(e.keyAt(), Bilingual.of("trình điều khiển " + driver.get() + " không có tùy chọn '" + e.key()
+                + "'; các tùy chọn: " + known, "driver " + driver.get() + " has no option '" + e.key() + "'; it knows " + known));
             continue;
           }
           fields.text(e.value(), "board option " + e.key()).ifPresent(v -> options.put(e.key(), v));
@@ -131,14 +138,16 @@ public final class AnswersFile {
       }
       if (key.isPresent() && driver.isPresent()) {
         if (boards.containsKey(key.get())) {
-          fields.problem(board.at(), "board key '" + key.get() + "' used twice");
+          fields.problem(board.at(), Bilingual.of("khóa bo rơ-le '" + key.get() + "' dùng hai lần",
+              "board key '" + key.get() + "' used twice"));
         } else {
           boards.put(key.get(), new BoardSpec(key.get(), driver.get(), port, channels, options));
         }
       }
     }
     if (node.isPresent() && boards.isEmpty() && fields.count() == 0) {
-      fields.problem(node.get().at(), "boards: at least one relay board is needed (driver: simulated for a test bench)");
+      fields.problem(node.get().at(), Bilingual.of("boards: cần ít nhất một bo rơ-le (driver: simulated cho bàn thử)",
+          "boards: at least one relay board is needed (driver: simulated for a test bench)"));
     }
     return boards;
   }
@@ -166,17 +175,19 @@ public final class AnswersFile {
       }
       Position at = keyNode.map(Node::at).orElse(h.at());
       if (!ZoneKey.isValid(key.get())) {
-        fields.problem(at, "hamlet key '" + key.get() + "': use lower-case letters, digits, '-' or '_', e.g. ap-1");
+        fields.problem(at, Bilingual.of("khóa thôn '" + key.get() + "': hãy dùng chữ thường, chữ số, '-' hoặc '_', ví dụ ap-1",
+            "hamlet key '" + key.get() + "': use lower-case letters, digits, '-' or '_', e.g. ap-1"));
         continue;
       }
-      if (!wiring.firstUseOf(key.get(), at, "hamlet key '" + key.get() + "' used twice; give one of them a key: of its own")) {
+      if (!wiring.firstUseOf(key.get(), at, Bilingual.of("khóa thôn '" + key.get() + "' dùng hai lần; hãy cho một thôn"
+          + " một key: riêng", "hamlet key '" + key.get() + "' used twice; give one of them a key: of its own"))) {
         continue;
       }
       wiring.wire(board.get(), channel.get(), h.at(), "hamlet " + name.get(), "hamlet " + key.get());
       hamlets.add(new StationConfig.Zone(new ZoneKey(key.get()), name.get(), board.get(), channel.get()));
     }
     if (hamlets.isEmpty() && fields.count() == 0) {
-      fields.problem(node.get().at(), "hamlets: at least one hamlet line is needed");
+      fields.problem(node.get().at(), Bilingual.of("hamlets: cần ít nhất một đường dây thôn", "hamlets: at least one hamlet line is needed"));
     }
     return hamlets;
   }

@@ -13,6 +13,7 @@ import io.loaxa.scheduler.supervision.AlertDispatcher;
 import io.loaxa.scheduler.supervision.AlertSettings;
 import io.loaxa.scheduler.supervision.IncidentLog;
 import io.loaxa.scheduler.supervision.SmsAlertChannel;
+import io.loaxa.schedules.Bilingual;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class StationAlerts {
   static SmsAlertChannel sms(AlertsConfig.Sms sms, Pause pause) {
     Optional<SimUnlock> unlock = sms.pinFile().flatMap(file -> {
       AlertsConfig.PinRead read = AlertsConfig.readPin(file);
-      read.problem().ifPresent(p -> LOG.error("alerts.sms.pinFile: {}; the SIM card is not unlocked", p));
+      read.problem().ifPresent(p -> LOG.error("alerts.sms.pinFile: {}; the SIM card is not unlocked", Bilingual.english(p)));
       return read.digits().map(d -> new SimUnlock(d, file));
     });
     return new SmsAlertChannel(() -> {

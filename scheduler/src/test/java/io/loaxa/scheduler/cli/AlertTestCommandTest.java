@@ -146,7 +146,9 @@ class AlertTestCommandTest {
       assertEquals(1, run.code(), run.out() + run.err());
       assertTrue((run.out() + run.err()).contains(config + ":7:"), run.out() + run.err());
       assertTrue((run.out() + run.err()).contains("alerts.email.passwordFile: " + secret
-          + " may be read by other accounts (mode rw-r--r--); let only loaxa read it: chmod 600"), run.out() + run.err());
+          + " để tài khoản khác đọc được (quyền rw-r--r--); hãy để chỉ loaxa đọc nó: chmod 600 " + secret
+          + " (alerts.email.passwordFile: " + secret + " may be read by other accounts [mode rw-r--r--]; let only loaxa read"
+          + " it: chmod 600"), run.out() + run.err());
       assertTrue(!(run.out() + run.err()).contains("mật-khẩu"), "the password is never printed");
     }
   }

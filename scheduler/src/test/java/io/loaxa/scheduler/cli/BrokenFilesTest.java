@@ -94,16 +94,31 @@ class BrokenFilesTest {
   @CsvSource(delimiter = '|', value = {
       "nested.yaml      | lồng quá sâu                                | (nested deeper than 64 levels",
       "latin1.yaml      | không phải UTF-8 ở dòng 1, byte 19 (0xD0)   | (not UTF-8 at line 1, byte 19 of the file [0xD0]",
-      "empty.yaml       | missing 'station'                           | missing 'station'",
+      "empty.yaml       | thiếu 'station' trong cấu hình đài          | (missing 'station' in the station config",
       "wrong-type.yaml  | trường 'station' phải là một bảng           | (station is a mapping [",
       "truncated.yaml   | lỗi cú pháp YAML:                           | (YAML:",
-      "absurd.yaml      | unknown time zone 'Mars/Olympus'            | unknown time zone 'Mars/Olympus'",
+      "absurd.yaml      | không biết múi giờ 'Mars/Olympus' (ví dụ Asia/Ho_Chi_Minh) | (unknown time zone 'Mars/Olympus' [e.g. Asia/Ho_Chi_Minh])",
   })
   void aBrokenStationConfigIsRefusedInTheOperatorsWords(String name, String vietnamese, String english) throws Exception {
     Path file = broken("station/" + name);
     refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", file.toString(), "--data", data()), file.toString(),
         vietnamese, english);
     refusedPlainly(loaxa("doctor", "--config", file.toString(), "--data", data()), file.toString(), vietnamese, english);
+  }
+
+  @Test
+  void anUnknownTimeZoneIsToldAtItsPlaceInVietnameseThenEnglishByDoctorAndByScheduleCheck() throws Exception {
+    Path file = dir.resolve("mui-gio.yaml");
+    Files.writeString(file, """
+        station: { name: "Xã Thử", timeZone: Asia/Hanoi_City }
+        boards: [ { key: tu, driver: simulated, channels: 8 } ]
+        zones: [ { key: ap-1, board: tu, channel: 1 } ]
+        """);
+    String line = file + ":1:38: không biết múi giờ 'Asia/Hanoi_City' (ví dụ Asia/Ho_Chi_Minh) (unknown time zone "
+        + "'Asia/Hanoi_City' [e.g. Asia/Ho_Chi_Minh])";
+    refusedPlainly(loaxa("doctor", "--config", file.toString(), "--data", data()), file.toString(), line);
+    refusedPlainly(loaxa("schedule", "check", demo.toString(), "--config", file.toString(), "--data", data()),
+        file.toString(), line);
   }
 
   @Test

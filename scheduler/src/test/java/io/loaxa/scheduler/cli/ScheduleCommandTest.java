@@ -94,7 +94,8 @@ class ScheduleCommandTest {
   void importThenExportThenImportGivesTheSameScheduleAndABadImportChangesNothing() throws Exception {
     CliRun imported = loaxa("schedule", "import", demoFile().toString(), "--data", data());
     assertEquals(0, imported.code(), imported.err());
-    assertTrue(imported.out().contains("12 programmes, 13 airing rules"), imported.out());
+    assertTrue(imported.out().startsWith("đã nhập " + demoFile() + ": 12 chương trình, 13 quy tắc phát; đã lên lịch "), imported.out());
+    assertTrue(imported.out().contains(" (imported " + demoFile() + ": 12 programmes, 13 airing rules; "), imported.out());
     Path first = dir.resolve("xuat-1.yaml");
     assertEquals(0, loaxa("schedule", "export", "--out", first.toString(), "--data", data()).code());
     assertEquals(0, loaxa("schedule", "import", first.toString(), "--data", data()).code());
@@ -128,7 +129,13 @@ class ScheduleCommandTest {
         "--data", data());
     assertEquals(0, fromFile.code(), fromFile.err());
     assertEquals(expected, fromFile.out());
-    assertEquals(1, loaxa("schedule", "preview", "--from", "2028-02-29", "--data", data()).code(), "nothing imported yet");
+    CliRun nothing = loaxa("schedule", "preview", "--from", "2028-02-29", "--data", data());
+    assertEquals(1, nothing.code(), "nothing imported yet");
+    assertTrue(nothing.err().contains("chưa nhập lịch nào: loaxa schedule import FILE (no schedule imported yet: loaxa "
+        + "schedule import FILE)"), nothing.err());
+    CliRun badDays = loaxa("schedule", "preview", demoFile().toString(), "--from", "2028-02-29", "--days", "0", "--data", data());
+    assertEquals(1, badDays.code(), badDays.err());
+    assertTrue(badDays.err().contains("--days phải từ 1 đến 3660, không phải 0 (--days must be 1..3660, not 0)"), badDays.err());
     assertEquals(0, loaxa("schedule", "import", demoFile().toString(), "--data", data()).code());
     CliRun fromDb = loaxa("schedule", "preview", "--from", "2028-02-29", "--days", "1", "--format", "csv", "--data", data());
     assertEquals(expected, fromDb.out());
@@ -146,7 +153,7 @@ class ScheduleCommandTest {
     assertTrue(text.startsWith("BEGIN:VCALENDAR\r\n"), text);
     assertTrue(text.contains("RRULE:FREQ=MONTHLY;BYDAY=1MO\r\n"), text);
     assertTrue(text.contains("TZID:Asia/Ho_Chi_Minh\r\n"), text);
-    assertTrue(r.err().contains("calendar written to " + ics), r.err());
+    assertTrue(r.err().contains("đã ghi lịch dạng ICS vào " + ics + " (calendar written to " + ics + ")"), r.err());
     CliRun printed = loaxa("schedule", "ics", "--data", data());
     assertEquals(0, printed.code(), printed.err());
     assertTrue(printed.out().startsWith("BEGIN:VCALENDAR\r\n"), printed.out());

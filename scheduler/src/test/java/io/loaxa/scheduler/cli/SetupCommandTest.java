@@ -72,7 +72,8 @@ class SetupCommandTest {
     assertEquals(1, run.code(), run.out() + run.err());
     assertTrue(run.err().contains("the answers file has problems, nothing written"), run.err());
     assertTrue(run.err().contains(answers + ":3:"), run.err());
-    assertTrue(run.err().contains(answers + ":5:") && run.err().contains("channel 9 beyond board tu-chinh"), run.err());
+    assertTrue(run.err().contains(answers + ":5:") && run.err().contains("kênh 9 vượt quá bo rơ-le tu-chinh")
+        && run.err().contains("(hamlet Ấp 1: channel 9 beyond board tu-chinh"), run.err());
     assertFalse(Files.exists(config));
   }
 

@@ -24,6 +24,9 @@ class AlertsConfigSectionTest {
         - { key: ap-1, name: "Ấp 1", board: tu-chinh, channel: 1 }
       """;
 
+  private static final String KINDS = "board-offline, sound-card-missing, dead-air, mismatch, audio-outside-schedule, "
+      + "clock-untrusted, cchc-at-risk, disk-nearly-full, self-test-failed";
+
   @Test
   void aStationWithoutAnAlertsBlockTellsNobody() throws Exception {
     assertEquals(AlertsConfig.NONE, StationConfigReader.parse(STATION, "station.yaml").alerts());
@@ -77,11 +80,14 @@ class AlertsConfigSectionTest {
     assertEquals(List.of(
         "station.yaml:6:63: giá trị 'tls12' của trường 'tls' không hợp lệ; hãy viết none, starttls hoặc ssl (bad tls 'tls12'; "
             + "write none, starttls or ssl)",
-        "station.yaml:6:41: alerts.email.from: 'dai(a)tanhung' is not an e-mail address such as vhxh@example.vn",
-        "station.yaml:8:33: alerts.recipients.phone: no alerts.sms modem is configured to send it",
-        "station.yaml:9:67: alerts.recipients.kinds: no kind 'mat-dien'; the kinds are board-offline, sound-card-missing, "
-            + "dead-air, mismatch, audio-outside-schedule, clock-untrusted, cchc-at-risk, disk-nearly-full, self-test-failed",
-        "station.yaml:10:7: alerts.recipients: 'Bác Ba' has neither phone nor email",
+        "station.yaml:6:41: alerts.email.from: 'dai(a)tanhung' không phải địa chỉ e-mail, ví dụ vhxh@example.vn "
+            + "(alerts.email.from: 'dai[a]tanhung' is not an e-mail address such as vhxh@example.vn)",
+        "station.yaml:8:33: alerts.recipients.phone: chưa cấu hình modem alerts.sms nào để gửi tin (alerts.recipients.phone: "
+            + "no alerts.sms modem is configured to send it)",
+        "station.yaml:9:67: alerts.recipients.kinds: không có loại 'mat-dien'; các loại: " + KINDS
+            + " (alerts.recipients.kinds: no kind 'mat-dien'; the kinds are " + KINDS + ")",
+        "station.yaml:10:7: alerts.recipients: 'Bác Ba' không có phone cũng không có email (alerts.recipients: 'Bác Ba' has "
+            + "neither phone nor email)",
         "station.yaml:11:11: thời lượng 'hai giờ' của trường 'repeat' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, "
             + "PT1H30M, PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad repeat 'hai giờ'; write an ISO-8601 duration such as PT30M, "
             + "PT1H30M, PT45S or the short form 30m, 1h30m, 45s)",
@@ -96,8 +102,10 @@ class AlertsConfigSectionTest {
         alerts:
           sms: { port: /dev/ttyUSB2, pin: "1234" }
         """, "station.yaml"));
-    assertEquals(List.of("station.yaml:6:35: alerts.sms.pin: do not write the SIM PIN in the station config; put it alone"
-        + " in a file only loaxa can read (chmod 600) and write its path as pinFile: /etc/loaxa/sim-pin"),
+    assertEquals(List.of("station.yaml:6:35: alerts.sms.pin: đừng ghi mã PIN của SIM trong cấu hình đài; hãy ghi riêng nó vào"
+        + " một tệp chỉ loaxa đọc được (chmod 600) và ghi đường dẫn tệp ấy là pinFile: /etc/loaxa/sim-pin (alerts.sms.pin: do"
+        + " not write the SIM PIN in the station config; put it alone in a file only loaxa can read [chmod 600] and write its"
+        + " path as pinFile: /etc/loaxa/sim-pin)"),
         e.problems().stream().map(Problem::toString).toList());
     for (String file : List.of(bad.toString(), dir.resolve("none").toString(), "sim-pin")) {
       SourceException f = assertThrows(SourceException.class, () -> StationConfigReader.parse(STATION + """
@@ -105,7 +113,8 @@ class AlertsConfigSectionTest {
             sms: { port: /dev/ttyUSB2, pinFile: "%s" }
           """.formatted(file), "station.yaml"));
       String problem = f.problems().get(0).toString();
-      assertTrue(problem.contains("alerts.sms.pinFile: "), problem);
+      assertTrue(problem.matches("station\\.yaml:6:\\d+: alerts\\.sms\\.pinFile: .*[^\\x00-\\x7F].* \\(alerts\\.sms\\.pinFile: "
+          + "[\\x00-\\x7F]+\\)"), "the field before each half, Vietnamese then English: " + problem);
       assertTrue(!problem.contains("12ab34"), "the file's content is never quoted: " + problem);
     }
   }
@@ -154,15 +163,19 @@ class AlertsConfigSectionTest {
     Path others = secret("others", "bi-mat-chung", "rw----r--");
     Path none = dir.resolve("none");
     java.util.Map<Object, String> expected = new java.util.LinkedHashMap<>();
-    expected.put(none, "station.yaml:6:60: alerts.email.passwordFile: there is no file " + none);
-    expected.put(empty, "station.yaml:6:60: alerts.email.passwordFile: " + empty
-        + " is empty; write the password alone in it");
-    expected.put(group, "station.yaml:6:60: alerts.email.passwordFile: " + group
-        + " may be read by other accounts (mode rw-r-----); let only loaxa read it: chmod 600 " + group);
-    expected.put(others, "station.yaml:6:60: alerts.email.passwordFile: " + others
-        + " may be read by other accounts (mode rw----r--); let only loaxa read it: chmod 600 " + others);
-    expected.put("smtp-password", "station.yaml:6:60: alerts.email.passwordFile: write the file's full path, e.g."
-        + " /etc/loaxa/smtp-password, not 'smtp-password'");
+    String field = "station.yaml:6:60: alerts.email.passwordFile: ";
+    expected.put(none, field + "không có tệp " + none + " (alerts.email.passwordFile: there is no file " + none + ")");
+    expected.put(empty, field + empty + " trống; hãy ghi riêng mật khẩu vào đó (alerts.email.passwordFile: " + empty
+        + " is empty; write the password alone in it)");
+    expected.put(group, field + group + " để tài khoản khác đọc được (quyền rw-r-----); hãy để chỉ loaxa đọc nó: chmod 600 "
+        + group + " (alerts.email.passwordFile: " + group + " may be read by other accounts [mode rw-r-----]; let only loaxa"
+        + " read it: chmod 600 " + group + ")");
+    expected.put(others, field + others + " để tài khoản khác đọc được (quyền rw----r--); hãy để chỉ loaxa đọc nó: chmod 600 "
+        + others + " (alerts.email.passwordFile: " + others + " may be read by other accounts [mode rw----r--]; let only"
+        + " loaxa read it: chmod 600 " + others + ")");
+    expected.put("smtp-password", field + "hãy ghi đường dẫn đầy đủ của tệp, ví dụ /etc/loaxa/smtp-password, không phải"
+        + " 'smtp-password' (alerts.email.passwordFile: write the file's full path, e.g. /etc/loaxa/smtp-password, not"
+        + " 'smtp-password')");
     for (var c : expected.entrySet()) {
       SourceException f = assertThrows(SourceException.class, () -> StationConfigReader.parse(email(c.getKey()),
           "station.yaml"), c.getKey().toString());
@@ -173,13 +186,25 @@ class AlertsConfigSectionTest {
   }
 
   @Test
+  void aMissingModemPortIsToldWithItsExampleInBothLanguages() {
+    SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(STATION + """
+        alerts:
+          sms: { baud: 9600 }
+        """, "station.yaml"));
+    assertEquals(List.of("station.yaml:6:8: thiếu 'port' trong mục 'alerts.sms' (cổng nối tiếp của modem, ví dụ /dev/ttyUSB2)"
+        + " (missing 'port' in alerts.sms [the modem's serial port, e.g. /dev/ttyUSB2])"),
+        e.problems().stream().map(Problem::toString).toList());
+  }
+
+  @Test
   void aPasswordAndAPasswordFileTogetherAreRefused() throws Exception {
     Path file = secret("smtp-password", "s3cret", "rw-------");
     SourceException f = assertThrows(SourceException.class, () -> StationConfigReader.parse(STATION + """
         alerts:
           email: { host: smtp.tanhung.vn, user: dai, password: x, passwordFile: "%s", from: dai@tanhung.vn }
         """.formatted(file), "station.yaml"));
-    assertEquals(List.of("station.yaml:6:56: alerts.email.password: write the password or its passwordFile, not both;"
-        + " keep passwordFile and remove password"), f.problems().stream().map(Problem::toString).toList());
+    assertEquals(List.of("station.yaml:6:56: alerts.email.password: hãy ghi mật khẩu hoặc passwordFile của nó, không ghi cả"
+        + " hai; giữ passwordFile và xóa password (alerts.email.password: write the password or its passwordFile, not both;"
+        + " keep passwordFile and remove password)"), f.problems().stream().map(Problem::toString).toList());
   }
 }

@@ -51,18 +51,22 @@ class HubConfigSectionTest {
 
   @Test
   void aBrokerThatIsNotAnAddressOrSendsThePasswordInClearIsRefusedAtItsPlace() {
-    assertEquals(List.of("station.yaml:6:11: hub.broker: 'hub.tinh.gov.vn' is not ssl://HOST:PORT such as "
-        + "ssl://hub.tinh.gov.vn:8883"), problems(FULL.replace("ssl://hub.tinh.gov.vn:8883", "hub.tinh.gov.vn")));
+    assertEquals(List.of("station.yaml:6:11: hub.broker: 'hub.tinh.gov.vn' không phải ssl://HOST:PORT, ví dụ "
+        + "ssl://hub.tinh.gov.vn:8883 (hub.broker: 'hub.tinh.gov.vn' is not ssl://HOST:PORT such as "
+        + "ssl://hub.tinh.gov.vn:8883)"), problems(FULL.replace("ssl://hub.tinh.gov.vn:8883", "hub.tinh.gov.vn")));
     List<String> clear = problems(FULL.replace("ssl://", "tcp://"));
     assertEquals(1, clear.size(), clear.toString());
-    assertTrue(clear.get(0).startsWith("station.yaml:6:11: hub.broker: tcp:// carries the station's password unencrypted"),
-        clear.toString());
+    assertEquals("station.yaml:6:11: hub.broker: tcp:// gửi mật khẩu của đài không mã hóa; hãy viết ssl://hub.tinh.gov.vn:8883;"
+        + " tcp:// chỉ dùng cho broker trên chính máy này, 127.0.0.1 (hub.broker: tcp:// carries the station's password"
+        + " unencrypted; write ssl://hub.tinh.gov.vn:8883 [tcp:// is only for a broker on this machine, 127.0.0.1])",
+        clear.get(0));
   }
 
   @Test
   void aStationIdOutsideTheBrokersAlphabetIsRefused() {
-    assertEquals(List.of("station.yaml:7:14: hub.stationId: 'Tân Hưng' must be 1 to 40 lower-case letters, digits or '-', "
-        + "e.g. tan-hung"), problems(FULL.replace("tan-hung", "\"Tân Hưng\"")));
+    assertEquals(List.of("station.yaml:7:14: hub.stationId: 'Tân Hưng' phải gồm từ 1 đến 40 chữ thường, chữ số hoặc '-', "
+        + "ví dụ tan-hung (hub.stationId: 'Tân Hưng' must be 1 to 40 lower-case letters, digits or '-', e.g. tan-hung)"),
+        problems(FULL.replace("tan-hung", "\"Tân Hưng\"")));
   }
 
   @Test

@@ -53,7 +53,8 @@ class MonitorConfigSectionTest {
         """, "station.yaml"));
     List<String> messages = e.problems().stream().map(Problem::toString).toList();
     assertEquals(4, messages.size(), messages.toString());
-    assertEquals(true, messages.stream().anyMatch(m -> m.startsWith("station.yaml:7:11: monitor.zones: no zone 'ap-9'")), messages.toString());
+    assertEquals(true, messages.stream().anyMatch(m -> m.equals("station.yaml:7:11: monitor.zones: không có thôn 'ap-9'; các thôn: ap-1, ap-2 "
+        + "(monitor.zones: no zone 'ap-9'; the zones are ap-1, ap-2)")), messages.toString());
     assertEquals(true, messages.stream().anyMatch(m -> m.startsWith("station.yaml:8:") && m.contains("silence-dbfs")), messages.toString());
     assertEquals(true, messages.stream().anyMatch(m -> m.startsWith("station.yaml:9:") && m.contains("shout")), messages.toString());
     assertEquals(true, messages.stream().anyMatch(m -> m.startsWith("station.yaml:10:") && m.contains("outside")), messages.toString());

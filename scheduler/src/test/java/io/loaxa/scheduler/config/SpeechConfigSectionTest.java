@@ -95,7 +95,8 @@ class SpeechConfigSectionTest {
   void aCommandEngineWithoutItsCommandIsReported() {
     SourceException e = assertThrows(SourceException.class,
         () -> StationConfigReader.parse(STATION + "speech: { engine: command }\n", "station.yaml"));
-    assertEquals("station.yaml:6:9: speech engine 'command' needs a 'command' block (name, run, language, voices)",
+    assertEquals("station.yaml:6:9: speech engine 'command' cần một mục 'command' (name, run, language, voices) "
+        + "(speech engine 'command' needs a 'command' block [name, run, language, voices])",
         e.problems().get(0).toString());
   }
 }

@@ -57,14 +57,17 @@ class StationConfigReaderTest {
         "station.yaml:10:1: khóa lạ 'volume' trong cấu hình đài; các khóa dùng được: alerts, amplifier, approval, audio, boards, "
             + "content, hub, monitor, speech, station, switching, web, zones (unknown key 'volume' in the station config; expected "
             + "alerts, amplifier, approval, audio, boards, content, hub, monitor, speech, station, switching, web, zones)",
-        "station.yaml:1:38: unknown time zone 'Asia/Hanoi_City' (e.g. Asia/Ho_Chi_Minh)",
+        "station.yaml:1:38: không biết múi giờ 'Asia/Hanoi_City' (ví dụ Asia/Ho_Chi_Minh) (unknown time zone 'Asia/Hanoi_City' "
+            + "[e.g. Asia/Ho_Chi_Minh])",
         "station.yaml:4:51: thời lượng '2 giây' của trường 'warmUp' không hợp lệ; hãy viết thời lượng ISO-8601 như PT30M, PT1H30M, "
             + "PT45S hoặc dạng ngắn 30m, 1h30m, 45s (bad warmUp '2 giây'; write an ISO-8601 duration such as PT30M, PT1H30M, PT45S "
             + "or the short form 30m, 1h30m, 45s)",
-        "station.yaml:4:12: amplifier: channel 9 beyond board tu-chinh with 8 channels",
-        "station.yaml:7:5: zone key 'ap-1' used twice",
-        "station.yaml:8:5: zone ap-3: no board with key 'tu-phu'",
-        "station.yaml:9:5: zone ap-4: tu-chinh channel 1 already switches zone ap-1"), lines);
+        "station.yaml:4:12: tăng âm: kênh 9 vượt quá bo rơ-le tu-chinh, bo này có 8 kênh (amplifier: channel 9 beyond board "
+            + "tu-chinh with 8 channels)",
+        "station.yaml:7:5: khóa thôn 'ap-1' dùng hai lần (zone key 'ap-1' used twice)",
+        "station.yaml:8:5: thôn ap-3: không có bo rơ-le nào có khóa 'tu-phu' (zone ap-3: no board with key 'tu-phu')",
+        "station.yaml:9:5: thôn ap-4: kênh 1 của bo rơ-le tu-chinh đã dùng cho thôn ap-1 (zone ap-4: tu-chinh channel 1 already "
+            + "switches zone ap-1)"), lines);
   }
 
   @Test
@@ -103,8 +106,9 @@ class StationConfigReaderTest {
     SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(yaml, "station.yaml"));
     List<String> lines = e.problems().stream().map(Problem::toString).toList();
     assertEquals(List.of(
-        "station.yaml:3:55: driver modbus-rtu has no option 'unti'; it knows [baud, coilOffset, dataBits, frameGap, "
-            + "multiCoilWrite, parity, stopBits, timeout, unit]",
+        "station.yaml:3:55: trình điều khiển modbus-rtu không có tùy chọn 'unti'; các tùy chọn: [baud, coilOffset, dataBits, "
+            + "frameGap, multiCoilWrite, parity, stopBits, timeout, unit] (driver modbus-rtu has no option 'unti'; it knows "
+            + "[baud, coilOffset, dataBits, frameGap, multiCoilWrite, parity, stopBits, timeout, unit])",
         "station.yaml:4:73: board b: option holdSeconds: out of range 0..255: 600",
         "station.yaml:5:5: board c: driver lcus needs a port (e.g. /dev/serial/by-id/…)",
         "station.yaml:7:50: trường 'inverted' là true hoặc false, không phải 'sometimes' (inverted is true or false, not "
@@ -132,8 +136,9 @@ class StationConfigReaderTest {
         """;
     SourceException e = assertThrows(SourceException.class, () -> StationConfigReader.parse(yaml, "station.yaml"));
 
-    assertEquals(List.of("station.yaml:3:30: unknown driver 'modbus'; known: modbus-rtu, modbus-register, lcus, numato,"
-        + " kmtronic, dtr-rts, simulated"), e.problems().stream().map(Problem::toString).toList());
+    assertEquals(List.of("station.yaml:3:30: không biết trình điều khiển 'modbus'; đã có: modbus-rtu, modbus-register, lcus,"
+        + " numato, kmtronic, dtr-rts, simulated (unknown driver 'modbus'; known: modbus-rtu, modbus-register, lcus, numato,"
+        + " kmtronic, dtr-rts, simulated)"), e.problems().stream().map(Problem::toString).toList());
   }
 
   @Test
@@ -150,7 +155,30 @@ class StationConfigReaderTest {
     SourceException e = assertThrows(SourceException.class,
         () -> StationConfigReader.parse(station + "approval: maybe\n", "station.yaml"));
     assertEquals(4, e.problems().get(0).at().line(), e.getMessage());
-    assertEquals(true, e.getMessage().contains("approval"), e.getMessage());
+    assertEquals(true, e.getMessage().contains("approval là on, off hoặc required, hoặc một bảng { required: yes, "
+        + "emergencyBypass: yes }; không phải 'maybe' (approval is on, off or required, or a mapping { required: yes, "
+        + "emergencyBypass: yes }; not 'maybe')"), e.getMessage());
+  }
+
+  @Test
+  void anEmergencyLoudnessOutsideTheRangeOrNotANumberIsRefusedInBothLanguages() {
+    assertEquals(List.of("station.yaml:4:29: audio.emergencyLoudness: -3 LUFS nằm ngoài khoảng -40..-6; mức thường của đài là "
+        + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + " (audio.emergencyLoudness: -3 LUFS is outside -40..-6 [the station's "
+        + "normal target is " + io.loaxa.audio.Loudness.STATION_TARGET_LUFS + "])"),
+        problems(SMALL_STATION + "audio: { emergencyLoudness: -3 }\n"));
+    assertEquals(List.of("station.yaml:4:29: audio.emergencyLoudness: 'to' không phải độ to tính bằng LUFS, ví dụ -14 "
+        + "(audio.emergencyLoudness: 'to' is not a loudness in LUFS such as -14)"),
+        problems(SMALL_STATION + "audio: { emergencyLoudness: to }\n"));
+  }
+
+  @Test
+  void aZoneKeyOutsideTheSpellingIsRefusedInBothLanguages() {
+    assertEquals(List.of("station.yaml:3:17: khóa thôn 'Ấp 1': hãy dùng chữ thường, chữ số, '-' hoặc '_' (zone key 'Ấp 1': "
+        + "use lower-case letters, digits, '-' or '_')"), problems("""
+        station: { name: "Xã Thử", timeZone: Asia/Ho_Chi_Minh }
+        boards: [ { key: tu, driver: simulated, channels: 8 } ]
+        zones: [ { key: "Ấp 1", board: tu, channel: 1 } ]
+        """));
   }
 
   private static final String SMALL_STATION = """
@@ -190,10 +218,12 @@ class StationConfigReaderTest {
     assertEquals(List.of("station.yaml:5:20: trường 'emergencyBypass' là true hoặc false, không phải 'sometimes' (emergencyBypass "
         + "is true or false, not 'sometimes')"),
         problems(SMALL_STATION + "approval:\n  emergencyBypass: sometimes\n  required: yes\n"));
-    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: yes needs required: yes; without approval every "
-        + "emergency airs at once anyway"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: yes }\n"));
-    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: no needs required: yes; without approval every "
-        + "emergency airs at once"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: no }\n"));
+    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: yes cần required: yes; khi không cần duyệt, mọi tin "
+        + "khẩn cấp vẫn phát ngay (approval.emergencyBypass: yes needs required: yes; without approval every emergency airs "
+        + "at once anyway)"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: yes }\n"));
+    assertEquals(List.of("station.yaml:4:44: approval.emergencyBypass: no cần required: yes; khi không cần duyệt, mọi tin "
+        + "khẩn cấp phát ngay (approval.emergencyBypass: no needs required: yes; without approval every emergency airs at "
+        + "once)"), problems(SMALL_STATION + "approval: { required: no, emergencyBypass: no }\n"));
   }
 
   @Test

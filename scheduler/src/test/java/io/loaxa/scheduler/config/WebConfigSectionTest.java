@@ -46,7 +46,8 @@ class WebConfigSectionTest {
     for (String listen : List.of("8080", "0.0.0.0:99999", "0.0.0.0:0", ":8080", "0.0.0.0:http", "0.0.0.0")) {
       List<String> p = problems("web: { listen: \"" + listen + "\" }\n");
       assertEquals(List.of("station.yaml:5:16: web.listen: '" + listen
-          + "' is not HOST:PORT such as 0.0.0.0:8080 or 127.0.0.1:8080"), p, listen);
+          + "' không phải HOST:PORT, ví dụ 0.0.0.0:8080 hoặc 127.0.0.1:8080 (web.listen: '" + listen
+          + "' is not HOST:PORT such as 0.0.0.0:8080 or 127.0.0.1:8080)"), p, listen);
     }
   }
 

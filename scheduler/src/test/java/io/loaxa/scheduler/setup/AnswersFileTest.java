@@ -50,10 +50,15 @@ class AnswersFileTest {
     List<String> lines = e.problems().stream().map(Object::toString).toList();
     String all = String.join("\n", lines);
     assertTrue(all.contains("xa-a.yaml:1:"), all);
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:1:") && l.contains("Asia/Hanoi_City")), all);
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:3:") && l.contains("unknown driver 'modbus-rtux'")), all);
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:6:") && l.contains("channel 5 beyond board tu-2 with 4 channels")), all);
-    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:7:") && l.contains("used twice")), all);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:1:") && l.endsWith(": station.timeZone: không biết múi giờ "
+        + "'Asia/Hanoi_City'; hãy viết một múi giờ như Asia/Ho_Chi_Minh (station.timeZone: unknown time zone 'Asia/Hanoi_City'; "
+        + "write one such as Asia/Ho_Chi_Minh)")), all);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:3:") && l.contains("không biết trình điều khiển 'modbus-rtux'; "
+        + "đã có: ") && l.contains(" (unknown driver 'modbus-rtux'; known: ")), all);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:6:") && l.endsWith(": Ấp 1: kênh 5 vượt quá bo rơ-le tu-2, "
+        + "bo này có 4 kênh (hamlet Ấp 1: channel 5 beyond board tu-2 with 4 channels)")), all);
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:7:") && l.endsWith(": khóa thôn 'ap-1' dùng hai lần; hãy "
+        + "cho một thôn một key: riêng (hamlet key 'ap-1' used twice; give one of them a key: of its own)")), all);
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("xa-a.yaml:8:") && l.contains("lineTest")), all);
   }
 

@@ -51,7 +51,9 @@ class StationConfigFileTest {
     StationConfigFile.write(target, good, clock);
     String refused = good.replace("channel: 3 }", "channel: 30 }");
     SourceException e = assertThrows(SourceException.class, () -> StationConfigFile.write(target, refused, clock));
-    assertTrue(e.problems().get(0).toString().contains("channel 30 beyond board tu-chinh"), e.problems().toString());
+    assertTrue(e.problems().get(0).toString().contains("kênh 30 vượt quá bo rơ-le tu-chinh")
+        && e.problems().get(0).toString().contains("(zone "), e.problems().toString());
+    assertTrue(e.problems().get(0).toString().contains(": channel 30 beyond board tu-chinh"), e.problems().toString());
     assertEquals(good, Files.readString(target));
     assertEquals(List.of("station.yaml"), names());
   }
