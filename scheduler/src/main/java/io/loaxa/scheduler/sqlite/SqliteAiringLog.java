@@ -328,7 +328,7 @@ public final class SqliteAiringLog implements AiringLog {
         s.setString(1, Database.bound(from));
         s.setString(2, Database.bound(to));
         s.setFetchSize(500);
-        ZoneLists zones = new ZoneLists();
+        Decoded<List<String>> zones = Decoded.zoneLists();
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
             sink.accept(row(r, zones));
@@ -380,7 +380,7 @@ public final class SqliteAiringLog implements AiringLog {
           int n = bind(s, args);
           s.setInt(n + 1, size);
           s.setLong(n + 2, skip);
-          ZoneLists zones = new ZoneLists();
+          Decoded<List<String>> zones = Decoded.zoneLists();
           try (ResultSet r = s.executeQuery()) {
             while (r.next()) {
               runs.add(row(r, zones));
@@ -404,7 +404,7 @@ public final class SqliteAiringLog implements AiringLog {
     try (PreparedStatement s = c.prepareStatement("SELECT " + RUN_COLUMNS + " FROM airing_runs WHERE id=?")) {
       s.setLong(1, id);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(row(r, new ZoneLists())) : Optional.empty();
+        return r.next() ? Optional.of(row(r, Decoded.zoneLists())) : Optional.empty();
       }
     }
   }
@@ -427,7 +427,7 @@ public final class SqliteAiringLog implements AiringLog {
         s.setString(2, Database.bound(to));
         s.setFetchSize(500);
         Decoded<String> words = new Decoded<>(text -> text, null);
-        Decoded<List<String>> zones = new Decoded<>(ZoneLists::split, List.of());
+        Decoded<List<String>> zones = Decoded.zoneLists();
         Decoded<Optional<Outcome>> outcomes = new Decoded<>(text -> Optional.of(Outcome.valueOf(text)), Optional.empty());
         try (ResultSet r = s.executeQuery()) {
           while (r.next()) {
@@ -453,7 +453,7 @@ public final class SqliteAiringLog implements AiringLog {
     });
   }
 
-  private static AiringRunRecord row(ResultSet r, ZoneLists zones) throws SQLException {
+  private static AiringRunRecord row(ResultSet r, Decoded<List<String>> zones) throws SQLException {
     String started = r.getString(9);
     String ended = r.getString(10);
     String outcome = r.getString(16);
@@ -468,10 +468,10 @@ public final class SqliteAiringLog implements AiringLog {
         Database.instant(r.getString(8)),
         started == null ? Optional.empty() : Optional.of(Database.instant(started)),
         ended == null ? Optional.empty() : Optional.of(Database.instant(ended)),
-        zones.of(r.getString(11)),
-        zones.of(r.getString(12)),
-        zones.of(r.getString(13)),
-        zones.of(r.getString(14)),
+        zones.of(r.getBytes(11)),
+        zones.of(r.getBytes(12)),
+        zones.of(r.getBytes(13)),
+        zones.of(r.getBytes(14)),
         r.getString(15),
         outcome == null ? Optional.empty() : Optional.of(Outcome.valueOf(outcome)),
         r.getString(17));
@@ -494,6 +494,14 @@ public final class SqliteAiringLog implements AiringLog {
     Decoded(java.util.function.Function<String, T> decode, T none) {
       this.decode = decode;
       this.none = none;
+    }
+
+    /**
+     * Comma-separated zone lists, split once each: a station's runs name the same few sets of
+     * hamlets over and over (every hamlet, or a handful), not a new list a row. Empty or NULL is no zone.
+     */
+    static Decoded<List<String>> zoneLists() {
+      return new Decoded<>(text -> Collections.unmodifiableList(Arrays.asList(text.split(","))), List.of());
     }
 
     T of(byte[] bytes) {
@@ -551,33 +559,4 @@ public final class SqliteAiringLog implements AiringLog {
     public int hashCode() {
       return hash;
     }
-  }
-
-  /**
-   * The zone lists of one pass, split once each: a station's runs name the same few sets of
-   * hamlets over and over (every hamlet, or a handful), so a year's log has some thousands of distinct
-   * lists, not one per row. Bounded, so a log with a new list on every row only costs the split.
-   */
-  private static final class ZoneLists {
-    private static final int MAX = Decoded.MAX;
-    private final Map<String, List<String>> lists = new HashMap<>();
-
-    List<String> of(String text) {
-      if (text == null || text.isEmpty()) {
-        return List.of();
-      }
-      List<String> list = lists.get(text);
-      if (list == null) {
-        list = split(text);
-        if (lists.size() < MAX) {
-          lists.put(text, list);
-        }
-      }
-      return list;
-    }
-
-    static List<String> split(String text) {
-      return Collections.unmodifiableList(Arrays.asList(text.split(",")));
-    }
-  }
-}
+  }}
