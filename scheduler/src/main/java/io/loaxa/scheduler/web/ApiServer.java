@@ -298,13 +298,9 @@ public final class ApiServer implements AutoCloseable {
       try {
         more = List.copyOf(groups.get());
       } catch (RuntimeException e) {
-        // refused at once, as when Jetty cannot start: a caller left in the backlog would wait for
-        // an answer that never comes
         synchronized (this) {
           if (!closed) {
-            LOG.error("the web API cannot start: its routes failed to build; its ports are closed", e);
-            firstConnection.close();
-            listeners.forEach(ApiServer::closeQuietly);
+            refuse("its routes failed to build", e);
           }
         }
         return;
@@ -313,18 +309,26 @@ public final class ApiServer implements AutoCloseable {
         if (closed) {
           return;
         }
-        firstConnection.close();
         long began = System.nanoTime();
         try {
+          firstConnection.close();
           http = JavalinApi.start(this, more, List.copyOf(listeners));
           LOG.info("web API started on the first connection in {} ms", (System.nanoTime() - began) / 1_000_000);
         } catch (RuntimeException e) {
-          // refused at once rather than left waiting in the backlog for a server that never comes
-          LOG.error("the web API cannot start; its ports are closed", e);
-          listeners.forEach(ApiServer::closeQuietly);
+          refuse("the web server did not start", e);
         }
       }
     }
+  }
+
+  /**
+   * The stack cannot be built: its ports are closed, so a caller is refused at once rather than left
+   * waiting in the backlog for a server that never comes.
+   */
+  private void refuse(String why, RuntimeException e) {
+    LOG.error("the web API cannot start ({}); its ports are closed", why, e);
+    firstConnection.close();
+    listeners.forEach(ApiServer::closeQuietly);
   }
 
   private static void closeQuietly(Listener listener) {
