@@ -65,6 +65,11 @@ public final class Bilingual {
       Map.entry("hub (the broker password's file, e.g. passwordFile: /etc/loaxa/hub.secret)",
           "trường 'hub' (tệp mật khẩu broker của đài, ví dụ passwordFile: /etc/loaxa/hub.secret)"));
 
+  /** The same for a phrase that starts with one of these and names its field after it. */
+  private static final Map<String, String> PREFIXES = Map.of("zone group ", "nhóm thôn ", "holiday ", "ngày nghỉ ",
+      "board option ", "tùy chọn bo rơ-le ", "an item of ", "một mục của ", "a zone of ", "một thôn của ",
+      "a recipient of ", "một người nhận của ", "a kind of ", "một loại của ");
+
   private Bilingual() {}
 
   /** {@code "vi (en)"}; brackets replace any parentheses of {@code en}. */
@@ -97,9 +102,7 @@ public final class Bilingual {
     if (FIELD.matcher(what).matches()) {
       return "trường '" + what + "'";
     }
-    for (Map.Entry<String, String> prefix : Map.of("zone group ", "nhóm thôn ", "holiday ", "ngày nghỉ ",
-        "board option ", "tùy chọn bo rơ-le ", "an item of ", "một mục của ", "a zone of ", "một thôn của ",
-        "a recipient of ", "một người nhận của ", "a kind of ", "một loại của ").entrySet()) {
+    for (Map.Entry<String, String> prefix : PREFIXES.entrySet()) {
       if (what.startsWith(prefix.getKey())) {
         return prefix.getValue() + what.substring(prefix.getKey().length());
       }
